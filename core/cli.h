@@ -1,0 +1,58 @@
+#pragma once
+
+#include "tcp_lab.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace netstage {
+
+// The command line of the one `netstage` binary: no lab name opens the window; a lab name runs
+// the same core headless and streams events as JSON Lines.
+struct Command
+{
+    enum class Kind { Gui, Help, Version, TcpServe, TcpConnect, UsageError };
+    Kind kind = Kind::Gui;
+
+    // Global
+    QString lang;       // --lang zh_CN|en ("" = system locale)
+    QString screenshot; // --screenshot FILE (GUI)
+    QString view;       // --view tcp (GUI)
+    QString helpText;   // Kind::Help: what to print
+    QString error;      // Kind::UsageError: one line
+
+    // tcp serve / connect
+    QString events; // --events FILE or "-" (stdout)
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8124;
+    TcpPreset preset = TcpPreset::Seed;
+    double forSeconds = -1; // serve: run this long, then close cleanly (-1: until a signal)
+    QStringList sends;      // connect: --send TEXT...
+    bool hex = false;       // connect: --send values are hex ("48 65 6c")
+    QString then = QStringLiteral("close"); // connect: half-close | close | abort
+    int waitMs = 500;                       // connect: wait for replies after each step
+};
+
+class Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(netstage::Cli)
+public:
+    // args as QCoreApplication::arguments() gives them (program name first).
+    static Command parse(const QStringList& args);
+    // True when argv names a headless command (or --help/--version), so main() can pick
+    // QCoreApplication instead of QApplication before any of them exists.
+    static bool isHeadless(int argc, char** argv);
+    // The language asked for with --lang, read straight from argv (before parsing).
+    static QString langFromArgv(int argc, char** argv);
+    static QString mainHelp();
+    static QString tcpHelp();
+    // Runs a headless command in the current QCoreApplication; returns the exit code
+    // (0 ok, 1 runtime failure, 2 usage).
+    static int run(const Command& cmd);
+};
+
+// Installs the NetStage and Qt translators for "zh_CN", "en" or the system locale ("").
+// Returns the language in use.
+QString installTranslators(QCoreApplication* app, const QString& lang);
+
+} // namespace netstage

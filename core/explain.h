@@ -1,0 +1,23 @@
+#pragma once
+
+#include "event.h"
+
+#include <QCoreApplication>
+
+namespace netstage {
+
+// Plain sentences that say what an event means, for students. Translated (tr) at the moment
+// they are asked for, so the log follows a language switch.
+class Explain
+{
+    Q_DECLARE_TR_FUNCTIONS(netstage::Explain)
+public:
+    // The event's own detail if it has one, otherwise a sentence for its kind, state or code.
+    static QString sentence(const Event& e);
+    static QString forError(const QString& code);
+    static QString forState(const QString& state);
+    // The Qt signal that matches a Node event name, for students moving from Node to Qt.
+    static QString qtName(const QString& event);
+};
+
+} // namespace netstage
