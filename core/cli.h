@@ -11,7 +11,15 @@ namespace netstage {
 // the same core headless and streams events as JSON Lines.
 struct Command
 {
-    enum class Kind { Gui, Help, Version, TcpServe, TcpConnect, UsageError };
+    enum class Kind
+    {
+        Gui,
+        Help,
+        Version,
+        TcpServe,
+        TcpConnect,
+        UsageError
+    };
     Kind kind = Kind::Gui;
 
     // Global
@@ -31,6 +39,7 @@ struct Command
     bool hex = false;       // connect: --send values are hex ("48 65 6c")
     QString then = QStringLiteral("close"); // connect: half-close | close | abort
     int waitMs = 500;                       // connect: wait for replies after each step
+    bool quiet = false;                     // --quiet: no people-readable lines
 };
 
 class Cli

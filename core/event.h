@@ -10,12 +10,13 @@ namespace netstage {
 // empty strings and negative numbers mean "does not apply" and are omitted from JSON.
 struct Event
 {
-    qint64 t_us = 0;  // monotonic microseconds since the session's clock started
-    QString socket;   // "tcp-client-1", "tcp-server", "tcp-conn-3"
-    QString proto;    // "tcp", "udp", "http", "ws", "dns"
-    QString event;    // Node vocabulary: listening, connection, connect, data, end, close, error, state...
-    QString source;   // "app", "kernel", "wire", "model"
-    QString dir;      // "in" or "out" for data
+    qint64 t_us = 0; // monotonic microseconds since the session's clock started
+    QString socket;  // "tcp-client-1", "tcp-server", "tcp-conn-3"
+    QString proto;   // "tcp", "udp", "http", "ws", "dns"
+    QString
+        event; // Node vocabulary: listening, connection, connect, data, end, close, error, state...
+    QString source; // "app", "kernel", "wire", "model"
+    QString dir;    // "in" or "out" for data
     qint64 bytes = -1;
     QByteArray payload; // preview of the bytes (at most Timeline::kPreviewBytes); "text" in JSON
     QString local;      // "127.0.0.1:51514"

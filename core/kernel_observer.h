@@ -37,11 +37,11 @@ public:
     void untrackAll();
 
     bool isAvailable() const; // false when sock_diag cannot be opened (then one error event)
-    int trackedCount() const;  // sockets still followed (thread-safe snapshot)
+    int trackedCount() const; // sockets still followed (thread-safe snapshot)
 
 signals:
     void stateObserved(const netstage::Event& e); // already appended to the timeline
-    void allGone(); // nothing is tracked any more
+    void allGone();                               // nothing is tracked any more
 
 private:
     void onObserved(const netstage::Event& e);

@@ -9,6 +9,9 @@ class QTimer;
 
 namespace netstage {
 
+// "127.0.0.1:8124", "[::1]:8124": how every event and the kernel observer write an endpoint.
+QString endpointString(const QHostAddress& address, quint16 port);
+
 // A TCP connection on a plain non-blocking socket under two QSocketNotifiers, so the lab can do
 // what QTcpSocket hides: stay in CLOSE-WAIT after the peer's FIN and keep writing, send FIN
 // while still reading (half-close), and abort with RST (SO_LINGER 0). See PLATFORM-FACTS.md.
@@ -16,7 +19,13 @@ class NativeTcpConnection : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Connecting, Open, Closed };
+    enum class State
+    {
+        Idle,
+        Connecting,
+        Open,
+        Closed
+    };
     Q_ENUM(State)
 
     explicit NativeTcpConnection(QObject* parent = nullptr);
@@ -24,13 +33,14 @@ public:
 
     // Takes an accepted, connected descriptor.
     bool adopt(int fd);
-    // Starts a non-blocking connect. Returns false (and lastError()) if it failed at once.
-    // The local port is known as soon as this returns true.
+    // Starts a non-blocking connect. Every outcome (connected, or errorOccurred + closed, e.g.
+    // ECONNREFUSED) arrives asynchronously; false (and lastError()) only when no socket could
+    // be made. The local port is known as soon as this returns true.
     bool connectTo(const QHostAddress& host, quint16 port, int timeoutMs = 10000);
 
     State state() const { return state_; }
     bool writeShut() const { return writeShut_; } // we sent (or queued) our FIN
-    bool peerEnded() const { return peerEnded_; }  // the peer's FIN arrived
+    bool peerEnded() const { return peerEnded_; } // the peer's FIN arrived
     int lastError() const { return lastError_; }
     int descriptor() const { return fd_; }
     QHostAddress localAddress() const { return localAddr_; }
@@ -53,7 +63,7 @@ signals:
     void connected();
     void dataReceived(const QByteArray& data);
     void dataWritten(qint64 bytes);
-    void peerFinished();      // end-of-stream: the peer's FIN
+    void peerFinished();         // end-of-stream: the peer's FIN
     void errorOccurred(int err); // errno value
     void closed(bool hadError);  // the descriptor is closed; emitted once
 

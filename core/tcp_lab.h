@@ -16,7 +16,8 @@ class Timeline;
 class KernelObserver;
 class NativeTcpConnection;
 
-enum class TcpPreset {
+enum class TcpPreset
+{
     Seed,   // the tutorial: welcome text on connection, "你好" per data, end on the peer's end
     Echo,   // writes back what arrives; ends on the peer's end
     Silent, // says nothing and never closes by itself: the teacher decides
@@ -40,7 +41,12 @@ class TcpLab : public QObject
 {
     Q_OBJECT
 public:
-    enum class Role { Listener, Accepted, Client };
+    enum class Role
+    {
+        Listener,
+        Accepted,
+        Client
+    };
     Q_ENUM(Role)
 
     static const QString kWelcome; // "欢迎光临《深入浅出Node.js》示例：\n"
@@ -69,7 +75,7 @@ public:
     bool halfClose(const QString& socket); // FIN, keep reading
     bool close(const QString& socket);     // graceful close
     bool abort(const QString& socket);     // RST
-    void closeAll();                        // graceful close of everything, listener included
+    void closeAll();                       // graceful close of everything, listener included
 
     QStringList openSockets() const; // listener and connections whose descriptor is open
     bool isOpen(const QString& socket) const;
@@ -88,8 +94,9 @@ private:
     struct Conn
     {
         QPointer<NativeTcpConnection> c;
-        Role role;
+        Role role = Role::Client;
         QString local, remote;
+        bool aborting = false;
     };
     class Server;
 

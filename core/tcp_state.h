@@ -5,7 +5,8 @@
 namespace netstage {
 
 // Linux's TCP states (include/net/tcp_states.h numbering), named as RFC 9293 and `ss` name them.
-enum class TcpState {
+enum class TcpState
+{
     Unknown = 0,
     Established = 1,
     SynSent = 2,

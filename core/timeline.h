@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <deque>
 #include <functional>
@@ -40,11 +41,11 @@ public:
     // returns its global index.
     quint64 append(Event e);
 
-    quint64 firstIndex() const { return first_; }       // oldest index still stored
+    quint64 firstIndex() const { return first_; }        // oldest index still stored
     quint64 endIndex() const { return first_ + size(); } // one past the newest
     std::size_t size() const { return events_.size(); }
     std::size_t capacity() const { return capacity_; }
-    quint64 dropped() const { return first_; } // events evicted because the store was full
+    quint64 dropped() const { return dropped_; } // events evicted because the store was full
     bool contains(quint64 index) const { return index >= first_ && index < endIndex(); }
 
     Event at(quint64 index) const; // index must be contained
@@ -86,6 +87,8 @@ private:
 
     std::size_t capacity_;
     quint64 first_ = 0;
+    quint64 dropped_ = 0;
+    QSet<quint32> seenSockets_;
     std::deque<Stored> events_;
     QStringList strings_;
     QHash<QString, quint32> stringIds_;

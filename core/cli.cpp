@@ -1,0 +1,590 @@
+#include "cli.h"
+
+#include "errors.h"
+#include "explain.h"
+#include "json_lines.h"
+#include "kernel_observer.h"
+#include "tcp_state.h"
+#include "timeline.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSocketNotifier>
+#include <QTimer>
+#include <QTranslator>
+
+#include <csignal>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+namespace netstage {
+
+namespace {
+
+const QStringList kLabs = {QStringLiteral("tcp")};
+
+bool parseHostPort(const QString& s, QString* host, quint16* port)
+{
+    const int colon = s.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString h = s.left(colon);
+    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
+        h = h.mid(1, h.size() - 2);
+    bool ok = false;
+    const uint p = s.mid(colon + 1).toUInt(&ok);
+    if (!ok || p == 0 || p > 65535 || h.isEmpty())
+        return false;
+    *host = h;
+    *port = static_cast<quint16>(p);
+    return true;
+}
+
+QByteArray parseHex(const QString& s, bool* ok)
+{
+    QString clean = s;
+    clean.remove(QLatin1Char(' ')).remove(QLatin1Char(':'));
+    if (clean.startsWith(QLatin1String("0x")))
+        clean = clean.mid(2);
+    *ok = clean.size() % 2 == 0;
+    for (const QChar c : clean) {
+        if (!isxdigit(c.toLatin1()))
+            *ok = false;
+    }
+    return *ok ? QByteArray::fromHex(clean.toLatin1()) : QByteArray();
+}
+
+void printErr(const QString& line)
+{
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stderr);
+    std::fflush(stderr);
+}
+
+// A people-readable line for one event: "  12.345 ms  tcp-client-1  data ←  5 B  hello".
+QString humanLine(const Event& e, qint64 t0)
+{
+    QString arrow;
+    if (e.dir == ev::In)
+        arrow = QStringLiteral(" ←");
+    else if (e.dir == ev::Out)
+        arrow = QStringLiteral(" →");
+    QString line = QStringLiteral("%1 ms  %2  %3%4")
+                       .arg((e.t_us - t0) / 1000.0, 10, 'f', 3)
+                       .arg(e.socket, -13)
+                       .arg(e.event == ev::State ? e.state : e.event)
+                       .arg(arrow);
+    if (e.source != ev::App)
+        line += QStringLiteral(" (%1)").arg(e.source);
+    if (e.bytes >= 0)
+        line += QStringLiteral("  %1 B").arg(e.bytes);
+    if (!e.payload.isEmpty()) {
+        QString t = e.payloadIsBinary() ? QString::fromLatin1(e.payload.toHex(' ')) : e.text();
+        t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        line += QStringLiteral("  \"%1\"").arg(t);
+    }
+    if (!e.code.isEmpty())
+        line += QStringLiteral("  %1: %2").arg(e.code, Explain::forError(e.code));
+    else if (e.event == ev::Listening || e.event == ev::Connection || e.event == ev::Connect)
+        line += QStringLiteral("  %1 %2").arg(
+            e.local, e.remote.isEmpty() ? QString() : QStringLiteral("↔ ") + e.remote);
+    else if (!e.detail.isEmpty())
+        line += QStringLiteral("  %1").arg(e.detail);
+    return line;
+}
+
+// Spins the event loop until pred() holds or ms pass. Only the headless commands use it: they
+// have nothing else to do meanwhile.
+bool waitUntil(const std::function<bool()>& pred, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        const qint64 left = ms - t.elapsed();
+        if (left <= 0)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(std::min<qint64>(left, 5), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+// The shared set-up of every headless command: timeline, observer, sinks.
+struct Session
+{
+    Timeline timeline;
+    std::unique_ptr<KernelObserver> observer;
+    std::unique_ptr<QFile> eventsFile;
+    std::unique_ptr<JsonLinesWriter> writer;
+    QTimer flushTimer;
+    qint64 t0 = -1;
+    QList<Event> errors;
+
+    bool open(const Command& cmd, bool quiet)
+    {
+        observer = std::make_unique<KernelObserver>(&timeline);
+        if (!cmd.events.isEmpty()) {
+            eventsFile = std::make_unique<QFile>();
+            bool ok;
+            if (cmd.events == QLatin1String("-")) {
+                ok = eventsFile->open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+            } else {
+                eventsFile->setFileName(cmd.events);
+                ok = eventsFile->open(QIODevice::WriteOnly | QIODevice::Truncate);
+            }
+            if (!ok) {
+                printErr(Cli::tr("cannot write events to %1: %2")
+                             .arg(cmd.events, eventsFile->errorString()));
+                return false;
+            }
+            writer = std::make_unique<JsonLinesWriter>(&timeline, eventsFile.get());
+            QObject::connect(&flushTimer, &QTimer::timeout, [f = eventsFile.get()] { f->flush(); });
+            flushTimer.start(50);
+        }
+        // Human lines go to stderr when stdout carries JSON, to stdout otherwise.
+        FILE* human = cmd.events == QLatin1String("-") ? stderr : stdout;
+        timeline.addSink([this, human, quiet](const Event& e) {
+            if (t0 < 0)
+                t0 = e.t_us;
+            if (e.event == ev::Error)
+                errors.append(e);
+            if (!quiet) {
+                std::fputs(qPrintable(humanLine(e, t0) + QLatin1Char('\n')), human);
+                std::fflush(human);
+            }
+        });
+        return true;
+    }
+
+    ~Session()
+    {
+        writer.reset();
+        if (eventsFile)
+            eventsFile->flush();
+    }
+};
+
+// Delivers SIGINT and SIGTERM through the event loop (signalfd), so shutdown is orderly.
+class SignalWatcher
+{
+public:
+    explicit SignalWatcher(std::function<void(int)> onSignal)
+    {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGINT);
+        sigaddset(&set, SIGTERM);
+        sigprocmask(SIG_BLOCK, &set, nullptr);
+        fd_ = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+        if (fd_ >= 0) {
+            notifier_ = std::make_unique<QSocketNotifier>(fd_, QSocketNotifier::Read);
+            QObject::connect(notifier_.get(), &QSocketNotifier::activated, [this, onSignal] {
+                signalfd_siginfo info{};
+                if (::read(fd_, &info, sizeof(info)) == sizeof(info))
+                    onSignal(static_cast<int>(info.ssi_signo));
+            });
+        }
+    }
+    ~SignalWatcher()
+    {
+        notifier_.reset();
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+
+private:
+    int fd_ = -1;
+    std::unique_ptr<QSocketNotifier> notifier_;
+};
+
+// After the app closes its sockets, give the kernel observer a moment to report FIN-WAIT-2,
+// TIME-WAIT or CLOSED, so a recording shows how the teardown really ended.
+void lingerForKernel(Session& s, int ms)
+{
+    waitUntil([&s] { return s.observer->trackedCount() == 0; }, ms);
+}
+
+QString failureLine(const Event& e, const QString& fallback)
+{
+    if (e.code == QLatin1String("EADDRINUSE")) {
+        const QString port = e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1);
+        return Cli::tr("port %1 is already in use (EADDRINUSE)").arg(port);
+    }
+    if (e.code == QLatin1String("ECONNREFUSED"))
+        return Cli::tr("connection to %1 refused: nothing listens there (ECONNREFUSED)")
+            .arg(e.remote);
+    if (e.code.isEmpty())
+        return fallback;
+    return QStringLiteral("%1 (%2)").arg(Explain::sentence(e), e.code);
+}
+
+int runServe(const Command& cmd)
+{
+    Session s;
+    if (!s.open(cmd, cmd.quiet))
+        return 1;
+    TcpLab lab(&s.timeline, s.observer.get());
+    TcpServerOptions opts;
+    opts.host = cmd.host;
+    opts.port = cmd.port;
+    opts.preset = cmd.preset;
+    if (!lab.startServer(opts)) {
+        printErr(failureLine(s.errors.value(0), Cli::tr("the server could not start")));
+        return 1;
+    }
+    QEventLoop loop;
+    bool stopping = false;
+    auto stop = [&] {
+        if (stopping)
+            return;
+        stopping = true;
+        lab.closeAll();
+        QTimer::singleShot(0, &loop, &QEventLoop::quit);
+    };
+    SignalWatcher watcher([&](int) { stop(); });
+    if (cmd.forSeconds >= 0)
+        QTimer::singleShot(static_cast<int>(cmd.forSeconds * 1000), &loop, stop);
+    loop.exec();
+    waitUntil([&lab] { return lab.openConnectionCount() == 0; }, 2000);
+    lingerForKernel(s, 200);
+    return 0;
+}
+
+int runConnect(const Command& cmd)
+{
+    Session s;
+    if (!s.open(cmd, cmd.quiet))
+        return 1;
+    TcpLab lab(&s.timeline, s.observer.get());
+    bool connected = false;
+    bool closed = false;
+    bool peerEnded = false;
+    qint64 lastActivity = 0;
+    QString id;
+    s.timeline.addSink([&](const Event& e) {
+        if (e.socket != id || e.source != ev::App)
+            return;
+        lastActivity = s.timeline.now();
+        if (e.event == ev::Connect)
+            connected = true;
+        else if (e.event == ev::Close)
+            closed = true;
+        else if (e.event == ev::End)
+            peerEnded = true;
+    });
+    id = lab.connectTo(cmd.host, cmd.port);
+    if (id.isEmpty()) {
+        printErr(failureLine(s.errors.value(0), Cli::tr("cannot connect")));
+        return 1;
+    }
+    SignalWatcher watcher([&](int) { lab.abort(id); });
+    waitUntil([&] { return connected || closed || !s.errors.isEmpty(); }, 15000);
+    if (!connected) {
+        waitUntil([&] { return closed; }, 1000);
+        lingerForKernel(s, 200);
+        printErr(failureLine(s.errors.value(0),
+                             Cli::tr("could not connect to %1:%2").arg(cmd.host).arg(cmd.port)));
+        return 1;
+    }
+    // Let the server speak first (the seed server greets).
+    waitUntil([&] { return closed; }, cmd.waitMs);
+    bool sendFailed = false;
+    for (const QString& text : cmd.sends) {
+        if (closed) {
+            sendFailed = true;
+            break;
+        }
+        bool ok = true;
+        const QByteArray bytes = cmd.hex ? parseHex(text, &ok) : text.toUtf8();
+        lab.send(id, bytes);
+        waitUntil([&] { return closed; }, cmd.waitMs);
+    }
+    if (!closed) {
+        if (cmd.then == QLatin1String("abort")) {
+            lab.abort(id);
+        } else if (cmd.then == QLatin1String("half-close")) {
+            lab.halfClose(id);
+            // Keep reading until the peer ends too, or it stays quiet for --wait ms.
+            waitUntil(
+                [&] {
+                    return closed || peerEnded ||
+                           s.timeline.now() - lastActivity > qint64(cmd.waitMs) * 1000;
+                },
+                60000);
+            if (!closed && !peerEnded) {
+                printErr(Cli::tr("the peer did not close its side within %1 ms; closing")
+                             .arg(cmd.waitMs));
+                lab.close(id);
+            }
+        } else {
+            lab.close(id);
+        }
+    }
+    waitUntil([&] { return closed; }, 5000);
+    lingerForKernel(s, 300);
+    for (const Event& e : std::as_const(s.errors)) {
+        if (e.socket == id) {
+            printErr(failureLine(e, QString()));
+            return 1;
+        }
+    }
+    if (sendFailed) {
+        printErr(Cli::tr("the connection closed before every --send was sent"));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+bool Cli::isHeadless(int argc, char** argv)
+{
+    bool screenshot = false;
+    bool headless = false;
+    for (int i = 1; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]);
+        if (a == QLatin1String("--lang") || a == QLatin1String("--view")) {
+            ++i;
+            continue;
+        }
+        if (a == QLatin1String("--screenshot"))
+            screenshot = true;
+        if (kLabs.contains(a) || a == QLatin1String("--help") || a == QLatin1String("-h") ||
+            a == QLatin1String("--version"))
+            headless = true;
+    }
+    return headless && !screenshot;
+}
+
+QString Cli::langFromArgv(int argc, char** argv)
+{
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (qstrcmp(argv[i], "--lang") == 0)
+            return QString::fromLocal8Bit(argv[i + 1]);
+    }
+    return {};
+}
+
+QString Cli::mainHelp()
+{
+    return tr("Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view tcp]]\n"
+              "       netstage <lab> <verb> [options] [--events FILE|-]\n"
+              "\n"
+              "NetStage shows how network connections live and die, with real sockets.\n"
+              "Without a lab it opens the window. With one it runs headless and prints\n"
+              "events; --events writes them as JSON Lines (\"-\" = stdout, and then\n"
+              "people-readable lines go to stderr).\n"
+              "\n"
+              "Labs:\n"
+              "  tcp serve     run the tutorial's TCP server (presets seed, echo, silent)\n"
+              "  tcp connect   connect, send, then close, half-close or abort\n"
+              "\n"
+              "Options:\n"
+              "  --lang L        zh_CN or en (default: the system's language)\n"
+              "  --screenshot F  open the window, let it settle, write a PNG to F, exit\n"
+              "  --view V        the view for --screenshot (tcp)\n"
+              "  --help          this text; 'netstage tcp --help' for the TCP lab\n"
+              "  --version       the version\n"
+              "\n"
+              "Exit status: 0 success, 1 runtime failure, 2 bad usage.\n");
+}
+
+QString Cli::tcpHelp()
+{
+    return tr(
+        "Usage:\n"
+        "  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]\n"
+        "                       [--for SECONDS] [--events FILE|-] [--quiet]\n"
+        "  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]\n"
+        "                       [--then half-close|close|abort] [--wait MS]\n"
+        "                       [--events FILE|-] [--quiet]\n"
+        "\n"
+        "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
+        "         port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.\n"
+        "         seed: the tutorial's server: a welcome line on connection, \"你好\"\n"
+        "               for each message, ends its side when the client ends.\n"
+        "         echo: writes back what arrives.   silent: says nothing and never\n"
+        "               closes by itself (the connection waits in CLOSE-WAIT).\n"
+        "connect  connects, reads what the server says, sends each --send (waiting\n"
+        "         --wait ms, default 500, for replies after each), then closes\n"
+        "         (--then close, default), sends FIN and keeps reading (half-close),\n"
+        "         or resets with RST (abort). --hex: --send values are hex bytes.\n"
+        "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
+        "--quiet          no people-readable lines\n");
+}
+
+Command Cli::parse(const QStringList& args)
+{
+    Command cmd;
+    QStringList pos;
+    QStringList rest = args.mid(1);
+    bool wantHelp = false;
+    auto bad = [&cmd](const QString& msg) {
+        cmd.kind = Command::Kind::UsageError;
+        cmd.error = msg;
+        return cmd;
+    };
+    // Options that take a value, and the verbs they belong to ("" = global).
+    for (int i = 0; i < rest.size(); ++i) {
+        const QString a = rest[i];
+        auto value = [&](QString* out) {
+            if (i + 1 >= rest.size())
+                return false;
+            *out = rest[++i];
+            return true;
+        };
+        QString v;
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            wantHelp = true;
+        } else if (a == QLatin1String("--version")) {
+            cmd.kind = Command::Kind::Version;
+            return cmd;
+        } else if (a == QLatin1String("--lang")) {
+            if (!value(&cmd.lang))
+                return bad(tr("--lang needs a value (zh_CN or en)"));
+            if (cmd.lang != QLatin1String("zh_CN") && cmd.lang != QLatin1String("en"))
+                return bad(tr("--lang must be zh_CN or en, not \"%1\"").arg(cmd.lang));
+        } else if (a == QLatin1String("--screenshot")) {
+            if (!value(&cmd.screenshot))
+                return bad(tr("--screenshot needs a file name"));
+        } else if (a == QLatin1String("--view")) {
+            if (!value(&cmd.view))
+                return bad(tr("--view needs a view name"));
+        } else if (a == QLatin1String("--events")) {
+            if (!value(&cmd.events))
+                return bad(tr("--events needs a file name or -"));
+        } else if (a == QLatin1String("--host")) {
+            if (!value(&cmd.host))
+                return bad(tr("--host needs an address"));
+        } else if (a == QLatin1String("--port")) {
+            bool ok = false;
+            const uint p = value(&v) ? v.toUInt(&ok) : 0;
+            if (!ok || p > 65535)
+                return bad(tr("--port needs a number from 0 to 65535"));
+            cmd.port = static_cast<quint16>(p);
+        } else if (a == QLatin1String("--preset")) {
+            if (!value(&v) || !tcpPresetFromName(v, &cmd.preset))
+                return bad(tr("--preset must be seed, echo or silent"));
+        } else if (a == QLatin1String("--for")) {
+            bool ok = false;
+            cmd.forSeconds = value(&v) ? v.toDouble(&ok) : -1;
+            if (!ok || cmd.forSeconds < 0)
+                return bad(tr("--for needs a number of seconds"));
+        } else if (a == QLatin1String("--send")) {
+            if (!value(&v))
+                return bad(tr("--send needs a text"));
+            cmd.sends << v;
+        } else if (a == QLatin1String("--hex")) {
+            cmd.hex = true;
+        } else if (a == QLatin1String("--quiet") || a == QLatin1String("-q")) {
+            cmd.quiet = true;
+        } else if (a == QLatin1String("--then")) {
+            if (!value(&cmd.then) ||
+                (cmd.then != QLatin1String("close") && cmd.then != QLatin1String("half-close") &&
+                 cmd.then != QLatin1String("abort")))
+                return bad(tr("--then must be half-close, close or abort"));
+        } else if (a == QLatin1String("--wait")) {
+            bool ok = false;
+            cmd.waitMs = value(&v) ? v.toInt(&ok) : -1;
+            if (!ok || cmd.waitMs < 0 || cmd.waitMs > 600000)
+                return bad(tr("--wait needs milliseconds (0 to 600000)"));
+        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            return bad(tr("unknown option %1").arg(a));
+        } else {
+            pos << a;
+        }
+    }
+
+    if (pos.isEmpty()) {
+        if (wantHelp) {
+            cmd.kind = Command::Kind::Help;
+            cmd.helpText = mainHelp();
+        }
+        return cmd; // the window
+    }
+    if (pos[0] != QLatin1String("tcp"))
+        return bad(tr("unknown lab \"%1\" (try: tcp)").arg(pos[0]));
+    if (wantHelp || pos.size() == 1) {
+        if (!wantHelp)
+            return bad(tr("tcp needs a verb: serve or connect"));
+        cmd.kind = Command::Kind::Help;
+        cmd.helpText = tcpHelp();
+        return cmd;
+    }
+    const QString verb = pos[1];
+    if (verb == QLatin1String("serve")) {
+        if (pos.size() > 2)
+            return bad(tr("tcp serve takes no argument \"%1\"").arg(pos[2]));
+        if (!cmd.sends.isEmpty() || cmd.hex)
+            return bad(tr("--send and --hex belong to tcp connect"));
+        cmd.kind = Command::Kind::TcpServe;
+        return cmd;
+    }
+    if (verb == QLatin1String("connect")) {
+        if (pos.size() != 3)
+            return bad(tr("tcp connect needs HOST:PORT, e.g. 127.0.0.1:8124"));
+        if (!parseHostPort(pos[2], &cmd.host, &cmd.port))
+            return bad(
+                tr("\"%1\" is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124").arg(pos[2]));
+        if (cmd.hex) {
+            for (const QString& sv : std::as_const(cmd.sends)) {
+                bool ok = false;
+                parseHex(sv, &ok);
+                if (!ok)
+                    return bad(tr("\"%1\" is not hex bytes (e.g. \"48 65 6c 6c 6f\")").arg(sv));
+            }
+        }
+        cmd.kind = Command::Kind::TcpConnect;
+        return cmd;
+    }
+    return bad(tr("unknown tcp verb \"%1\" (try: serve, connect)").arg(verb));
+}
+
+int Cli::run(const Command& cmd)
+{
+    switch (cmd.kind) {
+    case Command::Kind::Help:
+        std::fputs(qPrintable(cmd.helpText), stdout);
+        return 0;
+    case Command::Kind::Version:
+        std::printf("netstage %s\n", NETSTAGE_VERSION);
+        return 0;
+    case Command::Kind::UsageError:
+        printErr(QStringLiteral("netstage: %1").arg(cmd.error));
+        printErr(tr("Try 'netstage --help'."));
+        return 2;
+    case Command::Kind::TcpServe:
+        return runServe(cmd);
+    case Command::Kind::TcpConnect:
+        return runConnect(cmd);
+    case Command::Kind::Gui:
+        printErr(tr("netstage: no command given"));
+        return 2;
+    }
+    return 2;
+}
+
+QString installTranslators(QCoreApplication* app, const QString& lang)
+{
+    QString use = lang;
+    if (use.isEmpty())
+        use = QLocale::system().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
+                                                                       : QStringLiteral("en");
+    QLocale::setDefault(QLocale(use));
+    auto* mine = new QTranslator(app);
+    if (mine->load(QStringLiteral(":/i18n/netstage_%1.qm").arg(use)))
+        app->installTranslator(mine);
+    auto* qt = new QTranslator(app);
+    if (qt->load(QLocale(use), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app->installTranslator(qt);
+    return use;
+}
+
+} // namespace netstage

@@ -1,0 +1,37 @@
+#include "event.h"
+
+#include <QStringDecoder>
+
+namespace netstage {
+
+QString Event::text() const
+{
+    return QString::fromUtf8(payload);
+}
+
+bool Event::payloadIsBinary() const
+{
+    if (payload.isEmpty())
+        return false;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString s = decoder.decode(payload);
+    if (decoder.hasError())
+        return true;
+    // Control bytes other than whitespace make text unreadable: show hex instead.
+    for (const QChar c : s) {
+        const ushort u = c.unicode();
+        if (u < 0x20 && u != '\n' && u != '\r' && u != '\t')
+            return true;
+    }
+    return false;
+}
+
+bool Event::operator==(const Event& o) const
+{
+    return t_us == o.t_us && socket == o.socket && proto == o.proto && event == o.event &&
+           source == o.source && dir == o.dir && bytes == o.bytes && payload == o.payload &&
+           local == o.local && remote == o.remote && state == o.state && flags == o.flags &&
+           seq == o.seq && ack == o.ack && code == o.code && detail == o.detail;
+}
+
+} // namespace netstage

@@ -1,0 +1,175 @@
+#include "json_lines.h"
+
+#include "explain.h"
+#include "timeline.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+namespace netstage {
+
+namespace {
+
+void appendEscaped(QByteArray& out, const QByteArray& utf8)
+{
+    out += '"';
+    for (const char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+struct LineBuilder
+{
+    QByteArray out;
+    bool first = true;
+
+    void key(const char* k)
+    {
+        out += first ? "{\"" : ",\"";
+        first = false;
+        out += k;
+        out += "\":";
+    }
+    void str(const char* k, const QString& v)
+    {
+        if (v.isEmpty())
+            return;
+        key(k);
+        appendEscaped(out, v.toUtf8());
+    }
+    void num(const char* k, qint64 v, bool always = false)
+    {
+        if (v < 0 && !always)
+            return;
+        key(k);
+        out += QByteArray::number(v);
+    }
+};
+
+} // namespace
+
+QByteArray toJsonLine(const Event& e)
+{
+    LineBuilder b;
+    b.out.reserve(160 + e.payload.size() * 2);
+    b.num("t_us", e.t_us, true);
+    b.str("socket", e.socket);
+    b.str("proto", e.proto);
+    b.str("event", e.event);
+    b.str("source", e.source);
+    b.str("dir", e.dir);
+    b.num("bytes", e.bytes);
+    if (!e.payload.isEmpty()) {
+        if (e.payloadIsBinary()) {
+            b.key("hex");
+            appendEscaped(b.out, e.payload.toHex(' '));
+        } else {
+            b.key("text");
+            appendEscaped(b.out, QString::fromUtf8(e.payload).toUtf8());
+        }
+    }
+    b.str("local", e.local);
+    b.str("remote", e.remote);
+    b.str("state", e.state);
+    b.str("flags", e.flags);
+    b.num("seq", e.seq);
+    b.num("ack", e.ack);
+    b.str("code", e.code);
+    b.str("detail", Explain::sentence(e));
+    b.out += "}\n";
+    return b.out;
+}
+
+std::optional<Event> fromJsonLine(const QByteArray& line, QString* error)
+{
+    QJsonParseError perr{};
+    const QJsonDocument doc = QJsonDocument::fromJson(line.trimmed(), &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (error) {
+            *error = perr.error != QJsonParseError::NoError
+                         ? QStringLiteral("not JSON: %1 at offset %2")
+                               .arg(perr.errorString())
+                               .arg(perr.offset)
+                         : QStringLiteral("not a JSON object");
+        }
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    if (!o.value(QLatin1String("t_us")).isDouble() || !o.value(QLatin1String("event")).isString()) {
+        if (error)
+            *error = QStringLiteral("not a NetStage event: \"t_us\" and \"event\" are required");
+        return std::nullopt;
+    }
+    auto s = [&o](const char* k) { return o.value(QLatin1String(k)).toString(); };
+    auto n = [&o](const char* k) {
+        const QJsonValue v = o.value(QLatin1String(k));
+        return v.isDouble() ? static_cast<qint64>(v.toDouble()) : qint64(-1);
+    };
+    Event e;
+    e.t_us = n("t_us");
+    e.socket = s("socket");
+    e.proto = s("proto");
+    e.event = s("event");
+    e.source = s("source");
+    e.dir = s("dir");
+    e.bytes = n("bytes");
+    if (o.contains(QLatin1String("hex")))
+        e.payload = QByteArray::fromHex(s("hex").toLatin1());
+    else
+        e.payload = s("text").toUtf8();
+    e.local = s("local");
+    e.remote = s("remote");
+    e.state = s("state");
+    e.flags = s("flags");
+    e.seq = n("seq");
+    e.ack = n("ack");
+    e.code = s("code");
+    e.detail = s("detail");
+    return e;
+}
+
+JsonLinesWriter::JsonLinesWriter(Timeline* timeline, QIODevice* device)
+    : timeline_(timeline), device_(device)
+{
+    sink_ = timeline->addSink([this](const Event& e) {
+        const QByteArray line = toJsonLine(e);
+        if (device_->write(line) == line.size())
+            ++written_;
+    });
+}
+
+JsonLinesWriter::~JsonLinesWriter()
+{
+    if (timeline_)
+        timeline_->removeSink(sink_);
+}
+
+} // namespace netstage
