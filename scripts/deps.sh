@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what NetStage needs on Debian 12 (as root, or with sudo). Skips apt when everything
+# is already there. See the README for why each package is needed.
+set -euo pipefail
+pkgs=(
+  cmake ninja-build g++ pkg-config                        # build
+  qt6-base-dev qt6-websockets-dev libgl-dev                 # Qt Core/Network/Widgets, Qt WebSockets
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools          # lupdate/lrelease (zh_CN, en)
+  qt6-translations-l10n                                     # Qt's own dialogs in Chinese
+  libqcustomplot-dev                                        # plots (Qt 6 build)
+  libpcap-dev                                               # wire capture
+  fonts-wqy-microhei                                        # Chinese glyphs
+)
+if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
+  pkgs+=(xvfb xauth curl)                                   # screenshots, UI tests, peers
+  pkgs+=(libbenchmark-dev)                                  # bench/
+  command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)     # real peers (Node's net, ws)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update
+  $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
