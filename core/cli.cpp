@@ -6,6 +6,7 @@
 #include "kernel_observer.h"
 #include "tcp_state.h"
 #include "timeline.h"
+#include "wire_capture.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -81,6 +82,15 @@ QString humanLine(const Event& e, qint64 t0)
                        .arg(arrow);
     if (e.source != ev::App)
         line += QStringLiteral(" (%1)").arg(e.source);
+    if (e.event == ev::Segment) {
+        line += QStringLiteral("  %1 → %2  [%3] seq=%4").arg(e.src, e.dst, e.flags).arg(e.seq);
+        if (e.ack >= 0)
+            line += QStringLiteral(" ack=%1").arg(e.ack);
+        line += QStringLiteral(" win=%1 len=%2").arg(e.win).arg(e.len);
+        if (!e.opts.isEmpty())
+            line += QStringLiteral(" <%1>").arg(e.opts);
+        return line;
+    }
     if (e.bytes >= 0)
         line += QStringLiteral("  %1 B").arg(e.bytes);
     if (!e.payload.isEmpty()) {
@@ -120,10 +130,11 @@ struct Session
 {
     Timeline timeline;
     std::unique_ptr<KernelObserver> observer;
+    std::unique_ptr<WireCapture> wire;
     std::unique_ptr<QFile> eventsFile;
     std::unique_ptr<JsonLinesWriter> writer;
     QTimer flushTimer;
-    qint64 t0 = -1;
+    qint64 t0 = 0; // the session's clock starts with the timeline
     QList<Event> errors;
 
     bool open(const Command& cmd, bool quiet)
@@ -150,8 +161,6 @@ struct Session
         // Human lines go to stderr when stdout carries JSON, to stdout otherwise.
         FILE* human = cmd.events == QLatin1String("-") ? stderr : stdout;
         timeline.addSink([this, human, quiet](const Event& e) {
-            if (t0 < 0)
-                t0 = e.t_us;
             if (e.event == ev::Error)
                 errors.append(e);
             if (!quiet) {
@@ -159,7 +168,21 @@ struct Session
                 std::fflush(human);
             }
         });
+        wire = std::make_unique<WireCapture>(&timeline);
+        wire->start();
         return true;
+    }
+
+    void attach(TcpLab* lab) { lab->setWireCapture(wire.get()); }
+
+    // The first error of this socket (the wire's permission notice is not a failure).
+    Event firstError(const QString& socket) const
+    {
+        for (const Event& e : errors) {
+            if (e.socket == socket)
+                return e;
+        }
+        return {};
     }
 
     ~Session()
@@ -230,12 +253,14 @@ int runServe(const Command& cmd)
     if (!s.open(cmd, cmd.quiet))
         return 1;
     TcpLab lab(&s.timeline, s.observer.get());
+    s.attach(&lab);
     TcpServerOptions opts;
     opts.host = cmd.host;
     opts.port = cmd.port;
     opts.preset = cmd.preset;
     if (!lab.startServer(opts)) {
-        printErr(failureLine(s.errors.value(0), Cli::tr("the server could not start")));
+        printErr(failureLine(s.firstError(QStringLiteral("tcp-server")),
+                             Cli::tr("the server could not start")));
         return 1;
     }
     QEventLoop loop;
@@ -262,6 +287,7 @@ int runConnect(const Command& cmd)
     if (!s.open(cmd, cmd.quiet))
         return 1;
     TcpLab lab(&s.timeline, s.observer.get());
+    s.attach(&lab);
     bool connected = false;
     bool closed = false;
     bool peerEnded = false;
@@ -280,15 +306,15 @@ int runConnect(const Command& cmd)
     });
     id = lab.connectTo(cmd.host, cmd.port);
     if (id.isEmpty()) {
-        printErr(failureLine(s.errors.value(0), Cli::tr("cannot connect")));
+        printErr(failureLine(s.errors.value(s.errors.size() - 1), Cli::tr("cannot connect")));
         return 1;
     }
     SignalWatcher watcher([&](int) { lab.abort(id); });
-    waitUntil([&] { return connected || closed || !s.errors.isEmpty(); }, 15000);
+    waitUntil([&] { return connected || closed || !s.firstError(id).event.isEmpty(); }, 15000);
     if (!connected) {
         waitUntil([&] { return closed; }, 1000);
         lingerForKernel(s, 200);
-        printErr(failureLine(s.errors.value(0),
+        printErr(failureLine(s.firstError(id),
                              Cli::tr("could not connect to %1:%2").arg(cmd.host).arg(cmd.port)));
         return 1;
     }

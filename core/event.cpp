@@ -30,8 +30,9 @@ bool Event::operator==(const Event& o) const
 {
     return t_us == o.t_us && socket == o.socket && proto == o.proto && event == o.event &&
            source == o.source && dir == o.dir && bytes == o.bytes && payload == o.payload &&
-           local == o.local && remote == o.remote && state == o.state && flags == o.flags &&
-           seq == o.seq && ack == o.ack && code == o.code && detail == o.detail;
+           local == o.local && remote == o.remote && src == o.src && dst == o.dst &&
+           state == o.state && flags == o.flags && opts == o.opts && seq == o.seq && ack == o.ack &&
+           len == o.len && win == o.win && code == o.code && detail == o.detail;
 }
 
 } // namespace netstage

@@ -21,12 +21,17 @@ struct Event
     QByteArray payload; // preview of the bytes (at most Timeline::kPreviewBytes); "text" in JSON
     QString local;      // "127.0.0.1:51514"
     QString remote;     // "127.0.0.1:8124"
+    QString src;        // segment: who sent it ("127.0.0.1:51514")
+    QString dst;        // segment: to whom
     QString state;      // TCP state name, e.g. "ESTABLISHED"
     QString flags;      // "SYN,ACK"
-    qint64 seq = -1;
+    QString opts;       // TCP options: "mss=65495,sack_perm,ts=123/0,wscale=7"
+    qint64 seq = -1;    // absolute sequence number (wire) or relative (model)
     qint64 ack = -1;
-    QString code;   // errno name, e.g. "ECONNREFUSED"
-    QString detail; // a plain sentence; empty means Explain::sentence() supplies one
+    qint64 len = -1; // segment payload length
+    qint64 win = -1; // advertised window (unscaled, as on the wire)
+    QString code;    // errno name, e.g. "ECONNREFUSED"
+    QString detail;  // a plain sentence; empty means Explain::sentence() supplies one
 
     // The preview as text: UTF-8 decoded; invalid sequences become U+FFFD.
     QString text() const;

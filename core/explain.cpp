@@ -10,6 +10,8 @@ QString Explain::sentence(const Event& e)
         return forError(e.code);
     if (e.event == ev::State)
         return forState(e.state);
+    if (e.event == ev::Segment)
+        return forSegment(e);
     if (e.event == ev::Listening)
         return tr("The server socket is bound and listening: the kernel now completes handshakes "
                   "for it and queues the new connections until the program accepts them.");
@@ -88,6 +90,36 @@ QString Explain::forState(const QString& state)
                   "segments die out and the last ACK can be repeated if it was lost.");
     if (state == QLatin1String("CLOSED"))
         return tr("CLOSED: the kernel has forgotten this connection.");
+    return {};
+}
+
+QString Explain::forSegment(const Event& e)
+{
+    const QStringList f = e.flags.split(QLatin1Char(','));
+    const bool syn = f.contains(QLatin1String("SYN"));
+    const bool ack = f.contains(QLatin1String("ACK"));
+    const bool fin = f.contains(QLatin1String("FIN"));
+    const bool rst = f.contains(QLatin1String("RST"));
+    if (rst)
+        return tr("RST: reset. The connection is dropped at once, without FIN and without "
+                  "TIME-WAIT (an abort, or a SYN to a port where nothing listens).");
+    if (syn && !ack)
+        return tr("SYN (handshake 1/3): asks to open a connection. seq is this side's initial "
+                  "sequence number (ISN), chosen at random; the options offer MSS, window "
+                  "scaling, SACK and timestamps.");
+    if (syn && ack)
+        return tr("SYN+ACK (handshake 2/3): the server agrees and sends its own ISN. ack is the "
+                  "client's ISN + 1, because a SYN consumes one sequence number.");
+    if (fin)
+        return tr("FIN: this side has nothing more to send. A FIN consumes one sequence number, "
+                  "so the peer acknowledges seq + 1. Linux often puts FIN and ACK in one "
+                  "segment.");
+    if (e.len > 0)
+        return tr("Data: %n byte(s) with sequence numbers from seq on; the receiver acknowledges "
+                  "seq + length.",
+                  nullptr, int(e.len));
+    if (ack)
+        return tr("ACK: acknowledges every byte before the ack number; no data of its own.");
     return {};
 }
 

@@ -16,6 +16,7 @@ public:
     static QString sentence(const Event& e);
     static QString forError(const QString& code);
     static QString forState(const QString& state);
+    static QString forSegment(const Event& e);
     // The Qt signal that matches a Node event name, for students moving from Node to Qt.
     static QString qtName(const QString& event);
 };

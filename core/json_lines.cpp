@@ -98,10 +98,15 @@ QByteArray toJsonLine(const Event& e)
     }
     b.str("local", e.local);
     b.str("remote", e.remote);
+    b.str("src", e.src);
+    b.str("dst", e.dst);
     b.str("state", e.state);
     b.str("flags", e.flags);
     b.num("seq", e.seq);
     b.num("ack", e.ack);
+    b.num("len", e.len);
+    b.num("win", e.win);
+    b.str("opts", e.opts);
     b.str("code", e.code);
     b.str("detail", Explain::sentence(e));
     b.out += "}\n";
@@ -147,10 +152,15 @@ std::optional<Event> fromJsonLine(const QByteArray& line, QString* error)
         e.payload = s("text").toUtf8();
     e.local = s("local");
     e.remote = s("remote");
+    e.src = s("src");
+    e.dst = s("dst");
     e.state = s("state");
     e.flags = s("flags");
     e.seq = n("seq");
     e.ack = n("ack");
+    e.len = n("len");
+    e.win = n("win");
+    e.opts = s("opts");
     e.code = s("code");
     e.detail = s("detail");
     return e;

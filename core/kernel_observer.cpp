@@ -186,9 +186,10 @@ private:
             return;
         if (!openSocket())
             return;
+        // Stamped before the dump: the states read are those at this moment or just after.
+        const qint64 now = clock_->nowUs();
         QHash<QString, int> states;
         const bool ok = dump(AF_INET, &states) && dump(AF_INET6, &states);
-        const qint64 now = clock_->nowUs();
         if (ok) {
             QStringList gone;
             for (auto it = tracked_.begin(); it != tracked_.end(); ++it) {

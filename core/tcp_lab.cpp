@@ -4,6 +4,7 @@
 #include "kernel_observer.h"
 #include "native_tcp_connection.h"
 #include "timeline.h"
+#include "wire_capture.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -153,6 +154,8 @@ bool TcpLab::startServer(const TcpServerOptions& options)
     }
     if (observer_)
         observer_->track(kServerId, serverLocal_, QStringLiteral("*"));
+    if (wire_)
+        wire_->watchPort(server_->serverPort());
     emit socketOpened(kServerId);
     emit listeningChanged(true);
     return true;
@@ -201,6 +204,8 @@ void TcpLab::adoptAccepted(qintptr fd)
     wire(id, c);
     if (observer_)
         observer_->track(id, conns_[id].local, conns_[id].remote);
+    if (wire_)
+        wire_->track(id, conns_[id].local, conns_[id].remote);
     emitEvent(base(id, ev::Connection));
     emit socketOpened(id);
     if (serverOptions_.preset == TcpPreset::Seed)
@@ -259,6 +264,8 @@ void TcpLab::startConnect(const QString& id, const QHostAddress& addr, quint16 p
     auto* c = new NativeTcpConnection(this);
     conns_.insert(id, Conn{c, Role::Client, QString(), endpointString(addr, port)});
     wire(id, c);
+    if (wire_)
+        wire_->watchPort(port); // before the SYN leaves
     if (!c->connectTo(addr, port)) {
         error(id, errnoName(c->lastError()));
         conns_.remove(id);
@@ -268,6 +275,8 @@ void TcpLab::startConnect(const QString& id, const QHostAddress& addr, quint16 p
     conns_[id].local = endpointString(c->localAddress(), c->localPort());
     if (observer_)
         observer_->track(id, conns_[id].local, conns_[id].remote);
+    if (wire_)
+        wire_->track(id, conns_[id].local, conns_[id].remote);
     emit socketOpened(id);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "event.h"
+#include "kernel_observer.h"
+#include "wire_capture.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -14,6 +16,7 @@ namespace netstage {
 
 class Timeline;
 class KernelObserver;
+
 class NativeTcpConnection;
 
 enum class TcpPreset
@@ -83,6 +86,8 @@ public:
     int openConnectionCount() const; // accepted + clients still open
 
     Timeline* timeline() const { return timeline_; }
+    // Optional: the capture learns the lab's ports and which socket each segment belongs to.
+    void setWireCapture(WireCapture* wire) { wire_ = wire; }
 
 signals:
     void socketOpened(const QString& socket);
@@ -113,6 +118,7 @@ private:
 
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;
+    QPointer<WireCapture> wire_;
     Server* server_ = nullptr;
     QString serverLocal_;
     TcpServerOptions serverOptions_;

@@ -63,7 +63,9 @@ quint64 Timeline::append(Event e)
     Stored s{e.t_us,
              e.seq,
              e.ack,
-             e.bytes,
+             static_cast<qint32>(e.bytes),
+             static_cast<qint32>(e.len),
+             static_cast<qint32>(e.win),
              socketId,
              intern(e.proto),
              intern(e.event),
@@ -71,8 +73,11 @@ quint64 Timeline::append(Event e)
              intern(e.dir),
              intern(e.local),
              intern(e.remote),
+             intern(e.src),
+             intern(e.dst),
              intern(e.state),
              intern(e.flags),
+             intern(e.opts),
              intern(e.code),
              e.payload,
              e.detail};
@@ -106,10 +111,15 @@ Event Timeline::at(quint64 index) const
     e.payload = s.payload;
     e.local = str(s.local);
     e.remote = str(s.remote);
+    e.src = str(s.src);
+    e.dst = str(s.dst);
     e.state = str(s.state);
     e.flags = str(s.flags);
+    e.opts = str(s.opts);
     e.seq = s.seq;
     e.ack = s.ack;
+    e.len = s.len;
+    e.win = s.win;
     e.code = str(s.code);
     e.detail = s.detail;
     return e;

@@ -77,8 +77,9 @@ private:
         qint64 t_us;
         qint64 seq;
         qint64 ack;
-        qint64 bytes;
-        quint32 socket, proto, event, source, dir, local, remote, state, flags, code;
+        qint32 bytes, len, win;
+        quint32 socket, proto, event, source, dir, local, remote, src, dst, state, flags, opts,
+            code;
         QByteArray payload;
         QString detail;
     };
