@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(
   cmake ninja-build g++ pkg-config                        # build
-  qt6-base-dev qt6-websockets-dev libgl-dev                 # Qt Core/Network/Widgets, Qt WebSockets
+  qt6-base-dev qt6-websockets-dev qt6-svg-dev libgl-dev     # Qt Core/Network/Widgets, WebSockets, Svg
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools          # lupdate/lrelease (zh_CN, en)
   qt6-translations-l10n                                     # Qt's own dialogs in Chinese
   libqcustomplot-dev                                        # plots (Qt 6 build)
