@@ -4,6 +4,7 @@
 #include "explain.h"
 #include "json_lines.h"
 #include "kernel_observer.h"
+#include "lesson.h"
 #include "tcp_state.h"
 #include "timeline.h"
 #include "wire_capture.h"
@@ -29,6 +30,12 @@ namespace netstage {
 namespace {
 
 const QStringList kLabs = {QStringLiteral("tcp")};
+
+Cli::DiagramWriter& diagramWriter()
+{
+    static Cli::DiagramWriter writer;
+    return writer;
+}
 
 bool parseHostPort(const QString& s, QString* host, quint16* port)
 {
@@ -367,6 +374,58 @@ int runConnect(const Command& cmd)
     return 0;
 }
 
+int runLesson(const Command& cmd)
+{
+    if (cmd.listLessons) {
+        for (const Lesson& l : Lessons::all())
+            std::printf("%-20s %s\n", l.name, qPrintable(Lessons::title(l)));
+        return 0;
+    }
+    const Lesson* lesson = Lessons::find(cmd.lesson);
+    if (!lesson) {
+        printErr(Cli::tr("no lesson named \"%1\"; 'netstage tcp lesson --list' lists them")
+                     .arg(cmd.lesson));
+        return 2;
+    }
+    if (!cmd.diagram.isEmpty() && !diagramWriter()) {
+        printErr(Cli::tr("this build cannot draw diagrams"));
+        return 1;
+    }
+    Session s;
+    if (!s.open(cmd, cmd.quiet))
+        return 1;
+    std::vector<Event> all;
+    s.timeline.addSink([&all](const Event& e) { all.push_back(e); });
+    LessonRunner runner(&s.timeline, s.observer.get(), s.wire.get());
+    runner.setStepDelayMs(cmd.stepDelayMs);
+    bool done = false;
+    QObject::connect(&runner, &LessonRunner::finished, [&done] { done = true; });
+    SignalWatcher watcher([&](int) { runner.stop(); });
+    const quint16 port = cmd.portGiven ? cmd.port : 0;
+    if (!runner.start(*lesson, port)) {
+        printErr(failureLine(s.firstError(QStringLiteral("tcp-server")),
+                             Cli::tr("the lesson could not start")));
+        return 1;
+    }
+    waitUntil([&done] { return done; }, 600000);
+    lingerForKernel(s, 100);
+
+    const Ladder ladder = Ladder::fromEvents(all, cmd.ladderSource);
+    FILE* human = cmd.events == QLatin1String("-") ? stderr : stdout;
+    if (!cmd.quiet) {
+        std::fputs(qPrintable(QLatin1Char('\n') + ladder.toText()), human);
+        std::fflush(human);
+    }
+    if (!cmd.diagram.isEmpty()) {
+        QString error;
+        if (!diagramWriter()(ladder, cmd.diagram, &error)) {
+            printErr(Cli::tr("cannot write the diagram to %1: %2").arg(cmd.diagram, error));
+            return 1;
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 bool Cli::isHeadless(int argc, char** argv)
@@ -386,6 +445,20 @@ bool Cli::isHeadless(int argc, char** argv)
             headless = true;
     }
     return headless && !screenshot;
+}
+
+void Cli::setDiagramWriter(DiagramWriter writer)
+{
+    diagramWriter() = std::move(writer);
+}
+
+bool Cli::needsGui(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--diagram") == 0)
+            return true;
+    }
+    return false;
 }
 
 QString Cli::langFromArgv(int argc, char** argv)
@@ -410,6 +483,7 @@ QString Cli::mainHelp()
               "Labs:\n"
               "  tcp serve     run the tutorial's TCP server (presets seed, echo, silent)\n"
               "  tcp connect   connect, send, then close, half-close or abort\n"
+              "  tcp lesson    run a lesson (handshake, teardown, ...) on real sockets\n"
               "\n"
               "Options:\n"
               "  --lang L        zh_CN or en (default: the system's language)\n"
@@ -430,6 +504,9 @@ QString Cli::tcpHelp()
         "  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]\n"
         "                       [--then half-close|close|abort] [--wait MS]\n"
         "                       [--events FILE|-] [--quiet]\n"
+        "  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]\n"
+        "                       [--source wire|model] [--port PORT] [--events FILE|-]\n"
+        "  netstage tcp lesson  --list\n"
         "\n"
         "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
         "         port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.\n"
@@ -441,6 +518,10 @@ QString Cli::tcpHelp()
         "         --wait ms, default 500, for replies after each), then closes\n"
         "         (--then close, default), sends FIN and keeps reading (half-close),\n"
         "         or resets with RST (abort). --hex: --send values are hex bytes.\n"
+        "lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)\n"
+        "         before each step, prints the ladder and, with --diagram, draws it.\n"
+        "         The arrows come from the wire capture when it runs (root or setcap),\n"
+        "         otherwise from the TCP model; --source model forces the model.\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
         "--quiet          no people-readable lines\n");
 }
@@ -494,6 +575,7 @@ Command Cli::parse(const QStringList& args)
             if (!ok || p > 65535)
                 return bad(tr("--port needs a number from 0 to 65535"));
             cmd.port = static_cast<quint16>(p);
+            cmd.portGiven = true;
         } else if (a == QLatin1String("--preset")) {
             if (!value(&v) || !tcpPresetFromName(v, &cmd.preset))
                 return bad(tr("--preset must be seed, echo or silent"));
@@ -508,6 +590,22 @@ Command Cli::parse(const QStringList& args)
             cmd.sends << v;
         } else if (a == QLatin1String("--hex")) {
             cmd.hex = true;
+        } else if (a == QLatin1String("--list")) {
+            cmd.listLessons = true;
+        } else if (a == QLatin1String("--step-delay")) {
+            bool ok = false;
+            cmd.stepDelayMs = value(&v) ? v.toInt(&ok) : -1;
+            if (!ok || cmd.stepDelayMs < 0 || cmd.stepDelayMs > 600000)
+                return bad(tr("--step-delay needs milliseconds (0 to 600000)"));
+        } else if (a == QLatin1String("--diagram")) {
+            if (!value(&cmd.diagram) ||
+                !(cmd.diagram.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
+                  cmd.diagram.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
+                return bad(tr("--diagram needs a file name ending in .png or .svg"));
+        } else if (a == QLatin1String("--source")) {
+            if (!value(&cmd.ladderSource) || (cmd.ladderSource != QLatin1String("wire") &&
+                                              cmd.ladderSource != QLatin1String("model")))
+                return bad(tr("--source must be wire or model"));
         } else if (a == QLatin1String("--quiet") || a == QLatin1String("-q")) {
             cmd.quiet = true;
         } else if (a == QLatin1String("--then")) {
@@ -552,6 +650,17 @@ Command Cli::parse(const QStringList& args)
         cmd.kind = Command::Kind::TcpServe;
         return cmd;
     }
+    if (verb == QLatin1String("lesson")) {
+        if (cmd.listLessons) {
+            cmd.kind = Command::Kind::TcpLesson;
+            return cmd;
+        }
+        if (pos.size() != 3)
+            return bad(tr("tcp lesson needs a NAME (or --list)"));
+        cmd.lesson = pos[2];
+        cmd.kind = Command::Kind::TcpLesson;
+        return cmd;
+    }
     if (verb == QLatin1String("connect")) {
         if (pos.size() != 3)
             return bad(tr("tcp connect needs HOST:PORT, e.g. 127.0.0.1:8124"));
@@ -569,7 +678,7 @@ Command Cli::parse(const QStringList& args)
         cmd.kind = Command::Kind::TcpConnect;
         return cmd;
     }
-    return bad(tr("unknown tcp verb \"%1\" (try: serve, connect)").arg(verb));
+    return bad(tr("unknown tcp verb \"%1\" (try: serve, connect, lesson)").arg(verb));
 }
 
 int Cli::run(const Command& cmd)
@@ -589,6 +698,8 @@ int Cli::run(const Command& cmd)
         return runServe(cmd);
     case Command::Kind::TcpConnect:
         return runConnect(cmd);
+    case Command::Kind::TcpLesson:
+        return runLesson(cmd);
     case Command::Kind::Gui:
         printErr(tr("netstage: no command given"));
         return 2;

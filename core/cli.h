@@ -1,9 +1,11 @@
 #pragma once
 
+#include "ladder.h"
 #include "tcp_lab.h"
 
 #include <QCoreApplication>
 #include <QStringList>
+#include <functional>
 
 namespace netstage {
 
@@ -18,6 +20,7 @@ struct Command
         Version,
         TcpServe,
         TcpConnect,
+        TcpLesson,
         UsageError
     };
     Kind kind = Kind::Gui;
@@ -33,6 +36,7 @@ struct Command
     QString events; // --events FILE or "-" (stdout)
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8124;
+    bool portGiven = false;
     TcpPreset preset = TcpPreset::Seed;
     double forSeconds = -1; // serve: run this long, then close cleanly (-1: until a signal)
     QStringList sends;      // connect: --send TEXT...
@@ -40,6 +44,13 @@ struct Command
     QString then = QStringLiteral("close"); // connect: half-close | close | abort
     int waitMs = 500;                       // connect: wait for replies after each step
     bool quiet = false;                     // --quiet: no people-readable lines
+
+    // tcp lesson
+    QString lesson;                                // NAME
+    bool listLessons = false;                      // --list
+    int stepDelayMs = 400;                         // --step-delay MS: pause before each step
+    QString diagram;                               // --diagram FILE.png|FILE.svg
+    QString ladderSource = QStringLiteral("wire"); // --source wire|model
 };
 
 class Cli
@@ -55,6 +66,13 @@ public:
     static QString langFromArgv(int argc, char** argv);
     static QString mainHelp();
     static QString tcpHelp();
+    // Draws a ladder into an image file (PNG or SVG by extension). The GUI library provides
+    // it; core has no painter. Without one, --diagram fails with a clear message.
+    using DiagramWriter =
+        std::function<bool(const Ladder& ladder, const QString& path, QString* error)>;
+    static void setDiagramWriter(DiagramWriter writer);
+    // True when the command needs a QGuiApplication (it renders a diagram).
+    static bool needsGui(int argc, char** argv);
     // Runs a headless command in the current QCoreApplication; returns the exit code
     // (0 ok, 1 runtime failure, 2 usage).
     static int run(const Command& cmd);

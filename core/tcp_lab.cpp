@@ -341,6 +341,8 @@ void TcpLab::onClosed(const QString& id, bool hadError)
     const Conn conn = conns_.value(id);
     Event e = base(id, ev::Close);
     if (conn.aborting)
+        e.flags = QStringLiteral("RST"); // what the kernel sent instead of FIN
+    if (conn.aborting)
         e.detail = tr("Aborted: with SO_LINGER 0 the kernel sent RST and dropped anything "
                       "queued. No FIN, no TIME-WAIT.");
     else if (hadError)
