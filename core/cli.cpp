@@ -5,6 +5,7 @@
 #include "json_lines.h"
 #include "kernel_observer.h"
 #include "lesson.h"
+#include "recording.h"
 #include "tcp_state.h"
 #include "timeline.h"
 #include "wire_capture.h"
@@ -416,6 +417,18 @@ int runLesson(const Command& cmd)
         std::fputs(qPrintable(QLatin1Char('\n') + ladder.toText()), human);
         std::fflush(human);
     }
+    if (!cmd.record.isEmpty()) {
+        Recording rec;
+        rec.header.appVersion = QStringLiteral(NETSTAGE_VERSION);
+        rec.header.lesson = QLatin1String(lesson->name);
+        rec.header.capture = ladder.source;
+        rec.events = all;
+        QString error;
+        if (!RecordingFile::save(cmd.record, rec, &error)) {
+            printErr(error);
+            return 1;
+        }
+    }
     if (!cmd.diagram.isEmpty()) {
         QString error;
         if (!diagramWriter()(ladder, cmd.diagram, &error)) {
@@ -505,7 +518,8 @@ QString Cli::tcpHelp()
         "                       [--then half-close|close|abort] [--wait MS]\n"
         "                       [--events FILE|-] [--quiet]\n"
         "  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]\n"
-        "                       [--source wire|model] [--port PORT] [--events FILE|-]\n"
+        "                       [--source wire|model] [--port PORT] [--record FILE]\n"
+        "                       [--events FILE|-]\n"
         "  netstage tcp lesson  --list\n"
         "\n"
         "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
@@ -522,6 +536,7 @@ QString Cli::tcpHelp()
         "         before each step, prints the ladder and, with --diagram, draws it.\n"
         "         The arrows come from the wire capture when it runs (root or setcap),\n"
         "         otherwise from the TCP model; --source model forces the model.\n"
+        "         --record FILE saves a recording the window opens (File > Open).\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
         "--quiet          no people-readable lines\n");
 }
@@ -602,6 +617,9 @@ Command Cli::parse(const QStringList& args)
                 !(cmd.diagram.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
                   cmd.diagram.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
                 return bad(tr("--diagram needs a file name ending in .png or .svg"));
+        } else if (a == QLatin1String("--record")) {
+            if (!value(&cmd.record))
+                return bad(tr("--record needs a file name"));
         } else if (a == QLatin1String("--source")) {
             if (!value(&cmd.ladderSource) || (cmd.ladderSource != QLatin1String("wire") &&
                                               cmd.ladderSource != QLatin1String("model")))

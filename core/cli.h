@@ -50,6 +50,7 @@ struct Command
     bool listLessons = false;                      // --list
     int stepDelayMs = 400;                         // --step-delay MS: pause before each step
     QString diagram;                               // --diagram FILE.png|FILE.svg
+    QString record;                                // --record FILE: a recording with header
     QString ladderSource = QStringLiteral("wire"); // --source wire|model
 };
 
