@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "cli_support.h"
+
 #include "errors.h"
 #include "explain.h"
 #include "json_lines.h"
@@ -30,7 +32,16 @@ namespace netstage {
 
 namespace {
 
-const QStringList kLabs = {QStringLiteral("tcp")};
+bool isLabName(const QString& a)
+{
+    if (a == QLatin1String("tcp"))
+        return true;
+    for (const LabCli& m : Cli::labModules()) {
+        if (m.name == a)
+            return true;
+    }
+    return false;
+}
 
 Cli::DiagramWriter& diagramWriter()
 {
@@ -38,227 +49,10 @@ Cli::DiagramWriter& diagramWriter()
     return writer;
 }
 
-bool parseHostPort(const QString& s, QString* host, quint16* port)
-{
-    const int colon = s.lastIndexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return false;
-    QString h = s.left(colon);
-    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
-        h = h.mid(1, h.size() - 2);
-    bool ok = false;
-    const uint p = s.mid(colon + 1).toUInt(&ok);
-    if (!ok || p == 0 || p > 65535 || h.isEmpty())
-        return false;
-    *host = h;
-    *port = static_cast<quint16>(p);
-    return true;
-}
-
-QByteArray parseHex(const QString& s, bool* ok)
-{
-    QString clean = s;
-    clean.remove(QLatin1Char(' ')).remove(QLatin1Char(':'));
-    if (clean.startsWith(QLatin1String("0x")))
-        clean = clean.mid(2);
-    *ok = clean.size() % 2 == 0;
-    for (const QChar c : clean) {
-        if (!isxdigit(c.toLatin1()))
-            *ok = false;
-    }
-    return *ok ? QByteArray::fromHex(clean.toLatin1()) : QByteArray();
-}
-
-void printErr(const QString& line)
-{
-    std::fputs(qPrintable(line + QLatin1Char('\n')), stderr);
-    std::fflush(stderr);
-}
-
-// A people-readable line for one event: "  12.345 ms  tcp-client-1  data ←  5 B  hello".
-QString humanLine(const Event& e, qint64 t0)
-{
-    QString arrow;
-    if (e.dir == ev::In)
-        arrow = QStringLiteral(" ←");
-    else if (e.dir == ev::Out)
-        arrow = QStringLiteral(" →");
-    QString line = QStringLiteral("%1 ms  %2  %3%4")
-                       .arg((e.t_us - t0) / 1000.0, 10, 'f', 3)
-                       .arg(e.socket, -13)
-                       .arg(e.event == ev::State ? e.state : e.event)
-                       .arg(arrow);
-    if (e.source != ev::App)
-        line += QStringLiteral(" (%1)").arg(e.source);
-    if (e.event == ev::Segment) {
-        line += QStringLiteral("  %1 → %2  [%3] seq=%4").arg(e.src, e.dst, e.flags).arg(e.seq);
-        if (e.ack >= 0)
-            line += QStringLiteral(" ack=%1").arg(e.ack);
-        line += QStringLiteral(" win=%1 len=%2").arg(e.win).arg(e.len);
-        if (!e.opts.isEmpty())
-            line += QStringLiteral(" <%1>").arg(e.opts);
-        return line;
-    }
-    if (e.bytes >= 0)
-        line += QStringLiteral("  %1 B").arg(e.bytes);
-    if (!e.payload.isEmpty()) {
-        QString t = e.payloadIsBinary() ? QString::fromLatin1(e.payload.toHex(' ')) : e.text();
-        t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-        line += QStringLiteral("  \"%1\"").arg(t);
-    }
-    if (!e.code.isEmpty())
-        line += QStringLiteral("  %1: %2").arg(e.code, Explain::forError(e.code));
-    else if (e.event == ev::Listening || e.event == ev::Connection || e.event == ev::Connect)
-        line += QStringLiteral("  %1 %2").arg(
-            e.local, e.remote.isEmpty() ? QString() : QStringLiteral("↔ ") + e.remote);
-    else if (!e.detail.isEmpty())
-        line += QStringLiteral("  %1").arg(e.detail);
-    return line;
-}
-
-// Spins the event loop until pred() holds or ms pass. Only the headless commands use it: they
-// have nothing else to do meanwhile.
-bool waitUntil(const std::function<bool()>& pred, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        const qint64 left = ms - t.elapsed();
-        if (left <= 0)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(std::min<qint64>(left, 5), &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
-
-// The shared set-up of every headless command: timeline, observer, sinks.
-struct Session
-{
-    Timeline timeline;
-    std::unique_ptr<KernelObserver> observer;
-    std::unique_ptr<WireCapture> wire;
-    std::unique_ptr<QFile> eventsFile;
-    std::unique_ptr<JsonLinesWriter> writer;
-    QTimer flushTimer;
-    qint64 t0 = 0; // the session's clock starts with the timeline
-    QList<Event> errors;
-
-    bool open(const Command& cmd, bool quiet)
-    {
-        observer = std::make_unique<KernelObserver>(&timeline);
-        if (!cmd.events.isEmpty()) {
-            eventsFile = std::make_unique<QFile>();
-            bool ok;
-            if (cmd.events == QLatin1String("-")) {
-                ok = eventsFile->open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
-            } else {
-                eventsFile->setFileName(cmd.events);
-                ok = eventsFile->open(QIODevice::WriteOnly | QIODevice::Truncate);
-            }
-            if (!ok) {
-                printErr(Cli::tr("cannot write events to %1: %2")
-                             .arg(cmd.events, eventsFile->errorString()));
-                return false;
-            }
-            writer = std::make_unique<JsonLinesWriter>(&timeline, eventsFile.get());
-            QObject::connect(&flushTimer, &QTimer::timeout, [f = eventsFile.get()] { f->flush(); });
-            flushTimer.start(50);
-        }
-        // Human lines go to stderr when stdout carries JSON, to stdout otherwise.
-        FILE* human = cmd.events == QLatin1String("-") ? stderr : stdout;
-        timeline.addSink([this, human, quiet](const Event& e) {
-            if (e.event == ev::Error)
-                errors.append(e);
-            if (!quiet) {
-                std::fputs(qPrintable(humanLine(e, t0) + QLatin1Char('\n')), human);
-                std::fflush(human);
-            }
-        });
-        wire = std::make_unique<WireCapture>(&timeline);
-        wire->start();
-        return true;
-    }
-
-    void attach(TcpLab* lab) { lab->setWireCapture(wire.get()); }
-
-    // The first error of this socket (the wire's permission notice is not a failure).
-    Event firstError(const QString& socket) const
-    {
-        for (const Event& e : errors) {
-            if (e.socket == socket)
-                return e;
-        }
-        return {};
-    }
-
-    ~Session()
-    {
-        writer.reset();
-        if (eventsFile)
-            eventsFile->flush();
-    }
-};
-
-// Delivers SIGINT and SIGTERM through the event loop (signalfd), so shutdown is orderly.
-class SignalWatcher
-{
-public:
-    explicit SignalWatcher(std::function<void(int)> onSignal)
-    {
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, SIGINT);
-        sigaddset(&set, SIGTERM);
-        sigprocmask(SIG_BLOCK, &set, nullptr);
-        fd_ = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-        if (fd_ >= 0) {
-            notifier_ = std::make_unique<QSocketNotifier>(fd_, QSocketNotifier::Read);
-            QObject::connect(notifier_.get(), &QSocketNotifier::activated, [this, onSignal] {
-                signalfd_siginfo info{};
-                if (::read(fd_, &info, sizeof(info)) == sizeof(info))
-                    onSignal(static_cast<int>(info.ssi_signo));
-            });
-        }
-    }
-    ~SignalWatcher()
-    {
-        notifier_.reset();
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-
-private:
-    int fd_ = -1;
-    std::unique_ptr<QSocketNotifier> notifier_;
-};
-
-// After the app closes its sockets, give the kernel observer a moment to report FIN-WAIT-2,
-// TIME-WAIT or CLOSED, so a recording shows how the teardown really ended.
-void lingerForKernel(Session& s, int ms)
-{
-    waitUntil([&s] { return s.observer->trackedCount() == 0; }, ms);
-}
-
-QString failureLine(const Event& e, const QString& fallback)
-{
-    if (e.code == QLatin1String("EADDRINUSE")) {
-        const QString port = e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1);
-        return Cli::tr("port %1 is already in use (EADDRINUSE)").arg(port);
-    }
-    if (e.code == QLatin1String("ECONNREFUSED"))
-        return Cli::tr("connection to %1 refused: nothing listens there (ECONNREFUSED)")
-            .arg(e.remote);
-    if (e.code.isEmpty())
-        return fallback;
-    return QStringLiteral("%1 (%2)").arg(Explain::sentence(e), e.code);
-}
-
 int runServe(const Command& cmd)
 {
     Session s;
-    if (!s.open(cmd, cmd.quiet))
+    if (!s.open(cmd.events, cmd.quiet))
         return 1;
     TcpLab lab(&s.timeline, s.observer.get());
     s.attach(&lab);
@@ -292,7 +86,7 @@ int runServe(const Command& cmd)
 int runConnect(const Command& cmd)
 {
     Session s;
-    if (!s.open(cmd, cmd.quiet))
+    if (!s.open(cmd.events, cmd.quiet))
         return 1;
     TcpLab lab(&s.timeline, s.observer.get());
     s.attach(&lab);
@@ -393,7 +187,7 @@ int runLesson(const Command& cmd)
         return 1;
     }
     Session s;
-    if (!s.open(cmd, cmd.quiet))
+    if (!s.open(cmd.events, cmd.quiet))
         return 1;
     std::vector<Event> all;
     s.timeline.addSink([&all](const Event& e) { all.push_back(e); });
@@ -441,6 +235,13 @@ int runLesson(const Command& cmd)
 
 } // namespace
 
+const std::vector<LabCli>& Cli::labModules()
+{
+    // Each lab's module, in the order `netstage --help` lists them.
+    static const std::vector<LabCli> modules = {};
+    return modules;
+}
+
 bool Cli::isHeadless(int argc, char** argv)
 {
     bool screenshot = false;
@@ -453,7 +254,7 @@ bool Cli::isHeadless(int argc, char** argv)
         }
         if (a == QLatin1String("--screenshot"))
             screenshot = true;
-        if (kLabs.contains(a) || a == QLatin1String("--help") || a == QLatin1String("-h") ||
+        if (isLabName(a) || a == QLatin1String("--help") || a == QLatin1String("-h") ||
             a == QLatin1String("--version"))
             headless = true;
     }
@@ -485,6 +286,11 @@ QString Cli::langFromArgv(int argc, char** argv)
 
 QString Cli::mainHelp()
 {
+    QString labs = tr("  tcp serve     run the tutorial's TCP server (presets seed, echo, silent)\n"
+                      "  tcp connect   connect, send, then close, half-close or abort\n"
+                      "  tcp lesson    run a lesson (handshake, teardown, ...) on real sockets\n");
+    for (const LabCli& m : labModules())
+        labs += QStringLiteral("  %1 %2\n").arg(m.name, -13).arg(m.summary);
     return tr("Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view tcp]]\n"
               "       netstage <lab> <verb> [options] [--events FILE|-]\n"
               "\n"
@@ -493,16 +299,14 @@ QString Cli::mainHelp()
               "events; --events writes them as JSON Lines (\"-\" = stdout, and then\n"
               "people-readable lines go to stderr).\n"
               "\n"
-              "Labs:\n"
-              "  tcp serve     run the tutorial's TCP server (presets seed, echo, silent)\n"
-              "  tcp connect   connect, send, then close, half-close or abort\n"
-              "  tcp lesson    run a lesson (handshake, teardown, ...) on real sockets\n"
-              "\n"
+              "Labs:\n") +
+           labs +
+           tr("\n"
               "Options:\n"
               "  --lang L        zh_CN or en (default: the system's language)\n"
               "  --screenshot F  open the window, let it settle, write a PNG to F, exit\n"
               "  --view V        the view for --screenshot (tcp)\n"
-              "  --help          this text; 'netstage tcp --help' for the TCP lab\n"
+              "  --help          this text; 'netstage <lab> --help' for one lab\n"
               "  --version       the version\n"
               "\n"
               "Exit status: 0 success, 1 runtime failure, 2 bad usage.\n");
@@ -552,7 +356,34 @@ Command Cli::parse(const QStringList& args)
         cmd.error = msg;
         return cmd;
     };
-    // Options that take a value, and the verbs they belong to ("" = global).
+    // Another lab's module parses its own arguments; only --lang is global.
+    for (int i = 0; i < rest.size(); ++i) {
+        if (rest[i] == QLatin1String("--lang")) {
+            ++i;
+            continue;
+        }
+        if (rest[i].startsWith(QLatin1Char('-')))
+            continue;
+        for (const LabCli& m : labModules()) {
+            if (m.name != rest[i])
+                continue;
+            cmd.kind = Command::Kind::LabModule;
+            cmd.lab = m.name;
+            for (int k = i + 1; k < rest.size(); ++k) {
+                if (rest[k] == QLatin1String("--lang") && k + 1 < rest.size()) {
+                    cmd.lang = rest[++k];
+                    continue;
+                }
+                cmd.labArgs << rest[k];
+            }
+            for (int k = 0; k < i; ++k) {
+                if (rest[k] == QLatin1String("--lang") && k + 1 < rest.size())
+                    cmd.lang = rest[k + 1];
+            }
+            return cmd;
+        }
+        break;
+    }
     for (int i = 0; i < rest.size(); ++i) {
         const QString a = rest[i];
         auto value = [&](QString* out) {
@@ -718,6 +549,12 @@ int Cli::run(const Command& cmd)
         return runConnect(cmd);
     case Command::Kind::TcpLesson:
         return runLesson(cmd);
+    case Command::Kind::LabModule:
+        for (const LabCli& m : labModules()) {
+            if (m.name == cmd.lab)
+                return m.run(cmd.labArgs);
+        }
+        return 2;
     case Command::Kind::Gui:
         printErr(tr("netstage: no command given"));
         return 2;

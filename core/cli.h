@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 #include <functional>
+#include <vector>
 
 namespace netstage {
 
@@ -21,6 +22,7 @@ struct Command
         TcpServe,
         TcpConnect,
         TcpLesson,
+        LabModule,
         UsageError
     };
     Kind kind = Kind::Gui;
@@ -45,6 +47,10 @@ struct Command
     int waitMs = 500;                       // connect: wait for replies after each step
     bool quiet = false;                     // --quiet: no people-readable lines
 
+    // Another lab's command (udp, ws, http...): its name and its arguments after the name.
+    QString lab;
+    QStringList labArgs;
+
     // tcp lesson
     QString lesson;                                // NAME
     bool listLessons = false;                      // --list
@@ -52,6 +58,17 @@ struct Command
     QString diagram;                               // --diagram FILE.png|FILE.svg
     QString record;                                // --record FILE: a recording with header
     QString ladderSource = QStringLiteral("wire"); // --source wire|model
+};
+
+// A lab's command-line module: `netstage <name> ...` runs run(args after the name) and
+// returns the exit code (0 ok, 1 runtime failure, 2 bad usage, printing one line). Modules are
+// listed in cli.cpp (labModules()).
+struct LabCli
+{
+    QString name;
+    QString summary; // one line for `netstage --help`
+    std::function<QString()> help;
+    std::function<int(const QStringList& args)> run;
 };
 
 class Cli
@@ -77,6 +94,7 @@ public:
     // Runs a headless command in the current QCoreApplication; returns the exit code
     // (0 ok, 1 runtime failure, 2 usage).
     static int run(const Command& cmd);
+    static const std::vector<LabCli>& labModules();
 };
 
 // Installs the NetStage and Qt translators for "zh_CN", "en" or the system locale ("").

@@ -1,0 +1,121 @@
+#include "cli_support.h"
+
+#include "explain.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+
+namespace netstage {
+
+bool parseHostPort(const QString& s, QString* host, quint16* port)
+{
+    const int colon = s.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString h = s.left(colon);
+    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
+        h = h.mid(1, h.size() - 2);
+    bool ok = false;
+    const uint p = s.mid(colon + 1).toUInt(&ok);
+    if (!ok || p == 0 || p > 65535 || h.isEmpty())
+        return false;
+    *host = h;
+    *port = static_cast<quint16>(p);
+    return true;
+}
+
+QByteArray parseHex(const QString& s, bool* ok)
+{
+    QString clean = s;
+    clean.remove(QLatin1Char(' ')).remove(QLatin1Char(':'));
+    if (clean.startsWith(QLatin1String("0x")))
+        clean = clean.mid(2);
+    *ok = clean.size() % 2 == 0;
+    for (const QChar c : clean) {
+        if (!isxdigit(c.toLatin1()))
+            *ok = false;
+    }
+    return *ok ? QByteArray::fromHex(clean.toLatin1()) : QByteArray();
+}
+
+void printErr(const QString& line)
+{
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stderr);
+    std::fflush(stderr);
+}
+
+QString humanLine(const Event& e, qint64 t0)
+{
+    QString arrow;
+    if (e.dir == ev::In)
+        arrow = QStringLiteral(" ←");
+    else if (e.dir == ev::Out)
+        arrow = QStringLiteral(" →");
+    QString line = QStringLiteral("%1 ms  %2  %3%4")
+                       .arg((e.t_us - t0) / 1000.0, 10, 'f', 3)
+                       .arg(e.socket, -13)
+                       .arg(e.event == ev::State ? e.state : e.event)
+                       .arg(arrow);
+    if (e.source != ev::App)
+        line += QStringLiteral(" (%1)").arg(e.source);
+    if (e.event == ev::Segment) {
+        line += QStringLiteral("  %1 → %2  [%3] seq=%4").arg(e.src, e.dst, e.flags).arg(e.seq);
+        if (e.ack >= 0)
+            line += QStringLiteral(" ack=%1").arg(e.ack);
+        line += QStringLiteral(" win=%1 len=%2").arg(e.win).arg(e.len);
+        if (!e.opts.isEmpty())
+            line += QStringLiteral(" <%1>").arg(e.opts);
+        return line;
+    }
+    if (e.bytes >= 0)
+        line += QStringLiteral("  %1 B").arg(e.bytes);
+    if (!e.payload.isEmpty()) {
+        QString t = e.payloadIsBinary() ? QString::fromLatin1(e.payload.toHex(' ')) : e.text();
+        t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        line += QStringLiteral("  \"%1\"").arg(t);
+    }
+    if (!e.code.isEmpty())
+        line += QStringLiteral("  %1: %2").arg(e.code, Explain::forError(e.code));
+    else if (e.event == ev::Listening || e.event == ev::Connection || e.event == ev::Connect)
+        line += QStringLiteral("  %1 %2").arg(
+            e.local, e.remote.isEmpty() ? QString() : QStringLiteral("↔ ") + e.remote);
+    else if (!e.detail.isEmpty())
+        line += QStringLiteral("  %1").arg(e.detail);
+    return line;
+}
+
+bool waitUntil(const std::function<bool()>& pred, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        const qint64 left = ms - t.elapsed();
+        if (left <= 0)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(std::min<qint64>(left, 5), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+void lingerForKernel(Session& s, int ms)
+{
+    waitUntil([&s] { return s.observer->trackedCount() == 0; }, ms);
+}
+
+QString failureLine(const Event& e, const QString& fallback)
+{
+    if (e.code == QLatin1String("EADDRINUSE")) {
+        const QString port = e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1);
+        return Cli::tr("port %1 is already in use (EADDRINUSE)").arg(port);
+    }
+    if (e.code == QLatin1String("ECONNREFUSED"))
+        return Cli::tr("connection to %1 refused: nothing listens there (ECONNREFUSED)")
+            .arg(e.remote);
+    if (e.code.isEmpty())
+        return fallback;
+    return QStringLiteral("%1 (%2)").arg(Explain::sentence(e), e.code);
+}
+
+} // namespace netstage
