@@ -32,7 +32,7 @@ bool Event::operator==(const Event& o) const
            source == o.source && dir == o.dir && bytes == o.bytes && payload == o.payload &&
            local == o.local && remote == o.remote && src == o.src && dst == o.dst &&
            state == o.state && flags == o.flags && opts == o.opts && seq == o.seq && ack == o.ack &&
-           len == o.len && win == o.win && code == o.code && detail == o.detail;
+           len == o.len && win == o.win && code == o.code && detail == o.detail && extra == o.extra;
 }
 
 } // namespace netstage

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
@@ -32,6 +33,10 @@ struct Event
     qint64 win = -1; // advertised window (unscaled, as on the wire)
     QString code;    // errno name, e.g. "ECONNREFUSED"
     QString detail;  // a plain sentence; empty means Explain::sentence() supplies one
+    // A lab's own fields, written as top-level JSON fields after the common ones (HTTP's
+    // "method", "status", "headers"; WebSocket's "opcode", "close_code"; UDP's "count"...).
+    // Names must not clash with the common fields above.
+    QJsonObject extra;
 
     // The preview as text: UTF-8 decoded; invalid sequences become U+FFFD.
     QString text() const;

@@ -3,9 +3,11 @@
 #include "explain.h"
 #include "timeline.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QSet>
 
 namespace netstage {
 
@@ -108,6 +110,11 @@ QByteArray toJsonLine(const Event& e)
     b.num("win", e.win);
     b.str("opts", e.opts);
     b.str("code", e.code);
+    for (auto it = e.extra.constBegin(); it != e.extra.constEnd(); ++it) {
+        b.key(it.key().toUtf8().constData());
+        b.out +=
+            QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    }
     b.str("detail", Explain::sentence(e));
     b.out += "}\n";
     return b.out;
@@ -163,6 +170,19 @@ std::optional<Event> fromJsonLine(const QByteArray& line, QString* error)
     e.opts = s("opts");
     e.code = s("code");
     e.detail = s("detail");
+    static const QSet<QString> common = {
+        QStringLiteral("t_us"),  QStringLiteral("socket"), QStringLiteral("proto"),
+        QStringLiteral("event"), QStringLiteral("source"), QStringLiteral("dir"),
+        QStringLiteral("bytes"), QStringLiteral("text"),   QStringLiteral("hex"),
+        QStringLiteral("local"), QStringLiteral("remote"), QStringLiteral("src"),
+        QStringLiteral("dst"),   QStringLiteral("state"),  QStringLiteral("flags"),
+        QStringLiteral("seq"),   QStringLiteral("ack"),    QStringLiteral("len"),
+        QStringLiteral("win"),   QStringLiteral("opts"),   QStringLiteral("code"),
+        QStringLiteral("detail")};
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (!common.contains(it.key()))
+            e.extra.insert(it.key(), it.value());
+    }
     return e;
 }
 

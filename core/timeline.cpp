@@ -2,6 +2,8 @@
 
 #include "clock.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 
 namespace netstage {
@@ -80,7 +82,9 @@ quint64 Timeline::append(Event e)
              intern(e.opts),
              intern(e.code),
              e.payload,
-             e.detail};
+             e.detail,
+             e.extra.isEmpty() ? QByteArray()
+                               : QJsonDocument(e.extra).toJson(QJsonDocument::Compact)};
     events_.push_back(std::move(s));
     const quint64 index = first_ + events_.size() - 1;
 
@@ -122,6 +126,8 @@ Event Timeline::at(quint64 index) const
     e.win = s.win;
     e.code = str(s.code);
     e.detail = s.detail;
+    if (!s.extra.isEmpty())
+        e.extra = QJsonDocument::fromJson(s.extra).object();
     return e;
 }
 
@@ -191,6 +197,8 @@ std::size_t Timeline::approximateBytes() const
         // QArrayData header (16 bytes) plus the characters, rounded like malloc does.
         if (!s.payload.isNull())
             total += (16 + s.payload.size() + 1 + 15) & ~std::size_t(15);
+        if (!s.extra.isNull())
+            total += (16 + s.extra.size() + 1 + 15) & ~std::size_t(15);
         if (!s.detail.isNull())
             total += (16 + 2 * (s.detail.size() + 1) + 15) & ~std::size_t(15);
     }

@@ -82,6 +82,7 @@ private:
             code;
         QByteArray payload;
         QString detail;
+        QByteArray extra; // compact JSON object, empty when the event has none
     };
     quint32 intern(const QString& s);
     const QString& str(quint32 id) const { return strings_[id]; }

@@ -6,6 +6,7 @@
 #include "replay_player.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +76,13 @@ std::vector<Event> sample()
     bin.bytes = 3;
     bin.payload = QByteArray("\x00\x01\xff", 3);
     v.push_back(bin);
+    // A lab's own fields survive too (HTTP's request, say).
+    Event req = ev(3300, "http-conn-1", "request", "app");
+    req.extra.insert(QStringLiteral("method"), QStringLiteral("GET"));
+    req.extra.insert(QStringLiteral("headers"),
+                     QJsonObject{{QStringLiteral("Host"), QStringLiteral("example.test")}});
+    req.extra.insert(QStringLiteral("status"), 301);
+    v.push_back(req);
     return v;
 }
 
@@ -120,7 +128,12 @@ private slots:
         QVERIFY(RecordingFile::save(path2, *back, &error));
         QFile f1(path), f2(path2);
         QVERIFY(f1.open(QIODevice::ReadOnly) && f2.open(QIODevice::ReadOnly));
-        QCOMPARE(f1.readAll(), f2.readAll());
+        const QByteArray bytes = f1.readAll();
+        QCOMPARE(bytes, f2.readAll());
+        const QByteArray req = bytes.mid(bytes.indexOf("\"socket\":\"http-conn-1\""), 200);
+        QVERIFY2(req.contains("\"headers\":{\"Host\":\"example.test\"}") &&
+                     req.contains("\"method\":\"GET\"") && req.contains("\"status\":301"),
+                 req.constData());
     }
 
     void badFiles_data()
