@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace netstage {
+
+class EventLogModel;
+class LogSaver;
+class Timeline;
+
+// The live event log with its filters (socket, source), a Hex toggle, Copy and Save. Follows
+// the newest event unless the user has scrolled up to read.
+class EventLogPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // socketPrefix: which sockets the socket filter offers ("tcp-").
+    EventLogPanel(Timeline* timeline, const QString& socketPrefix, QWidget* parent = nullptr);
+    ~EventLogPanel() override;
+
+    EventLogModel* model() const { return model_; }
+    QTableView* view() const { return view_; }
+
+    // Shows one socket's events; an empty id shows all sockets.
+    void showSocket(const QString& socket);
+    QString shownSocket() const;
+
+    // Selected rows as JSON Lines on the clipboard. Returns how many events were copied.
+    int copySelection();
+    // Writes every row that passes the filters to path, on a worker thread; saveFinished follows.
+    bool saveTo(const QString& path);
+    void saveWithDialog();
+
+signals:
+    void statusMessage(const QString& message);
+    void saveFinished(bool ok, const QString& message);
+
+private:
+    void addSocket(const QString& socket);
+    void applyFilter(const QString& socket);
+    void resetSockets();
+    void onSaved(bool ok, qint64 count, const QString& path, const QString& error);
+    void showNote(const QString& text, bool bad);
+    void updateCount();
+
+    Timeline* timeline_;
+    QString prefix_;
+    EventLogModel* model_;
+    LogSaver* saver_;
+    QTableView* view_;
+    QComboBox* socketCombo_;
+    QCheckBox* hexBox_;
+    QPushButton* copyButton_;
+    QPushButton* saveButton_;
+    QLabel* countLabel_;
+    QLabel* noteLabel_;
+    bool followTail_ = true;
+};
+
+} // namespace netstage

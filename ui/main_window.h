@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QHash>
+#include <QMainWindow>
+#include <memory>
+
+class QLabel;
+class QTabWidget;
+
+namespace netstage {
+
+class KernelObserver;
+class LogSaver;
+class TcpLab;
+class TcpPanel;
+class Timeline;
+
+// The one window: every lab is a tab. It owns the core objects (one timeline, one kernel
+// observer, the labs) so every panel and every file written sees the same session.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Timeline* timeline() const { return timeline_.get(); }
+    KernelObserver* observer() const { return observer_.get(); }
+    TcpLab* tcpLab() const { return tcpLab_.get(); }
+    TcpPanel* tcpPanel() const { return tcpPanel_; }
+
+    // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
+    QStringList viewNames() const;
+    bool showView(const QString& name);
+
+    // Writes every stored event as JSON Lines on a worker thread (File > Save log).
+    bool saveLogTo(const QString& path);
+
+private:
+    void addLab(const QString& name, const QString& title, QWidget* panel);
+    void buildMenus();
+    void saveLogWithDialog();
+    void showAbout();
+    void updateStatus();
+
+    // Declared in construction order; the destructor takes them down in the safe order.
+    std::unique_ptr<Timeline> timeline_;
+    std::unique_ptr<KernelObserver> observer_;
+    std::unique_ptr<TcpLab> tcpLab_;
+
+    QTabWidget* labs_;
+    QHash<QString, QWidget*> views_;
+    TcpPanel* tcpPanel_ = nullptr;
+    LogSaver* saver_;
+    QLabel* eventsLabel_;
+    QLabel* kernelLabel_;
+    int kernelShown_ = -1; // last availability shown: restyle only on a change
+};
+
+} // namespace netstage
