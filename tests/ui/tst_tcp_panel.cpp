@@ -10,12 +10,14 @@
 #include "timeline.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -48,6 +50,7 @@ private slots:
     void invalidHexSendsNothing();
     void abortResetsThePeer();
     void saveWritesJsonLines();
+    void copyPutsJsonLinesOnTheClipboard();
     void parsers();
 
 private:
@@ -227,6 +230,38 @@ void TstTcpPanel::saveWritesJsonLines()
     QVERIFY(log->saveTo(dir.filePath(QStringLiteral("no/such/dir/x.jsonl"))));
     QVERIFY(done.wait(kWaitMs));
     QVERIFY(!done.first().at(0).toBool());
+}
+
+void TstTcpPanel::copyPutsJsonLinesOnTheClipboard()
+{
+    EventLogPanel* log = panel_->logPanel();
+    log->showSocket(QStringLiteral("tcp-client-1"));
+    QVERIFY(log_->rowCount() >= 2);
+    QTableView* view = log->view();
+    view->clearSelection();
+    QCOMPARE(log->copySelection(), 0); // nothing selected: nothing copied, a note says why
+    view->selectionModel()->select(log_->index(0, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(log_->index(1, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(log->copySelection(), 2);
+    const QStringList lines =
+        QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    for (const QString& line : lines)
+        QVERIFY(line.contains(QStringLiteral("\"socket\":\"tcp-client-1\"")));
+
+    // File > Save writes the whole session, whatever the log shows.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("session.jsonl"));
+    const quint64 stored = window_->timeline()->size(); // the snapshot the save writes
+    QVERIFY(window_->saveLogTo(path));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path) && window_->statusBar()->currentMessage().contains(
+                                                        QStringLiteral("session.jsonl")),
+                             kWaitMs);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(quint64(f.readAll().count('\n')), stored);
 }
 
 void TstTcpPanel::parsers()
