@@ -131,6 +131,9 @@ class TstNodePeers : public QObject
 private slots:
     void initTestCase();
     void netstageConnectsToNodeSeedServer();
+    void connectThenHalfCloseOrAbort_data();
+    void connectThenHalfCloseOrAbort();
+    void connectSendsHex();
     void nodeClientAgainstNetstageSeedServer();
     void serveOnPortNodeHolds();
     void connectToClosedPort();
@@ -194,6 +197,81 @@ void TstNodePeers::netstageConnectsToNodeSeedServer()
     QTRY_VERIFY2_WITH_TIMEOUT(server.out.contains(QStringLiteral("连接断开").toUtf8()),
                               server.report().constData(), kStartMs);
     QVERIFY2(!server.out.contains("error "), server.report().constData());
+}
+
+void TstNodePeers::connectThenHalfCloseOrAbort_data()
+{
+    QTest::addColumn<QString>("then");
+    QTest::newRow("half-close") << "half-close";
+    QTest::newRow("abort") << "abort";
+}
+
+void TstNodePeers::connectThenHalfCloseOrAbort()
+{
+    QFETCH(QString, then);
+    Proc server;
+    server.start(node_, {peer(QStringLiteral("seed_server.js")), QStringLiteral("0")});
+    QTRY_VERIFY2_WITH_TIMEOUT(listeningPort(server.out) != 0, server.report().constData(),
+                              kStartMs);
+    const quint16 port = listeningPort(server.out);
+
+    Proc ns;
+    ns.start(netstage_,
+             {QStringLiteral("tcp"), QStringLiteral("connect"),
+              QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--send"),
+              QStringLiteral("hello"), QStringLiteral("--wait"), QStringLiteral("200"),
+              QStringLiteral("--then"), then, QStringLiteral("--events"), QStringLiteral("-")});
+    QVERIFY2(ns.finish(), ns.report().constData());
+    QVERIFY2(ns.exitedWith(0), ns.report().constData());
+    QList<QByteArray> bad;
+    const std::vector<Event> evs = testutil::parseLines(ns.out, &bad);
+    QVERIFY2(bad.isEmpty(), ns.report().constData());
+    const QString me = QStringLiteral("tcp-client-1");
+    QVERIFY2(testutil::joined(evs, me, ev::In).contains(reply()), ns.report().constData());
+    QVERIFY2(testutil::has(evs, {me, ev::Close, ev::App}), ns.report().constData());
+
+    if (then == QLatin1String("half-close")) {
+        // Our FIN: Node logs the end and (allowHalfOpen false) ends too; we read its FIN.
+        QTRY_VERIFY2_WITH_TIMEOUT(server.out.contains(QStringLiteral("连接断开").toUtf8()),
+                                  server.report().constData(), kStartMs);
+        const int iEnd = testutil::indexOf(evs, {me, ev::End, ev::App});
+        QVERIFY2(iEnd >= 0 && iEnd < testutil::indexOf(evs, {me, ev::Close, ev::App}),
+                 ns.report().constData());
+        QVERIFY2(!server.out.contains("ECONNRESET"), server.report().constData());
+    } else {
+        // RST: Node's socket errors with ECONNRESET and never sees an end.
+        QTRY_VERIFY2_WITH_TIMEOUT(server.out.contains("error ECONNRESET"),
+                                  server.report().constData(), kStartMs);
+        QVERIFY2(!server.out.contains(QStringLiteral("连接断开").toUtf8()),
+                 server.report().constData());
+        QVERIFY2(!testutil::has(evs, {me, ev::End, ev::App}), ns.report().constData());
+    }
+}
+
+void TstNodePeers::connectSendsHex()
+{
+    Proc server;
+    server.start(node_, {peer(QStringLiteral("seed_server.js")), QStringLiteral("0")});
+    QTRY_VERIFY2_WITH_TIMEOUT(listeningPort(server.out) != 0, server.report().constData(),
+                              kStartMs);
+    const quint16 port = listeningPort(server.out);
+
+    Proc ns;
+    ns.start(netstage_,
+             {QStringLiteral("tcp"), QStringLiteral("connect"),
+              QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--hex"),
+              QStringLiteral("--send"), QStringLiteral("68 65 6c 6c 6f"), QStringLiteral("--wait"),
+              QStringLiteral("200"), QStringLiteral("--events"), QStringLiteral("-")});
+    QVERIFY2(ns.finish(), ns.report().constData());
+    QVERIFY2(ns.exitedWith(0), ns.report().constData());
+    const std::vector<Event> evs = testutil::parseLines(ns.out);
+    const auto out =
+        testutil::filter(evs, {QStringLiteral("tcp-client-1"), ev::Data, ev::App, ev::Out});
+    QVERIFY2(out.size() == 1, ns.report().constData());
+    QCOMPARE(out.front().payload, QByteArray("hello"));
+    QCOMPARE(out.front().bytes, qint64(5));
+    QVERIFY2(testutil::joined(evs, QStringLiteral("tcp-client-1"), ev::In).contains(reply()),
+             ns.report().constData());
 }
 
 void TstNodePeers::nodeClientAgainstNetstageSeedServer()
