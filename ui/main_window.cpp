@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -59,7 +60,11 @@ MainWindow::MainWindow(QWidget* parent)
             });
 
     setMinimumSize(1024, 640);
-    resize(1400, 900);
+    // 1400x900 where it fits; on a 1280x800 classroom projector, what the screen offers.
+    QSize size(1400, 900);
+    if (const QScreen* s = screen())
+        size = size.boundedTo(s->availableGeometry().size());
+    resize(size);
 }
 
 MainWindow::~MainWindow()
