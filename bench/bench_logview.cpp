@@ -15,6 +15,7 @@
 #include <QTableView>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 using namespace netstage;
@@ -25,6 +26,15 @@ struct Stats
 {
     double median, p99, max, mean;
 };
+
+// CPU time of this thread: on a machine shared with compilers, wall time also counts the
+// time the scheduler gave to others; CPU time is what the log itself costs.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 Stats summarize(std::vector<double> ms)
 {
@@ -104,7 +114,7 @@ int main(int argc, char** argv)
                 view->viewport()->width(), view->viewport()->height(),
                 qPrintable(QGuiApplication::platformName()));
 
-    std::vector<double> appendMs, flushMs, insertMs;
+    std::vector<double> appendMs, flushMs, insertMs, flushCpuMs;
     QElapsedTimer t;
     quint64 next = 0;
     const int paintsBefore = counter.paints;
@@ -115,10 +125,12 @@ int main(int argc, char** argv)
         appendMs.push_back(t.nsecsElapsed() / 1e6);
 
         t.start();
+        const double cpu0 = threadCpuMs();
         model->flush(); // the model's part: one beginInsertRows, and the auto-scroll
         insertMs.push_back(t.nsecsElapsed() / 1e6);
         QCoreApplication::processEvents(); // the view's part: layout and paint
         flushMs.push_back(t.nsecsElapsed() / 1e6);
+        flushCpuMs.push_back(threadCpuMs() - cpu0);
     }
     const int batchPaints = counter.paints - paintsBefore;
     if (qEnvironmentVariableIsSet("BENCH_VERBOSE")) {
@@ -128,24 +140,28 @@ int main(int argc, char** argv)
     print("timeline.append, per burst", summarize(appendMs), appendMs.size());
     print("  of which model flush + scroll", summarize(insertMs), insertMs.size());
     print("flush + view update, per batch", summarize(flushMs), flushMs.size());
+    print("  same, GUI thread CPU time", summarize(flushCpuMs), flushCpuMs.size());
     std::printf("  rows %d, insert batches %d, viewport paints %d, at bottom %s\n",
                 model->rowCount(), model->insertBatches(), batchPaints,
                 view->verticalScrollBar()->value() == view->verticalScrollBar()->maximum() ? "yes"
                                                                                            : "no");
 
     // Random access: the reader jumps around; each jump re-formats the visible rows.
-    std::vector<double> scrollMs;
+    std::vector<double> scrollMs, scrollCpuMs;
     QRandomGenerator rng(42);
     for (int i = 0; i < 300; ++i) {
         const int row = int(rng.bounded(model->rowCount()));
         t.start();
+        const double cpu0 = threadCpuMs();
         view->scrollTo(model->index(row, 0), QAbstractItemView::PositionAtCenter);
         const QPixmap shot = view->viewport()->grab();
         scrollMs.push_back(t.nsecsElapsed() / 1e6);
+        scrollCpuMs.push_back(threadCpuMs() - cpu0);
         if (shot.isNull())
             return 1;
     }
     print("scrollTo random row + repaint", summarize(scrollMs), scrollMs.size());
+    print("  same, GUI thread CPU time", summarize(scrollCpuMs), scrollCpuMs.size());
 
     // Choosing a socket in the filter rebuilds the rows from the per-socket index.
     std::vector<double> filterMs;
@@ -163,6 +179,9 @@ int main(int argc, char** argv)
                 t.nsecsElapsed() / 1e6, model->rowCount());
 
     const Stats f = summarize(flushMs);
-    std::printf("goal: under 4 ms per batch (p99) -> %s\n", f.p99 < 4.0 ? "met" : "NOT met");
+    const Stats c = summarize(flushCpuMs);
+    std::printf("goal: under 4 ms per batch: median wall %s, p99 wall %s, p99 CPU %s\n",
+                f.median < 4.0 ? "met" : "NOT met", f.p99 < 4.0 ? "met" : "NOT met",
+                c.p99 < 4.0 ? "met" : "NOT met");
     return 0;
 }
