@@ -1,10 +1,13 @@
 // netstage: with no lab name it opens the window; `netstage <lab> <verb> ...` runs headless.
 #include "cli.h"
 #include "gui.h"
+#include "ladder_painter.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char** argv)
 {
@@ -13,9 +16,22 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(NETSTAGE_VERSION));
 
     if (netstage::Cli::isHeadless(argc, argv)) {
-        QCoreApplication app(argc, argv);
-        netstage::installTranslators(&app, netstage::Cli::langFromArgv(argc, argv));
-        return netstage::Cli::run(netstage::Cli::parse(app.arguments()));
+        // Headless, but drawing a diagram needs fonts: a GUI application on the offscreen
+        // platform, no display required.
+        std::unique_ptr<QCoreApplication> app;
+        if (netstage::Cli::needsGui(argc, argv)) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QGuiApplication>(argc, argv);
+            netstage::Cli::setDiagramWriter(
+                [](const netstage::Ladder& ladder, const QString& path, QString* error) {
+                    netstage::LadderPainter::Options options;
+                    return netstage::LadderPainter::writeImage(ladder, options, path, error);
+                });
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
+        netstage::installTranslators(app.get(), netstage::Cli::langFromArgv(argc, argv));
+        return netstage::Cli::run(netstage::Cli::parse(app->arguments()));
     }
 
     QApplication app(argc, argv);
