@@ -64,6 +64,7 @@ class TstTimeline : public QObject
     Q_OBJECT
 private slots:
     void appendAtRoundTripsEveryField();
+    void bigNumbersRoundTrip();
     void stampsTimeWhenZero();
     void keepsGivenTime();
     void perSocketIndices();
@@ -131,6 +132,28 @@ void TstTimeline::appendAtRoundTripsEveryField()
     QVERIFY(back.payload.isEmpty());
     QVERIFY(back.code.isEmpty());
     QVERIFY(back.detail.isEmpty());
+}
+
+void TstTimeline::bigNumbersRoundTrip()
+{
+    // The number fields are qint64 in Event; the store must give back what it was given: a byte
+    // count past 2 GiB (a cumulative count, a long transfer), sequence numbers near 2^32, and
+    // the largest segment length and unscaled window the wire can carry.
+    Timeline tl;
+    Event e = fullEvent();
+    e.t_us = Q_INT64_C(9000000000000);
+    e.bytes = Q_INT64_C(5000000000);
+    e.seq = Q_INT64_C(4294967295);
+    e.ack = Q_INT64_C(4294967294);
+    e.len = 65535;
+    e.win = 65535;
+    const Event got = tl.at(tl.append(e));
+    QCOMPARE(got.t_us, e.t_us);
+    QCOMPARE(got.bytes, e.bytes);
+    QCOMPARE(got.seq, e.seq);
+    QCOMPARE(got.ack, e.ack);
+    QCOMPARE(got.len, e.len);
+    QCOMPARE(got.win, e.win);
 }
 
 void TstTimeline::stampsTimeWhenZero()
