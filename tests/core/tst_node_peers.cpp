@@ -125,6 +125,12 @@ quint16 listeningPort(const std::vector<Event>& evs)
 
 } // namespace
 
+#define NEED_NODE()                                                                                \
+    do {                                                                                           \
+        if (node_.isEmpty())                                                                       \
+            QSKIP("node is not installed: the Node.js peers cannot run");                          \
+    } while (false)
+
 class TstNodePeers : public QObject
 {
     Q_OBJECT
@@ -151,15 +157,15 @@ void TstNodePeers::initTestCase()
 {
     netstage_ = QStringLiteral(NETSTAGE_BIN);
     QVERIFY2(QFileInfo(netstage_).isExecutable(), qPrintable(netstage_));
+    // Without node only the tests that need a Node peer are skipped (NEED_NODE).
     node_ = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node_.isEmpty())
-        QSKIP("node is not installed: the Node.js peers cannot run");
     QVERIFY(QFileInfo::exists(peer(QStringLiteral("seed_server.js"))));
     QVERIFY(QFileInfo::exists(peer(QStringLiteral("net_client.js"))));
 }
 
 void TstNodePeers::netstageConnectsToNodeSeedServer()
 {
+    NEED_NODE();
     Proc server;
     server.start(node_, {peer(QStringLiteral("seed_server.js")), QStringLiteral("0")});
     QTRY_VERIFY2_WITH_TIMEOUT(listeningPort(server.out) != 0, server.report().constData(),
@@ -208,6 +214,7 @@ void TstNodePeers::connectThenHalfCloseOrAbort_data()
 
 void TstNodePeers::connectThenHalfCloseOrAbort()
 {
+    NEED_NODE();
     QFETCH(QString, then);
     Proc server;
     server.start(node_, {peer(QStringLiteral("seed_server.js")), QStringLiteral("0")});
@@ -250,6 +257,7 @@ void TstNodePeers::connectThenHalfCloseOrAbort()
 
 void TstNodePeers::connectSendsHex()
 {
+    NEED_NODE();
     Proc server;
     server.start(node_, {peer(QStringLiteral("seed_server.js")), QStringLiteral("0")});
     QTRY_VERIFY2_WITH_TIMEOUT(listeningPort(server.out) != 0, server.report().constData(),
@@ -276,6 +284,7 @@ void TstNodePeers::connectSendsHex()
 
 void TstNodePeers::nodeClientAgainstNetstageSeedServer()
 {
+    NEED_NODE();
     Proc ns;
     ns.start(netstage_, {QStringLiteral("tcp"), QStringLiteral("serve"), QStringLiteral("--port"),
                          QStringLiteral("0"), QStringLiteral("--preset"), QStringLiteral("seed"),
@@ -338,6 +347,7 @@ void TstNodePeers::nodeClientAgainstNetstageSeedServer()
 
 void TstNodePeers::serveOnPortNodeHolds()
 {
+    NEED_NODE();
     Proc server;
     server.start(node_, {peer(QStringLiteral("seed_server.js")), QStringLiteral("0")});
     QTRY_VERIFY2_WITH_TIMEOUT(listeningPort(server.out) != 0, server.report().constData(),
