@@ -6,6 +6,11 @@ QString Explain::sentence(const Event& e)
 {
     if (!e.detail.isEmpty())
         return e.detail;
+    if (e.proto == QLatin1String("udp") || e.proto == QLatin1String("ws")) {
+        // Their listening, close and message mean something else than TCP's.
+        if (const QString s = forUdpWs(e); !s.isEmpty())
+            return s;
+    }
     if (e.event == ev::Error)
         return forError(e.code);
     if (e.event == ev::State)
@@ -59,6 +64,8 @@ QString Explain::forError(const QString& code)
         return tr("That socket is not open (it was closed already, or never existed).");
     if (code == QLatin1String("EINVAL"))
         return tr("That input cannot be used.");
+    if (const QString s = forUdpWsError(code); !s.isEmpty())
+        return s;
     return tr("The operation failed (%1).").arg(code);
 }
 

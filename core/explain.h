@@ -19,6 +19,11 @@ public:
     static QString forSegment(const Event& e);
     // The Qt signal that matches a Node event name, for students moving from Node to Qt.
     static QString qtName(const QString& event);
+    // UDP and WebSocket labs (explain_udp_ws.cpp): message, relay, handshake, frame, close.
+    static QString forUdpWs(const Event& e);
+    static QString forUdpWsError(const QString& code);
+    // "1009 message too big: ...", the meaning of a WebSocket close code.
+    static QString forWsCloseCode(int code);
 };
 
 } // namespace netstage
