@@ -11,19 +11,14 @@ QString Event::text() const
 
 bool Event::payloadIsBinary() const
 {
+    // Text is what decodes as UTF-8 (control characters included: JSON escapes them); anything
+    // else is shown and written as hex.
     if (payload.isEmpty())
         return false;
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString s = decoder.decode(payload);
-    if (decoder.hasError())
-        return true;
-    // Control bytes other than whitespace make text unreadable: show hex instead.
-    for (const QChar c : s) {
-        const ushort u = c.unicode();
-        if (u < 0x20 && u != '\n' && u != '\r' && u != '\t')
-            return true;
-    }
-    return false;
+    const QString decoded = decoder.decode(payload); // decoding happens on conversion
+    Q_UNUSED(decoded);
+    return decoder.hasError();
 }
 
 bool Event::operator==(const Event& o) const

@@ -140,6 +140,27 @@ std::optional<Event> fromJsonLine(const QByteArray& line, QString* error)
             *error = QStringLiteral("not a NetStage event: \"t_us\" and \"event\" are required");
         return std::nullopt;
     }
+    // Every known field must have its type: a recording with "bytes":"five" is broken.
+    static const char* const numbers[] = {"t_us", "bytes", "seq", "ack", "len", "win"};
+    static const char* const strings[] = {"socket", "proto", "event",  "source", "dir", "text",
+                                          "hex",    "local", "remote", "src",    "dst", "state",
+                                          "flags",  "opts",  "code",   "detail"};
+    for (const char* k : numbers) {
+        const QJsonValue v = o.value(QLatin1String(k));
+        if (!v.isUndefined() && !v.isDouble()) {
+            if (error)
+                *error = QStringLiteral("\"%1\" must be a number").arg(QLatin1String(k));
+            return std::nullopt;
+        }
+    }
+    for (const char* k : strings) {
+        const QJsonValue v = o.value(QLatin1String(k));
+        if (!v.isUndefined() && !v.isString()) {
+            if (error)
+                *error = QStringLiteral("\"%1\" must be a string").arg(QLatin1String(k));
+            return std::nullopt;
+        }
+    }
     auto s = [&o](const char* k) { return o.value(QLatin1String(k)).toString(); };
     auto n = [&o](const char* k) {
         const QJsonValue v = o.value(QLatin1String(k));

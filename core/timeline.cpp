@@ -12,7 +12,7 @@ Timeline::Timeline(std::size_t capacity, QObject* parent)
     : QObject(parent), capacity_(std::max<std::size_t>(capacity, 1)),
       clock_(std::make_shared<SteadyClock>())
 {
-    intern(QString()); // id 0 is "does not apply"
+    strings_.append(QString()); // id 0 is "does not apply"
 }
 
 Timeline::~Timeline() = default;
@@ -65,7 +65,7 @@ quint64 Timeline::append(Event e)
     Stored s{e.t_us,
              e.seq,
              e.ack,
-             static_cast<qint32>(e.bytes),
+             e.bytes,
              static_cast<qint32>(e.len),
              static_cast<qint32>(e.win),
              socketId,
@@ -82,9 +82,13 @@ quint64 Timeline::append(Event e)
              intern(e.opts),
              intern(e.code),
              e.payload,
-             e.detail,
-             e.extra.isEmpty() ? QByteArray()
-                               : QJsonDocument(e.extra).toJson(QJsonDocument::Compact)};
+             nullptr};
+    if (!e.detail.isEmpty() || !e.extra.isEmpty()) {
+        s.rare = std::make_unique<Stored::Rare>();
+        s.rare->detail = e.detail;
+        if (!e.extra.isEmpty())
+            s.rare->extra = QJsonDocument(e.extra).toJson(QJsonDocument::Compact);
+    }
     events_.push_back(std::move(s));
     const quint64 index = first_ + events_.size() - 1;
 
@@ -125,9 +129,11 @@ Event Timeline::at(quint64 index) const
     e.len = s.len;
     e.win = s.win;
     e.code = str(s.code);
-    e.detail = s.detail;
-    if (!s.extra.isEmpty())
-        e.extra = QJsonDocument::fromJson(s.extra).object();
+    if (s.rare) {
+        e.detail = s.rare->detail;
+        if (!s.rare->extra.isEmpty())
+            e.extra = QJsonDocument::fromJson(s.rare->extra).object();
+    }
     return e;
 }
 
@@ -197,10 +203,13 @@ std::size_t Timeline::approximateBytes() const
         // QArrayData header (16 bytes) plus the characters, rounded like malloc does.
         if (!s.payload.isNull())
             total += (16 + s.payload.size() + 1 + 15) & ~std::size_t(15);
-        if (!s.extra.isNull())
-            total += (16 + s.extra.size() + 1 + 15) & ~std::size_t(15);
-        if (!s.detail.isNull())
-            total += (16 + 2 * (s.detail.size() + 1) + 15) & ~std::size_t(15);
+        if (s.rare) {
+            total += (sizeof(Stored::Rare) + 15) & ~std::size_t(15);
+            if (!s.rare->extra.isNull())
+                total += (16 + s.rare->extra.size() + 1 + 15) & ~std::size_t(15);
+            if (!s.rare->detail.isNull())
+                total += (16 + 2 * (s.rare->detail.size() + 1) + 15) & ~std::size_t(15);
+        }
     }
     for (const auto& q : perSocket_)
         total += q.size() * sizeof(quint64);

@@ -77,12 +77,19 @@ private:
         qint64 t_us;
         qint64 seq;
         qint64 ack;
-        qint32 bytes, len, win;
+        qint64 bytes;
+        qint32 len, win;
         quint32 socket, proto, event, source, dir, local, remote, src, dst, state, flags, opts,
             code;
         QByteArray payload;
-        QString detail;
-        QByteArray extra; // compact JSON object, empty when the event has none
+        // What few events carry (an own sentence, a lab's extra fields) lives behind one
+        // pointer, so the many data events do not pay for it.
+        struct Rare
+        {
+            QString detail;
+            QByteArray extra; // compact JSON object
+        };
+        std::unique_ptr<Rare> rare;
     };
     quint32 intern(const QString& s);
     const QString& str(quint32 id) const { return strings_[id]; }
