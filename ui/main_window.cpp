@@ -36,8 +36,6 @@ MainWindow::MainWindow(QWidget* parent)
 
     tcpPanel_ = new TcpPanel(tcpLab_.get(), labs_);
     addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
-    connect(tcpPanel_, &TcpPanel::statusMessage, this,
-            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
 
     buildMenus();
 
@@ -82,6 +80,14 @@ void MainWindow::addLab(const QString& name, const QString& title, QWidget* pane
 {
     labs_->addTab(panel, title);
     views_.insert(name, panel);
+    // By name, so any lab panel can report without MainWindow knowing its class.
+    if (panel->metaObject()->indexOfSignal("statusMessage(QString)") >= 0)
+        connect(panel, SIGNAL(statusMessage(QString)), this, SLOT(showStatusMessage(QString)));
+}
+
+void MainWindow::showStatusMessage(const QString& message)
+{
+    statusBar()->showMessage(message, 8000);
 }
 
 QStringList MainWindow::viewNames() const

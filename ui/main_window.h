@@ -36,8 +36,14 @@ public:
     // Writes every stored event as JSON Lines on a worker thread (File > Save log).
     bool saveLogTo(const QString& path);
 
-private:
+    // Plugs a lab's panel in as a tab, reachable as --view `name`. The window takes ownership;
+    // a panel with a statusMessage(QString) signal gets it shown in the status bar.
     void addLab(const QString& name, const QString& title, QWidget* panel);
+
+private slots:
+    void showStatusMessage(const QString& message);
+
+private:
     void buildMenus();
     void saveLogWithDialog();
     void showAbout();
