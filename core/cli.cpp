@@ -4,13 +4,16 @@
 
 #include "errors.h"
 #include "explain.h"
+#include "http_cli.h"
 #include "json_lines.h"
 #include "kernel_observer.h"
 #include "lesson.h"
 #include "recording.h"
 #include "tcp_state.h"
 #include "timeline.h"
+#include "udp_cli.h"
 #include "wire_capture.h"
+#include "ws_cli.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -238,7 +241,7 @@ int runLesson(const Command& cmd)
 const std::vector<LabCli>& Cli::labModules()
 {
     // Each lab's module, in the order `netstage --help` lists them.
-    static const std::vector<LabCli> modules = {};
+    static const std::vector<LabCli> modules = {httpCli(), udpCli(), wsCli()};
     return modules;
 }
 
@@ -532,6 +535,9 @@ Command Cli::parse(const QStringList& args)
 
 int Cli::run(const Command& cmd)
 {
+    // Before any thread exists, so a SIGTERM cannot kill the process from a worker thread
+    // before the command has closed its sockets.
+    blockTerminationSignals();
     switch (cmd.kind) {
     case Command::Kind::Help:
         std::fputs(qPrintable(cmd.helpText), stdout);

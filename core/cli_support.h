@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <pthread.h>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -110,6 +111,18 @@ struct Session
 // After the app closes its sockets, give the kernel observer a moment to report FIN-WAIT-2,
 // TIME-WAIT or CLOSED, so a recording shows how the teardown really ended.
 void lingerForKernel(Session& s, int ms);
+
+// Blocks SIGINT and SIGTERM in the calling thread and so in every thread started after it
+// (the kernel observer, the wire capture, host lookups): they arrive only through a
+// SignalWatcher's signalfd. Call before anything starts a thread.
+inline void blockTerminationSignals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
 
 // Delivers SIGINT and SIGTERM through the event loop (signalfd), so shutdown is orderly.
 class SignalWatcher
