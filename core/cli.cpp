@@ -4,16 +4,13 @@
 
 #include "errors.h"
 #include "explain.h"
-#include "http_cli.h"
 #include "json_lines.h"
 #include "kernel_observer.h"
 #include "lesson.h"
 #include "recording.h"
 #include "tcp_state.h"
 #include "timeline.h"
-#include "udp_cli.h"
 #include "wire_capture.h"
-#include "ws_cli.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -241,7 +238,7 @@ int runLesson(const Command& cmd)
 const std::vector<LabCli>& Cli::labModules()
 {
     // Each lab's module, in the order `netstage --help` lists them.
-    static const std::vector<LabCli> modules = {httpCli(), udpCli(), wsCli()};
+    static const std::vector<LabCli> modules = {};
     return modules;
 }
 
