@@ -4,6 +4,7 @@
 
 #include "errors.h"
 #include "explain.h"
+#include "http_cli.h"
 #include "json_lines.h"
 #include "kernel_observer.h"
 #include "lesson.h"
@@ -238,7 +239,7 @@ int runLesson(const Command& cmd)
 const std::vector<LabCli>& Cli::labModules()
 {
     // Each lab's module, in the order `netstage --help` lists them.
-    static const std::vector<LabCli> modules = {};
+    static const std::vector<LabCli> modules = {httpCli()};
     return modules;
 }
 

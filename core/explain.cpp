@@ -1,5 +1,8 @@
 #include "explain.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 namespace netstage {
 
 QString Explain::sentence(const Event& e)
@@ -32,6 +35,8 @@ QString Explain::sentence(const Event& e)
     if (e.event == ev::Close)
         return tr("The program closed its socket. The kernel may still hold the connection "
                   "(FIN-WAIT, TIME-WAIT) until the teardown completes.");
+    if (e.proto == QLatin1String("http") || e.proto == QLatin1String("dns"))
+        return forHttp(e);
     return {};
 }
 
@@ -64,6 +69,32 @@ QString Explain::forError(const QString& code)
         return tr("That socket is not open (it was closed already, or never existed).");
     if (code == QLatin1String("EINVAL"))
         return tr("That input cannot be used.");
+    // HTTP lab: Node's llhttp names (HPE_*) and the server's own limits.
+    if (code == QLatin1String("HPE_HEADER_OVERFLOW"))
+        return tr("The request's headers are too large or too many: 431 Request Header Fields "
+                  "Too Large.");
+    if (code == QLatin1String("HTTP_URI_TOO_LONG"))
+        return tr("The request line is too long: 414 URI Too Long.");
+    if (code == QLatin1String("HTTP_BODY_TOO_LARGE"))
+        return tr("The body is larger than the server accepts: 413 Content Too Large.");
+    if (code == QLatin1String("ERR_HTTP_REQUEST_TIMEOUT"))
+        return tr("The client was too slow to send its request: 408 Request Timeout, then "
+                  "close.");
+    if (code == QLatin1String("HPE_INVALID_EOF_STATE"))
+        return tr("The connection closed in the middle of an HTTP message.");
+    if (code == QLatin1String("HPE_INVALID_VERSION"))
+        return tr("The HTTP version is malformed or not HTTP/1.x (505 for HTTP/2 sent as "
+                  "text).");
+    if (code.startsWith(QLatin1String("HPE_")))
+        return tr("The bytes are not well-formed HTTP/1.1 (%1): 400 Bad Request, then close.")
+            .arg(code);
+    if (code == QLatin1String("ERR_HTTP_PIPELINE_OVERFLOW"))
+        return tr("The client sent requests faster than it read the answers; the server cut "
+                  "it off.");
+    if (code == QLatin1String("ENOTFOUND"))
+        return tr("The host name could not be resolved to an address.");
+    if (code == QLatin1String("ECANCELED"))
+        return tr("The request was cancelled before an answer came.");
     if (const QString s = forUdpWsError(code); !s.isEmpty())
         return s;
     return tr("The operation failed (%1).").arg(code);
@@ -148,6 +179,45 @@ QString Explain::qtName(const QString& event)
         return QStringLiteral("QAbstractSocket::errorOccurred");
     if (event == ev::State)
         return QStringLiteral("ss -tan (NETLINK_SOCK_DIAG)");
+    return {};
+}
+
+QString Explain::forHttp(const Event& e)
+{
+    const QJsonObject& x = e.extra;
+    if (e.event == QLatin1String("request"))
+        return tr("HTTP request %1 %2 (%3): the request line, %n header field(s) and %4 byte(s) "
+                  "of body, sent as plain text over the TCP connection.",
+                  nullptr, int(x.value(QStringLiteral("headers")).toArray().size()))
+            .arg(x.value(QStringLiteral("method")).toString(),
+                 x.value(QStringLiteral("target")).toString(),
+                 x.value(QStringLiteral("version")).toString())
+            .arg(x.value(QStringLiteral("body_bytes")).toInteger());
+    if (e.event == QLatin1String("response")) {
+        const int status = x.value(QStringLiteral("status")).toInt();
+        QString kind;
+        if (status >= 500)
+            kind = tr("a server error");
+        else if (status >= 400)
+            kind = tr("a client error: the request was refused");
+        else if (status >= 300)
+            kind = tr("a redirect: ask again at Location");
+        else if (status >= 200)
+            kind = tr("success");
+        else
+            kind = tr("informational");
+        return tr("HTTP response %1 %2 (%3), %4 byte(s) of body.")
+            .arg(status)
+            .arg(x.value(QStringLiteral("reason")).toString(), kind)
+            .arg(x.value(QStringLiteral("body_bytes")).toInteger());
+    }
+    if (e.event == QLatin1String("clientError"))
+        return forError(e.code);
+    if (e.event == QLatin1String("drop"))
+        return tr("The server has as many connections as it allows; this one is refused.");
+    if (e.event == QLatin1String("dns"))
+        return tr("The host name is turned into an IP address before any connection can "
+                  "open.");
     return {};
 }
 

@@ -19,6 +19,8 @@ public:
     static QString forSegment(const Event& e);
     // The Qt signal that matches a Node event name, for students moving from Node to Qt.
     static QString qtName(const QString& event);
+    // HTTP lab: request, response, clientError, drop and dns events (proto "http"/"dns").
+    static QString forHttp(const Event& e);
     // UDP and WebSocket labs (explain_udp_ws.cpp): message, relay, handshake, frame, close.
     static QString forUdpWs(const Event& e);
     static QString forUdpWsError(const QString& code);

@@ -1,0 +1,154 @@
+#include "http_timing_chart.h"
+
+#include "http_client.h"
+
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace netstage {
+
+namespace {
+// The Network tab's colours, so the picture matches what students see in a browser.
+const QColor kPhaseColors[HttpTimingChart::kPhases] = {
+    QColor(0xb0, 0xb7, 0xc0), // queued / stalled: grey
+    QColor(0x1f, 0x9e, 0x89), // DNS: teal
+    QColor(0xf0, 0x8c, 0x2a), // initial connection: orange
+    QColor(0x7a, 0x5c, 0xc4), // request sent: purple
+    QColor(0x2e, 0xa0, 0x4a), // waiting (TTFB): green
+    QColor(0x2c, 0x78, 0xd2), // content download: blue
+};
+} // namespace
+
+QString HttpTimingChart::phaseName(int phase)
+{
+    switch (phase) {
+    case 0:
+        return tr("Queued");
+    case 1:
+        return tr("DNS lookup");
+    case 2:
+        return tr("Initial connection");
+    case 3:
+        return tr("Request sent");
+    case 4:
+        return tr("Waiting (TTFB)");
+    case 5:
+        return tr("Content download");
+    default:
+        return {};
+    }
+}
+
+HttpTimingChart::HttpTimingChart(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->setMinimumHeight(140);
+    plot_->xAxis->setLabel(tr("milliseconds since the request started"));
+    plot_->yAxis->setRangeReversed(true); // first request on top, like a waterfall
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    plot_->yAxis->grid()->setVisible(false);
+    QCPBars* below = nullptr;
+    for (int i = 0; i < kPhases; ++i) {
+        auto* b = new QCPBars(plot_->yAxis, plot_->xAxis);
+        b->setName(phaseName(i));
+        b->setPen(Qt::NoPen);
+        b->setBrush(kPhaseColors[i]);
+        b->setWidth(0.6);
+        if (below)
+            b->moveAbove(below);
+        below = b;
+        bars_.append(b);
+    }
+    plot_->legend->setVisible(true);
+    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot_->legend->setWrap(3);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    plot_->legend->setFont(small);
+    plot_->setMouseTracking(true);
+    connect(plot_, &QCustomPlot::mouseMove, this, &HttpTimingChart::onMouseMove);
+    rebuild();
+}
+
+void HttpTimingChart::addExchange(const HttpExchange& x)
+{
+    Row r;
+    const HttpTiming& t = x.timing;
+    const qint64 us[kPhases] = {t.queuedUs, t.dnsUs,  t.connectUs,
+                                t.sendUs,   t.waitUs, t.downloadUs};
+    for (int i = 0; i < kPhases; ++i)
+        r.ms[i] = x.ok ? us[i] / 1000.0 : 0.0;
+    r.totalMs = t.totalUs / 1000.0;
+    QString path = x.request.url.path();
+    if (path.isEmpty())
+        path = QStringLiteral("/");
+    if (path.size() > 22)
+        path = path.left(10) + QStringLiteral("…") + path.right(10);
+    r.label = QStringLiteral("#%1 %2 %3 %4")
+                  .arg(x.id)
+                  .arg(x.ok ? QString::number(x.response.status) : x.errorCode)
+                  .arg(x.request.url.host(), path);
+    rows_.append(r);
+    if (rows_.size() > kMaxRows)
+        rows_.remove(0, rows_.size() - kMaxRows);
+    rebuild();
+}
+
+void HttpTimingChart::clear()
+{
+    rows_.clear();
+    rebuild();
+}
+
+QString HttpTimingChart::rowDetails(int row) const
+{
+    if (row < 0 || row >= rows_.size())
+        return {};
+    const Row& r = rows_[row];
+    QString text = r.label + QLatin1Char('\n');
+    for (int i = 0; i < kPhases; ++i)
+        text += tr("%1: %2 ms").arg(phaseName(i)).arg(r.ms[i], 0, 'f', 3) + QLatin1Char('\n');
+    text += tr("Total: %1 ms").arg(r.totalMs, 0, 'f', 3);
+    return text;
+}
+
+void HttpTimingChart::rebuild()
+{
+    auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot_->yAxis->ticker());
+    ticker->clear();
+    QVector<double> keys;
+    QVector<double> values[kPhases];
+    double maxTotal = 0;
+    for (int row = 0; row < rows_.size(); ++row) {
+        keys.append(row);
+        ticker->addTick(row, rows_[row].label);
+        double sum = 0;
+        for (int i = 0; i < kPhases; ++i) {
+            values[i].append(rows_[row].ms[i]);
+            sum += rows_[row].ms[i];
+        }
+        maxTotal = qMax(maxTotal, sum);
+    }
+    for (int i = 0; i < kPhases; ++i)
+        bars_[i]->setData(keys, values[i], true);
+    plot_->yAxis->setRange(-0.6, qMax(3.0, rows_.size() - 0.4));
+    plot_->xAxis->setRange(0, maxTotal > 0 ? maxTotal * 1.08 : 1.0);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HttpTimingChart::onMouseMove(QMouseEvent* e)
+{
+    const double y = plot_->yAxis->pixelToCoord(e->position().y());
+    const int row = qRound(y);
+    if (row < 0 || row >= rows_.size() || qAbs(y - row) > 0.35) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(e->globalPosition().toPoint(), rowDetails(row), plot_);
+}
+
+} // namespace netstage
