@@ -1,6 +1,9 @@
 #include "gui.h"
 
+#include "ladder_view.h"
+#include "lesson_panel.h"
 #include "main_window.h"
+#include "replay_player.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 
@@ -81,6 +84,59 @@ void runDemoThenShoot(QApplication& app, MainWindow* window, const QString& file
     });
 }
 
+void shoot(QApplication& app, QWidget* window, const QString& file)
+{
+    const QPixmap shot = window->grab();
+    if (shot.isNull() || !shot.save(file, "PNG")) {
+        std::fprintf(stderr, "netstage: %s\n",
+                     qPrintable(QCoreApplication::translate("netstage::Gui",
+                                                            "cannot write the screenshot %1")
+                                    .arg(file)));
+        app.exit(1);
+        return;
+    }
+    app.exit(0);
+}
+
+// The lessons view's picture: the teardown lesson really run, then the replay placed
+// mid-handshake (just after the SYN+ACK) or at the end (the client in TIME-WAIT).
+void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& file,
+                        bool midHandshake)
+{
+    LessonPanel* panel = window->lessonPanel();
+    panel->setAutoStepDelay(150);
+    QPointer<MainWindow> w(window);
+    QObject::connect(panel, &LessonPanel::lessonFinished, window,
+                     [w, panel, file, midHandshake, &app] {
+                         if (!w)
+                             return;
+                         const Ladder& l = panel->ladder();
+                         int position = int(l.items.size());
+                         if (midHandshake) {
+                             int arrows = 0;
+                             for (int i = 0; i < int(l.items.size()); ++i) {
+                                 if (l.items[i].kind == LadderItem::Kind::Arrow && ++arrows == 2) {
+                                     position = i + 1;
+                                     // Include the state change the SYN+ACK causes at the client.
+                                     if (i + 1 < int(l.items.size()) &&
+                                         l.items[i + 1].kind == LadderItem::Kind::State)
+                                         position = i + 2;
+                                     break;
+                                 }
+                             }
+                         }
+                         panel->player()->seek(position);
+                         QTimer::singleShot(900, w, [w, file, &app] {
+                             if (w)
+                                 shoot(app, w, file);
+                         });
+                     });
+    if (!panel->startLesson(QStringLiteral("teardown"), false))
+        app.exit(1);
+    // Never hang: a lesson takes about two seconds here.
+    QTimer::singleShot(20000, window, [&app] { app.exit(1); });
+}
+
 } // namespace
 
 int runGui(QApplication& app, const Command& cmd)
@@ -90,7 +146,8 @@ int runGui(QApplication& app, const Command& cmd)
 
     if (!cmd.screenshot.isEmpty()) {
         const QString view = cmd.view.isEmpty() ? QStringLiteral("tcp") : cmd.view;
-        if (!window.showView(view)) {
+        const bool handshake = view == QLatin1String("handshake");
+        if (!window.showView(handshake ? QStringLiteral("lessons") : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
                                                                 "unknown view \"%1\" (known: %2)")
@@ -102,7 +159,10 @@ int runGui(QApplication& app, const Command& cmd)
         window.setMaximumSize(kShotWidth, kShotHeight);
         window.resize(kShotWidth, kShotHeight);
         window.show();
-        runDemoThenShoot(app, &window, cmd.screenshot);
+        if (handshake || view == QLatin1String("lessons"))
+            runLessonThenShoot(app, &window, cmd.screenshot, handshake);
+        else
+            runDemoThenShoot(app, &window, cmd.screenshot);
         return app.exec();
     }
 

@@ -225,7 +225,10 @@ void LadderView::ensureItemVisible(int item)
     const qreal pinned = LadderPainter::stickyHeaderHeight(options_);
     const qreal top = verticalScrollBar()->value();
     if (r.top() < top + pinned) {
-        verticalScrollBar()->setValue(qRound(r.top() - pinned - 12));
+        // Going back: show what led here too, with the item in the lower part of the view.
+        const qreal wanted = r.bottom() - vh * 0.65;
+        verticalScrollBar()->setValue(
+            qRound(std::max<qreal>(0, std::min(wanted, r.top() - pinned - 12))));
     } else if (r.bottom() > top + vh) {
         // Leave room below: during playback the next rows come in without a jump every step.
         const qreal wanted = r.bottom() - vh * 0.7;

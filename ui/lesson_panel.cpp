@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -196,6 +197,7 @@ LessonPanel::~LessonPanel()
 void LessonPanel::buildUi()
 {
     lessons_ = new QComboBox(this);
+    lessons_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (const Lesson& l : Lessons::all())
         lessons_->addItem(QString(), QString::fromLatin1(l.name));
     stepMode_ = new QCheckBox(this);
@@ -216,19 +218,19 @@ void LessonPanel::buildUi()
     export_ = new QPushButton(this);
 
     auto* top = new QHBoxLayout;
-    top->addWidget(lessons_, 2);
+    top->addWidget(lessons_);
     top->addWidget(stepMode_);
     top->addWidget(run_);
     top->addWidget(next_);
     top->addWidget(stop_);
-    top->addSpacing(16);
-    top->addWidget(source_);
-    top->addWidget(numbers_);
-    top->addWidget(dark_);
     top->addStretch(1);
     top->addWidget(open_);
     top->addWidget(save_);
     top->addWidget(export_);
+    auto* second = new QHBoxLayout;
+    second->addWidget(source_);
+    second->addWidget(numbers_);
+    second->addWidget(dark_);
 
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
@@ -264,6 +266,7 @@ void LessonPanel::buildUi()
     split->addWidget(side);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({1000, 400});
 
     restart_ = new QPushButton(this);
     back_ = new QPushButton(this);
@@ -293,7 +296,8 @@ void LessonPanel::buildUi()
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(summary_);
+    second->addWidget(summary_, 1);
+    layout->addLayout(second);
     layout->addWidget(note_);
     layout->addWidget(split, 1);
     layout->addLayout(bar);
@@ -370,7 +374,8 @@ void LessonPanel::retranslate()
                              "steps the kernel really holds the state (e.g. FIN-WAIT-2 and "
                              "CLOSE-WAIT after a half-close)."));
     run_->setText(tr("Run lesson"));
-    next_->setText(tr("Step ▶"));
+    next_->setText(tr("Step"));
+    next_->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
     next_->setToolTip(tr("Run the next application action (F5, or N in the diagram)."));
     stop_->setText(tr("Stop"));
     source_->setItemText(0, tr("Wire (captured)"));
@@ -386,17 +391,19 @@ void LessonPanel::retranslate()
     save_->setToolTip(tr("Save this session as a recording (JSON Lines)."));
     export_->setText(tr("Export…"));
     export_->setToolTip(tr("Export the diagram as PNG or SVG for slides."));
-    restart_->setText(tr("⏮ Restart"));
+    restart_->setText(tr("Restart"));
+    restart_->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
     restart_->setToolTip(tr("Back to the beginning (Home)."));
-    back_->setText(tr("◀ Back"));
+    back_->setText(tr("Back"));
+    back_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
     back_->setToolTip(tr("One step back (P or Left)."));
-    play_->setText(player_->isPlaying() ? tr("⏸ Pause") : tr("▶ Play"));
     play_->setToolTip(tr("Play or pause (Space)."));
-    forward_->setText(tr("Forward ▶"));
+    forward_->setText(tr("Forward"));
+    forward_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     forward_->setToolTip(tr("One step forward (N or Right)."));
     scrubber_->setToolTip(tr("Drag to any moment of the recording."));
     speed_->setToolTip(tr("Playback speed, on a log scale: 0.1 to 10 steps a second."));
-    speedLabel_->setText(tr("%1 steps/s").arg(player_->speed(), 0, 'g', 2));
+    speedLabel_->setText(tr("%1 steps/s").arg(player_->speed(), 0, 'f', 1));
     realTime_->setText(tr("Real time"));
     realTime_->setToolTip(tr("Keep the real gaps between steps (on loopback most are "
                              "microseconds; the delayed ACK is 40 ms)."));
@@ -432,7 +439,7 @@ bool LessonPanel::startLesson(const QString& name, bool stepMode)
     follow_ = true;
     recording_ = true;
     runner_->setStepMode(stepMode);
-    runner_->setStepDelayMs(stepMode ? 0 : 900);
+    runner_->setStepDelayMs(stepMode ? 0 : autoStepDelayMs_);
     rebuildLadder();
     retranslate();
     if (!runner_->start(*lesson)) {
@@ -565,7 +572,9 @@ void LessonPanel::updateButtons()
     save_->setEnabled(!events_.empty() && !running);
     export_->setEnabled(haveItems);
     open_->setEnabled(!running);
-    play_->setText(player_->isPlaying() ? tr("⏸ Pause") : tr("▶ Play"));
+    play_->setText(player_->isPlaying() ? tr("Pause") : tr("Play"));
+    play_->setIcon(
+        style()->standardIcon(player_->isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
 void LessonPanel::updateStepList()

@@ -45,6 +45,8 @@ public:
     void nextStep();
     void stopLesson();
     bool isRunning() const;
+    // Pause between steps when not in step mode (900 ms by default: time to read each one).
+    void setAutoStepDelay(int ms) { autoStepDelayMs_ = ms; }
 
     // Opens a recording off the GUI thread; a broken or foreign file leaves everything as it
     // was and says why (recordingFailed).
@@ -97,6 +99,7 @@ private:
     std::vector<Event> events_;
     Ladder ladder_;
     QString lessonName_;
+    int autoStepDelayMs_ = 900;
     QTimer* rebuild_ = nullptr;
 
     QComboBox* lessons_ = nullptr;

@@ -1,10 +1,12 @@
 #include "main_window.h"
 
 #include "kernel_observer.h"
+#include "lesson_panel.h"
 #include "log_saver.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 #include "timeline.h"
+#include "wire_capture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +26,7 @@ namespace netstage {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), timeline_(std::make_unique<Timeline>()),
       observer_(std::make_unique<KernelObserver>(timeline_.get())),
+      wire_(std::make_unique<WireCapture>(timeline_.get())),
       tcpLab_(std::make_unique<TcpLab>(timeline_.get(), observer_.get())),
       labs_(new QTabWidget(this)), saver_(new LogSaver(this)), eventsLabel_(new QLabel(this)),
       kernelLabel_(new QLabel(this))
@@ -34,8 +37,15 @@ MainWindow::MainWindow(QWidget* parent)
     labs_->setDocumentMode(true);
     setCentralWidget(labs_);
 
+    // Real segments where capture is permitted; otherwise one event says so and the ladder
+    // is drawn from the model.
+    wire_->start();
+    tcpLab_->setWireCapture(wire_.get());
+
     tcpPanel_ = new TcpPanel(tcpLab_.get(), labs_);
     addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
+    lessonPanel_ = new LessonPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("lessons"), tr("Handshake && teardown"), lessonPanel_);
 
     buildMenus();
 
@@ -71,7 +81,9 @@ MainWindow::~MainWindow()
     // (which may still log their goodbyes), then the observer, then the timeline.
     delete takeCentralWidget();
     tcpPanel_ = nullptr;
+    lessonPanel_ = nullptr;
     tcpLab_.reset();
+    wire_.reset();
     observer_.reset();
     timeline_.reset();
 }
@@ -113,6 +125,19 @@ void MainWindow::buildMenus()
     save->setShortcut(QKeySequence::Save);
     save->setToolTip(tr("Write every recorded event of this session to a .jsonl file."));
     connect(save, &QAction::triggered, this, &MainWindow::saveLogWithDialog);
+    file->addSeparator();
+    QAction* open = file->addAction(tr("&Open recording…"));
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a saved lesson recording and replay it (no network needed)."));
+    connect(open, &QAction::triggered, this, [this] {
+        showView(QStringLiteral("lessons"));
+        lessonPanel_->openWithDialog();
+    });
+    QAction* record = file->addAction(tr("Save &recording…"));
+    record->setToolTip(tr("Save the lesson shown as a recording."));
+    connect(record, &QAction::triggered, lessonPanel_, &LessonPanel::saveWithDialog);
+    QAction* exportImage = file->addAction(tr("&Export diagram as PNG or SVG…"));
+    connect(exportImage, &QAction::triggered, lessonPanel_, &LessonPanel::exportWithDialog);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

@@ -10,10 +10,12 @@ class QTabWidget;
 namespace netstage {
 
 class KernelObserver;
+class LessonPanel;
 class LogSaver;
 class TcpLab;
 class TcpPanel;
 class Timeline;
+class WireCapture;
 
 // The one window: every lab is a tab. It owns the core objects (one timeline, one kernel
 // observer, the labs) so every panel and every file written sees the same session.
@@ -28,6 +30,8 @@ public:
     KernelObserver* observer() const { return observer_.get(); }
     TcpLab* tcpLab() const { return tcpLab_.get(); }
     TcpPanel* tcpPanel() const { return tcpPanel_; }
+    WireCapture* wire() const { return wire_.get(); }
+    LessonPanel* lessonPanel() const { return lessonPanel_; }
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
     QStringList viewNames() const;
@@ -52,11 +56,13 @@ private:
     // Declared in construction order; the destructor takes them down in the safe order.
     std::unique_ptr<Timeline> timeline_;
     std::unique_ptr<KernelObserver> observer_;
+    std::unique_ptr<WireCapture> wire_;
     std::unique_ptr<TcpLab> tcpLab_;
 
     QTabWidget* labs_;
     QHash<QString, QWidget*> views_;
     TcpPanel* tcpPanel_ = nullptr;
+    LessonPanel* lessonPanel_ = nullptr;
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;
