@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QTimer>
 #include <algorithm>
+#include <numeric>
 
 namespace netstage {
 
@@ -77,6 +78,9 @@ void EventLogModel::rebuild()
                 if (hiddenSources_.isEmpty() || !hiddenSources_.contains(timeline_->sourceAt(i)))
                     rows_.push_back(i);
             }
+        } else if (hiddenSources_.isEmpty()) {
+            rows_.resize(std::size_t(end - first)); // everything passes: no need to look
+            std::iota(rows_.begin(), rows_.end(), first);
         } else {
             rows_.reserve(std::size_t(end - first));
             for (quint64 i = first; i < end; ++i) {

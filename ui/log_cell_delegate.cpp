@@ -104,6 +104,11 @@ void LogCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
                               int(align | Qt::AlignVCenter | Qt::TextSingleLine), shown);
         } else {
             const Shaped& s = shaped(text, option.font, bold, avail);
+            // drawStaticText lays the text out again unless the painter has the font it was
+            // prepared with.
+            QFont f = option.font;
+            f.setBold(bold);
+            painter->setFont(f);
             qreal x = r.left() + kPad;
             if (align & Qt::AlignRight)
                 x = r.right() - kPad - s.width + 1;
