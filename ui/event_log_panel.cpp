@@ -21,6 +21,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace netstage {
 
@@ -184,6 +185,28 @@ void EventLogPanel::applyFilter(const QString& socket)
     model_->setSocketFilter(socket);
     // One socket shown: its column would repeat one name; the room goes to the explanation.
     view_->setColumnHidden(EventLogModel::Socket, !socket.isEmpty());
+    fitTextColumn();
+}
+
+void EventLogPanel::fitTextColumn()
+{
+    // On a narrow screen the payload column gives way, so the explanation (the column a class
+    // reads) keeps a useful width; the full payload is in the cell's tooltip.
+    const int ch = view_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    int others = 0;
+    for (int c = 0; c < EventLogModel::ColumnCount; ++c) {
+        if (c != EventLogModel::Text && c != EventLogModel::Explanation &&
+            !view_->isColumnHidden(c))
+            others += view_->columnWidth(c);
+    }
+    const int room = view_->viewport()->width() - others - (45 * ch + 16);
+    view_->setColumnWidth(EventLogModel::Text, std::clamp(room, 16 * ch + 16, 28 * ch + 16));
+}
+
+void EventLogPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitTextColumn();
 }
 
 void EventLogPanel::showSocket(const QString& socket)

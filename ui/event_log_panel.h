@@ -37,6 +37,9 @@ public:
     bool saveTo(const QString& path);
     void saveWithDialog();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 signals:
     void statusMessage(const QString& message);
     void saveFinished(bool ok, const QString& message);
@@ -44,6 +47,7 @@ signals:
 private:
     void addSocket(const QString& socket);
     void applyFilter(const QString& socket);
+    void fitTextColumn();
     void resetSockets();
     void onSaved(bool ok, qint64 count, const QString& path, const QString& error);
     void showNote(const QString& text, bool bad);
