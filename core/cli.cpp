@@ -11,7 +11,9 @@
 #include "recording.h"
 #include "tcp_state.h"
 #include "timeline.h"
+#include "udp_cli.h"
 #include "wire_capture.h"
+#include "ws_cli.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -239,7 +241,7 @@ int runLesson(const Command& cmd)
 const std::vector<LabCli>& Cli::labModules()
 {
     // Each lab's module, in the order `netstage --help` lists them.
-    static const std::vector<LabCli> modules = {httpCli()};
+    static const std::vector<LabCli> modules = {httpCli(), udpCli(), wsCli()};
     return modules;
 }
 

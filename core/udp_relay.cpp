@@ -330,8 +330,13 @@ void UdpRelay::handle(Datagram d, const QString& sender)
             QStringLiteral("overflow"));
         return;
     }
-    const QString action = RelayDecider::actionName(dec.action);
-    switch (dec.action) {
+    RelayDecider::Action act = dec.action;
+    // One datagram waits per direction. A second one picked for reordering is the one that
+    // overtakes: it goes (after its delay) and the waiting one right after it.
+    if (act == RelayDecider::Action::Reorder && held_.contains(d.toward))
+        act = dec.delayMs > 0 ? RelayDecider::Action::Delay : RelayDecider::Action::Forward;
+    const QString action = RelayDecider::actionName(act);
+    switch (act) {
     case RelayDecider::Action::Drop:
         ++stats_.dropped;
         log(d, action, sender, 0);
@@ -339,9 +344,6 @@ void UdpRelay::handle(Datagram d, const QString& sender)
     case RelayDecider::Action::Reorder: {
         ++stats_.reordered;
         log(d, action, sender, 0);
-        // One datagram waits per direction: an earlier one goes now, so none waits forever.
-        if (held_.contains(d.toward))
-            flushHeld(d.toward);
         held_.insert(d.toward, d);
         heldSince_.insert(d.toward, timeline_->now());
         const int holdMs = int(holdUs() / 1000);

@@ -124,10 +124,14 @@ protected:
 private:
     void onReadyRead()
     {
+        // Bytes only arrive between a SockAct and the readyRead that follows it; readyRead may
+        // also come again from inside our own callback (QWebSocketServer::handleConnection
+        // emits it), so note what was seen before passing it on.
         const qint64 now = bytesAvailable();
-        if (now > before_ && in_)
-            in_(peek(now).mid(int(before_)));
+        const qint64 from = before_;
         before_ = now;
+        if (now > from && in_)
+            in_(peek(now).mid(int(from)));
     }
 
     Bytes in_;
@@ -180,11 +184,12 @@ struct WsLab::Conn
     QString reasonOut;
     bool aborting = false;
     bool closed = false;
+    bool protocolError = false; // the lab closed it with 1002: nothing more is answered
 
     // Client side.
     QString url;
     bool opened = false;
-    bool sawClosing = false; // QWebSocket went through ClosingState: a close frame was exchanged
+    bool sawClosing = false; // QWebSocket ran its closing handshake: a close frame was exchanged
     bool inText = false, inBinary = false; // a fragmented message is under way
     bool errorReported = false;
 };
@@ -588,8 +593,17 @@ void WsLab::onOutgoing(const QString& id, const QByteArray& bytes)
     if (status == 101 && c->phase == Conn::Phase::Upgrading) {
         c->phase = Conn::Phase::Open;
         const QByteArray early = std::exchange(c->earlyIn, {});
-        if (!early.isEmpty())
+        if (!early.isEmpty()) {
             onIncoming(id, early);
+            // QWebSocketServer (Qt 6.4) reads them away with the request and never answers.
+            Event info = base(id, ev::Info);
+            info.bytes = early.size();
+            info.detail = tr("The client sent %n byte(s) of frames before the server's 101 "
+                             "answer. RFC 6455 (section 4.1) says a client must wait for the "
+                             "answer first; this server does not act on them.",
+                             nullptr, int(early.size()));
+            emitEvent(info);
+        }
         if (!after.isEmpty())
             onOutgoing(id, after);
     } else if (status != 101 && c->phase == Conn::Phase::Upgrading) {
@@ -630,18 +644,24 @@ void WsLab::onFrame(const QString& id, const QString& dir, const WsFrame& f)
             c->closeOut = code;
             c->reasonOut = f.closeReason;
         }
-        if (dir == ev::Out && code == 1009)
-            error(id, QStringLiteral("WS_ERR_UNSUPPORTED_MESSAGE_LENGTH"),
-                  tr("The client sent a message larger than this server accepts (%1 bytes): "
-                     "the server closes with 1009 (message too big). Other clients are not "
-                     "affected.")
-                      .arg(serverOptions_.maxMessageBytes));
     }
     e.extra = x;
-    if (dir == ev::In && !f.masked)
+    const bool unmasked = dir == ev::In && !f.masked && !c->client;
+    if (unmasked)
         e.detail = tr("An unmasked frame from a client breaks RFC 6455 (every client frame "
-                      "must be masked): the server must close with 1002.");
+                      "must be masked), so this server closes with 1002. (QWebSocketServer "
+                      "alone would let it pass: the lab checks it.)");
     emitEvent(e);
+    if (unmasked && !c->protocolError && c->ws) {
+        c->protocolError = true;
+        c->ws->close(QWebSocketProtocol::CloseCodeProtocolError,
+                     QStringLiteral("client frames must be masked"));
+    }
+    if (f.opcode == 0x8 && dir == ev::Out && f.closeCode == 1009)
+        error(id, QStringLiteral("WS_ERR_UNSUPPORTED_MESSAGE_LENGTH"),
+              tr("The client sent a message larger than this server accepts (%1 bytes): the "
+                 "server closes with 1009 (message too big). Other clients are not affected.")
+                  .arg(serverOptions_.maxMessageBytes));
 }
 
 void WsLab::onServerSocket(QWebSocket* ws)
@@ -667,6 +687,8 @@ void WsLab::onServerSocket(QWebSocket* ws)
 
 void WsLab::onMessage(const QString& id, const QByteArray& data, bool text)
 {
+    if (const Conn* from = conns_.value(id); !from || from->protocolError)
+        return;
     if (serverOptions_.preset == WsPreset::Echo) {
         Conn* c = conns_.value(id);
         if (!c || !c->ws)
@@ -902,8 +924,10 @@ void WsLab::wireClient(const QString& id, QWebSocket* ws)
                     e.detail = ws->errorString();
                 emitEvent(e);
             });
-    connect(ws, &QWebSocket::stateChanged, this, [this, id](QAbstractSocket::SocketState st) {
-        if (Conn* c = conns_.value(id); c && st == QAbstractSocket::ClosingState)
+    // QWebSocket announces aboutToClose only from its closing handshake (a close frame sent or
+    // answered); a peer that just vanishes skips it. That is the difference 1006 needs.
+    connect(ws, &QWebSocket::aboutToClose, this, [this, id] {
+        if (Conn* c = conns_.value(id))
             c->sawClosing = true;
     });
     connect(ws, &QWebSocket::disconnected, this, [this, id] { onClientClosed(id); });
@@ -938,6 +962,16 @@ void WsLab::onClientClosed(const QString& id)
     c->closed = true;
     c->phase = Conn::Phase::Closed;
     QWebSocket* ws = c->ws;
+    if (!c->opened && !c->errorReported && ws &&
+        ws->error() != QAbstractSocket::UnknownSocketError) {
+        // Qt may report the failure after the disconnect: say why before saying it ended.
+        c->errorReported = true;
+        Event err = base(id, ev::Error);
+        err.code = errorCodeOf(ws->error());
+        if (err.code == QLatin1String("EIO"))
+            err.detail = tr("The WebSocket could not open: %1").arg(ws->errorString());
+        emitEvent(err);
+    }
     Event e = base(id, ev::Close);
     if (c->opened && ws) {
         // Qt says 1000 when the peer simply vanished: no close frame means 1006 (RFC 6455

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "event.h"
+#include "kernel_observer.h"
+#include "wire_capture.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -16,8 +18,6 @@ class QWebSocketServer;
 namespace netstage {
 
 class Timeline;
-class KernelObserver;
-class WireCapture;
 class WsTapSocket;
 struct WsFrame;
 struct HttpHead;

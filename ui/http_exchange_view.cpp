@@ -151,7 +151,8 @@ QString HttpExchangeView::visibleText(const QByteArray& bytes, qsizetype headByt
 {
     const qsizetype head = headBytes > 0 ? qMin(headBytes, bytes.size()) : bytes.size();
     QString out = QString::fromLatin1(bytes.left(head));
-    out.replace(QStringLiteral("\r\n"), QStringLiteral("␍␊\n"));
+    // Line ends made visible in plain ASCII (the symbol glyphs are missing from common fonts).
+    out.replace(QStringLiteral("\r\n"), QStringLiteral("\\r\\n\n"));
     const QByteArray body = bytes.mid(head);
     if (body.isEmpty())
         return out;

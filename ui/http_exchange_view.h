@@ -58,7 +58,8 @@ public:
     QLabel* imageView() const { return image_; }
     QComboBox* bodyModeCombo() const { return bodyMode_; }
 
-    // "GET / HTTP/1.1␍\n...": CR made visible; a binary body replaced by a note.
+    // "GET / HTTP/1.1\\r\\n" + newline...: line ends made visible; a binary body replaced by a
+    // note.
     static QString visibleText(const QByteArray& bytes, qsizetype headBytes);
     // "00000000  48 54 54 50 ...  |HTTP/1.1 200 OK.|", at most maxBytes.
     static QString hexDump(const QByteArray& bytes, qsizetype maxBytes = 64 * 1024);

@@ -53,15 +53,14 @@ HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* 
     logView_->setModel(log_);
     logView_->verticalHeader()->hide();
     logView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    logView_->horizontalHeader()->setStretchLastSection(false);
-    logView_->horizontalHeader()->setSectionResizeMode(HttpRequestLogModel::Path,
-                                                        QHeaderView::Stretch);
-    logView_->setColumnHidden(HttpRequestLogModel::Connection, false);
+    logView_->horizontalHeader()->setStretchLastSection(true);
     logView_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     leftLayout->addWidget(logView_, 1);
     // Follow the newest row, like a terminal's tail.
     connect(log_, &QAbstractItemModel::rowsInserted, logView_, [this] {
-        logView_->resizeColumnToContents(HttpRequestLogModel::Status);
+        // Fit the columns while the log is short; later rows keep the widths (cheap).
+        if (log_->rowCount() < 100)
+            logView_->resizeColumnsToContents();
         logView_->scrollToBottom();
     });
 
@@ -86,6 +85,7 @@ HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* 
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({560, 840});
 
     view_->setResourceProvider(
         [this](const QUrl& u, QByteArray* b) { return cachedResource(u, b); },

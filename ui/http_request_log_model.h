@@ -19,16 +19,17 @@ class HttpRequestLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // What a student scans first comes first: status, what was asked, how big, how long.
     enum Column
     {
-        Time,
-        Connection,
         Status,
         Method,
-        Host,
         Path,
+        Host,
         Size,
         Duration,
+        Connection,
+        Time,
         ColumnCount
     };
 

@@ -62,10 +62,14 @@ HttpTimingChart::HttpTimingChart(QWidget* parent) : QWidget(parent), plot_(new Q
         below = b;
         bars_.append(b);
     }
+    // The legend in a row of its own under the chart, so it never covers a bar.
     plot_->legend->setVisible(true);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
     plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot_->legend->setWrap(3);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    plot_->legend->setWrap(kPhases);
+    plot_->legend->setBorderPen(Qt::NoPen);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     plot_->legend->setFont(small);

@@ -1,6 +1,9 @@
 // Draws the HTTP panel after a real visit to the demo site and writes a PNG, for the screenshot
-// test under xvfb-run (and for looking at it). Usage: http_panel_shot FILE.png [en|zh_CN]
+// test under xvfb-run (and for looking at it).
+// Usage: http_panel_shot FILE.png [en|zh_CN] [body|raw]: the page's rendered body (default) or
+// its raw response bytes.
 #include "cli.h"
+#include "http_exchange_view.h"
 #include "http_client.h"
 #include "http_panel.h"
 #include "http_server.h"
@@ -8,6 +11,7 @@
 
 #include <QApplication>
 #include <QListWidget>
+#include <QTabWidget>
 #include <QTest>
 
 #include <cstdio>
@@ -37,6 +41,8 @@ int main(int argc, char** argv)
     if (!QTest::qWaitFor([&] { return panel.history()->count() >= 6; }, 15000))
         std::fprintf(stderr, "only %d requests finished\n", panel.history()->count());
     panel.history()->setCurrentRow(1); // the page itself
+    const bool raw = argc > 3 && qstrcmp(argv[3], "raw") == 0;
+    panel.exchangeView()->tabs()->setCurrentIndex(raw ? 1 : 3);
     QTest::qWait(300);                 // let the rendered page and the chart settle
     const QImage img = panel.grab().toImage();
     if (!img.save(QString::fromLocal8Bit(argv[1]))) {

@@ -63,9 +63,9 @@ private slots:
         // The page is shown: raw bytes with visible line ends, headers, the rendered page.
         HttpExchangeView* v = panel.exchangeView();
         QTRY_VERIFY(v->rawResponseView()->toPlainText().startsWith(
-            QStringLiteral("HTTP/1.1 200 OK␍␊")));
+            QStringLiteral("HTTP/1.1 200 OK\\r\\n\n")));
         QVERIFY(v->rawRequestView()->toPlainText().startsWith(
-            QStringLiteral("GET / HTTP/1.1␍␊\nHost: www.example.test:%1␍␊").arg(port)));
+            QStringLiteral("GET / HTTP/1.1\\r\\n\nHost: www.example.test:%1\\r\\n").arg(port)));
         QVERIFY(v->headersView()->topLevelItemCount() == 2);
         QVERIFY(v->pageView()->toPlainText().contains(QStringLiteral("三次握手")));
         v->findChild<QCheckBox*>()->setChecked(true); // Hex
@@ -126,7 +126,7 @@ private slots:
         QVERIFY(two.endsWith(QStringLiteral(" |AB|\n")));
         QCOMPARE(two.indexOf(QLatin1Char('|')), full.indexOf(QLatin1Char('|'))); // columns line up
         QCOMPARE(HttpExchangeView::visibleText("HTTP/1.1 200 OK\r\n\r\nhi", 19),
-                 QStringLiteral("HTTP/1.1 200 OK␍␊\n␍␊\nhi"));
+                 QStringLiteral("HTTP/1.1 200 OK\\r\\n\n\\r\\n\nhi"));
         QVERIFY(HttpExchangeView::visibleText(QByteArray("H\r\n\r\n\x89PNG\x00\x01", 10), 5)
                     .contains(QLatin1String("binary")));
     }
