@@ -16,8 +16,16 @@ namespace {
 void appendEscaped(QByteArray& out, const QByteArray& utf8)
 {
     out += '"';
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Copy runs that need no escaping in one go; most text is one run.
+    const char* p = utf8.constData();
+    const char* const endp = p + utf8.size();
+    const char* run = p;
+    for (; p < endp; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -34,17 +42,14 @@ void appendEscaped(QByteArray& out, const QByteArray& utf8)
         case '\t':
             out += "\\t";
             break;
-        default:
-            if (c < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            } else {
-                out += ch;
-            }
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(esc, 6);
+        }
         }
     }
+    out.append(run, endp - run);
     out += '"';
 }
 

@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -33,20 +34,52 @@ constexpr int kSlowMs = 100;
 // A tracked socket not yet seen in the table is given this many polls to appear.
 constexpr int kMaxMissingPolls = 200;
 
-QString endpoint(int family, const __be32* addr, __be16 port)
+// A socket's address pair in binary, so matching the whole dump costs no string formatting
+// and no allocation; only tracked sockets ever get a name.
+struct Key
 {
-    QHostAddress a;
-    if (family == AF_INET) {
-        a.setAddress(ntohl(addr[0]));
-    } else {
-        Q_IPV6ADDR v6;
-        memcpy(&v6, addr, sizeof(v6));
-        a.setAddress(v6);
+    quint32 src[4] = {0, 0, 0, 0};
+    quint32 dst[4] = {0, 0, 0, 0};
+    quint16 sport = 0;
+    quint16 dport = 0;
+    quint8 family = 0;
+    quint8 listen = 0; // a listener: no remote side
+    bool operator==(const Key& o) const
+    {
+        return family == o.family && listen == o.listen && sport == o.sport && dport == o.dport &&
+               memcmp(src, o.src, sizeof(src)) == 0 && memcmp(dst, o.dst, sizeof(dst)) == 0;
     }
-    const QString host =
-        family == AF_INET6 ? QStringLiteral("[%1]").arg(a.toString()) : a.toString();
-    return host + QLatin1Char(':') + QString::number(ntohs(port));
+};
+
+size_t qHash(const Key& k, size_t seed = 0)
+{
+    return qHashBits(&k, sizeof(Key), seed);
 }
+
+// "127.0.0.1:8124" or "[::1]:8124" -> family, address words (network order), port.
+bool parseEndpoint(const QString& ep, quint8* family, quint32* addr, quint16* port)
+{
+    const int colon = ep.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = ep.left(colon);
+    if (host.startsWith(QLatin1Char('[')))
+        host = host.mid(1, host.size() - 2);
+    QHostAddress a;
+    if (!a.setAddress(host))
+        return false;
+    *port = static_cast<quint16>(ep.mid(colon + 1).toUInt());
+    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+        *family = AF_INET;
+        addr[0] = htonl(a.toIPv4Address());
+    } else {
+        *family = AF_INET6;
+        const Q_IPV6ADDR v6 = a.toIPv6Address();
+        memcpy(addr, &v6, 16);
+    }
+    return true;
+}
+
 } // namespace
 
 class KernelPoller : public QObject
@@ -78,8 +111,17 @@ public:
         t.proto = proto;
         t.local = local;
         t.remote = remote;
+        Key k;
+        quint8 fam2 = 0;
+        if (!parseEndpoint(local, &k.family, k.src, &k.sport))
+            return;
+        if (remote == QLatin1String("*"))
+            k.listen = 1;
+        else if (!parseEndpoint(remote, &fam2, k.dst, &k.dport))
+            return;
+        t.key = k;
         tracked_.insert(socket, t);
-        byKey_.insert(local + QLatin1Char('|') + remote, socket);
+        byKey_.insert(k, socket);
         trackedCount = tracked_.size();
         poke();
     }
@@ -116,6 +158,7 @@ private:
     struct Tracked
     {
         QString socket, proto, local, remote;
+        Key key;
         TcpState last = TcpState::Unknown;
         bool seen = false;
         bool appClosed = false;
@@ -131,7 +174,7 @@ private:
     }
 
     // One dump of one address family's TCP sockets: key -> state.
-    bool dump(int family, QHash<QString, int>* states)
+    bool dump(int family, QHash<Key, int>* states)
     {
         struct
         {
@@ -168,11 +211,16 @@ private:
                 if (h->nlmsg_type == NLMSG_ERROR)
                     return false;
                 const auto* d = static_cast<const inet_diag_msg*>(NLMSG_DATA(h));
-                const QString local = endpoint(family, d->id.idiag_src, d->id.idiag_sport);
-                const QString remote = d->idiag_state == 10 /* LISTEN */
-                                           ? QStringLiteral("*")
-                                           : endpoint(family, d->id.idiag_dst, d->id.idiag_dport);
-                const QString key = local + QLatin1Char('|') + remote;
+                Key key;
+                key.family = static_cast<quint8>(family);
+                key.sport = ntohs(d->id.idiag_sport);
+                memcpy(key.src, d->id.idiag_src, family == AF_INET ? 4 : 16);
+                if (d->idiag_state == 10 /* LISTEN */) {
+                    key.listen = 1;
+                } else {
+                    key.dport = ntohs(d->id.idiag_dport);
+                    memcpy(key.dst, d->id.idiag_dst, family == AF_INET ? 4 : 16);
+                }
                 if (byKey_.contains(key))
                     states->insert(key, d->idiag_state);
             }
@@ -188,15 +236,14 @@ private:
             return;
         // Stamped before the dump: the states read are those at this moment or just after.
         const qint64 now = clock_->nowUs();
-        QHash<QString, int> states;
+        QHash<Key, int> states;
         const bool ok = dump(AF_INET, &states) && dump(AF_INET6, &states);
         if (ok) {
             QStringList gone;
             for (auto it = tracked_.begin(); it != tracked_.end(); ++it) {
                 Tracked& t = it.value();
-                const QString key = t.local + QLatin1Char('|') + t.remote;
-                const auto st = states.constFind(key);
-                if (st != states.constEnd() && byKey_.value(key) == t.socket) {
+                const auto st = states.constFind(t.key);
+                if (st != states.constEnd() && byKey_.value(t.key) == t.socket) {
                     t.missing = 0;
                     t.seen = true;
                     const TcpState s = tcpStateFromLinux(st.value());
@@ -212,9 +259,8 @@ private:
             }
             for (const QString& g : gone) {
                 const Tracked t = tracked_.take(g);
-                const QString key = t.local + QLatin1Char('|') + t.remote;
-                if (byKey_.value(key) == g)
-                    byKey_.remove(key);
+                if (byKey_.value(t.key) == g)
+                    byKey_.remove(t.key);
             }
             trackedCount = tracked_.size();
             if (tracked_.isEmpty()) {
@@ -250,7 +296,7 @@ private:
     quint32 seq_ = 0;
     qint64 lastActivityUs_ = 0;
     QHash<QString, Tracked> tracked_;
-    QHash<QString, QString> byKey_;
+    QHash<Key, QString> byKey_;
 };
 
 KernelObserver::KernelObserver(Timeline* timeline, QObject* parent)

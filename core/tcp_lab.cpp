@@ -385,8 +385,8 @@ bool TcpLab::send(const QString& socket, const QByteArray& bytes)
     e.bytes = bytes.size();
     e.payload = bytes.left(Timeline::kPreviewBytes);
     emitEvent(e);
-    if (observer_)
-        observer_->poke();
+    // No poke: data does not change the TCP state, and a flood of pokes would keep the
+    // observer polling at its fastest for nothing.
     return true;
 }
 

@@ -264,8 +264,8 @@ private:
             if (p[9] != 6 || caplen < ipHeader + 20)
                 return;
             ipPayload = be16(p + 2) - ipHeader;
-            src = endpoint4(p + 12, be16(p + ipHeader));
-            dst = endpoint4(p + 16, be16(p + ipHeader + 2));
+            src = cachedEndpoint4(p + 12, be16(p + ipHeader));
+            dst = cachedEndpoint4(p + 16, be16(p + ipHeader + 2));
         } else if (version == 6) {
             ipHeader = 40;
             if (p[6] != 6 || caplen < ipHeader + 20)
@@ -307,6 +307,20 @@ private:
             pending_.append(e);
     }
 
+    // Formatting an address per packet costs more than the rest of the parse: remember them.
+    QString cachedEndpoint4(const u_char* a, quint16 port)
+    {
+        const quint64 key = (quint64(be32(a)) << 16) | port;
+        const auto it = endpointCache_.constFind(key);
+        if (it != endpointCache_.constEnd())
+            return it.value();
+        if (endpointCache_.size() > 4096)
+            endpointCache_.clear();
+        const QString ep = endpoint4(a, port);
+        endpointCache_.insert(key, ep);
+        return ep;
+    }
+
     // Gives the segment to the lab socket that sent it (dir out) or else the one receiving it.
     bool assign(Event& e) const
     {
@@ -343,6 +357,7 @@ private:
     QHash<QString, QString> bySrcDst_;
     QList<Event> pending_;
     QList<Event> ready_;
+    QHash<quint64, QString> endpointCache_;
 };
 
 WireCapture::WireCapture(Timeline* timeline, QObject* parent)
