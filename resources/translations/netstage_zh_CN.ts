@@ -5,35 +5,149 @@
     <name>netstage::Cli</name>
     <message>
         <source>cannot write events to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把事件写入 %1：%2</translation>
     </message>
     <message>
         <source>port %1 is already in use (EADDRINUSE)</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1 已被占用（EADDRINUSE）</translation>
     </message>
     <message>
         <source>connection to %1 refused: nothing listens there (ECONNREFUSED)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 %1 被拒绝：那里没有程序在监听（ECONNREFUSED）</translation>
     </message>
     <message>
         <source>the server could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无法启动</translation>
     </message>
     <message>
         <source>cannot connect</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接</translation>
     </message>
     <message>
         <source>could not connect to %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1:%2</translation>
     </message>
     <message>
         <source>the peer did not close its side within %1 ms; closing</source>
-        <translation type="unfinished"></translation>
+        <translation>对端在 %1 ms 内没有关闭它那一侧；现在关闭</translation>
     </message>
     <message>
         <source>the connection closed before every --send was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>连接在所有 --send 发送完之前就关闭了</translation>
+    </message>
+    <message>
+        <source>--lang needs a value (zh_CN or en)</source>
+        <translation>--lang 需要一个值（zh_CN 或 en）</translation>
+    </message>
+    <message>
+        <source>--lang must be zh_CN or en, not &quot;%1&quot;</source>
+        <translation>--lang 必须是 zh_CN 或 en，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--screenshot needs a file name</source>
+        <translation>--screenshot 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>--view needs a view name</source>
+        <translation>--view 需要一个视图名</translation>
+    </message>
+    <message>
+        <source>--events needs a file name or -</source>
+        <translation>--events 需要一个文件名或 -</translation>
+    </message>
+    <message>
+        <source>--host needs an address</source>
+        <translation>--host 需要一个地址</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535</source>
+        <translation>--port 需要 0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>--preset must be seed, echo or silent</source>
+        <translation>--preset 必须是 seed、echo 或 silent</translation>
+    </message>
+    <message>
+        <source>--for needs a number of seconds</source>
+        <translation>--for 需要一个秒数</translation>
+    </message>
+    <message>
+        <source>--send needs a text</source>
+        <translation>--send 需要一段文本</translation>
+    </message>
+    <message>
+        <source>--then must be half-close, close or abort</source>
+        <translation>--then 必须是 half-close、close 或 abort</translation>
+    </message>
+    <message>
+        <source>--wait needs milliseconds (0 to 600000)</source>
+        <translation>--wait 需要毫秒数（0 到 600000）</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>未知选项 %1</translation>
+    </message>
+    <message>
+        <source>unknown lab &quot;%1&quot; (try: tcp)</source>
+        <translation>未知实验“%1”（可用：tcp）</translation>
+    </message>
+    <message>
+        <source>tcp needs a verb: serve or connect</source>
+        <translation>tcp 需要一个动作：serve 或 connect</translation>
+    </message>
+    <message>
+        <source>tcp serve takes no argument &quot;%1&quot;</source>
+        <translation>tcp serve 不接受参数“%1”</translation>
+    </message>
+    <message>
+        <source>--send and --hex belong to tcp connect</source>
+        <translation>--send 和 --hex 只用于 tcp connect</translation>
+    </message>
+    <message>
+        <source>tcp connect needs HOST:PORT, e.g. 127.0.0.1:8124</source>
+        <translation>tcp connect 需要 HOST:PORT，例如 127.0.0.1:8124</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124</source>
+        <translation>“%1”不是 HOST:PORT（端口 1-65535），例如 127.0.0.1:8124</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
+        <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
+    </message>
+    <message>
+        <source>Try &apos;netstage --help&apos;.</source>
+        <translation>请试试 &apos;netstage --help&apos;。</translation>
+    </message>
+    <message>
+        <source>netstage: no command given</source>
+        <translation>netstage：没有给出命令</translation>
+    </message>
+    <message>
+        <source>no lesson named &quot;%1&quot;; &apos;netstage tcp lesson --list&apos; lists them</source>
+        <translation>没有名为“%1”的课程；&apos;netstage tcp lesson --list&apos; 会列出所有课程</translation>
+    </message>
+    <message>
+        <source>this build cannot draw diagrams</source>
+        <translation>此版本无法绘制时序图</translation>
+    </message>
+    <message>
+        <source>the lesson could not start</source>
+        <translation>课程无法启动</translation>
+    </message>
+    <message>
+        <source>cannot write the diagram to %1: %2</source>
+        <translation>无法把时序图写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>  tcp serve     run the tutorial&apos;s TCP server (presets seed, echo, silent)
+  tcp connect   connect, send, then close, half-close or abort
+  tcp lesson    run a lesson (handshake, teardown, ...) on real sockets
+</source>
+        <translation>  tcp serve     运行教程中的 TCP 服务器（预设 seed、echo、silent）
+  tcp connect   连接、发送，然后关闭、半关闭或中止
+  tcp lesson    在真实套接字上运行一节课程（握手、挥手……）
+</translation>
     </message>
     <message>
         <source>Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view tcp]]
@@ -45,19 +159,39 @@ events; --events writes them as JSON Lines (&quot;-&quot; = stdout, and then
 people-readable lines go to stderr).
 
 Labs:
-  tcp serve     run the tutorial&apos;s TCP server (presets seed, echo, silent)
-  tcp connect   connect, send, then close, half-close or abort
+</source>
+        <translation>用法：netstage [--lang zh_CN|en] [--screenshot FILE [--view tcp]]
+      netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
 
+NetStage 用真实的套接字展示网络连接如何建立、如何断开。
+不指定实验时打开窗口。指定实验时在无界面模式下运行并打印
+事件；--events 把事件写成 JSON Lines（&quot;-&quot; = 标准输出，此时
+供人阅读的文字输出到标准错误）。
+
+实验：
+</translation>
+    </message>
+    <message>
+        <source>
 Options:
   --lang L        zh_CN or en (default: the system&apos;s language)
   --screenshot F  open the window, let it settle, write a PNG to F, exit
   --view V        the view for --screenshot (tcp)
-  --help          this text; &apos;netstage tcp --help&apos; for the TCP lab
+  --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
   --version       the version
 
 Exit status: 0 success, 1 runtime failure, 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+选项：
+  --lang L        zh_CN 或 en（默认：系统语言）
+  --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
+  --view V        --screenshot 使用的视图（tcp）
+  --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
+  --version       显示版本
+
+退出状态：0 成功，1 运行时失败，2 用法错误。
+</translation>
     </message>
     <message>
         <source>Usage:
@@ -66,6 +200,10 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
   netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
                        [--then half-close|close|abort] [--wait MS]
                        [--events FILE|-] [--quiet]
+  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
+                       [--source wire|model] [--port PORT] [--record FILE]
+                       [--events FILE|-]
+  netstage tcp lesson  --list
 
 serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
          port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
@@ -77,309 +215,278 @@ connect  connects, reads what the server says, sends each --send (waiting
          --wait ms, default 500, for replies after each), then closes
          (--then close, default), sends FIN and keeps reading (half-close),
          or resets with RST (abort). --hex: --send values are hex bytes.
+lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
+         before each step, prints the ladder and, with --diagram, draws it.
+         The arrows come from the wire capture when it runs (root or setcap),
+         otherwise from the TCP model; --source model forces the model.
+         --record FILE saves a recording the window opens (File &gt; Open).
 --events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)
 --quiet          no people-readable lines
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：
+  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
+                       [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
+                       [--then half-close|close|abort] [--wait MS]
+                       [--events FILE|-] [--quiet]
+  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
+                       [--source wire|model] [--port PORT] [--record FILE]
+                       [--events FILE|-]
+  netstage tcp lesson  --list
+
+serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
+         空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，然后正常关闭。
+         seed：教程中的服务器：连接建立时发送一行欢迎语，每收到一条消息
+               回复“你好”，客户端结束时它也结束自己这一侧。
+         echo：原样回写收到的数据。   silent：什么也不说，也从不
+               主动关闭（连接停留在 CLOSE-WAIT）。
+connect  建立连接，读取服务器发来的内容，发送每个 --send（每次发送后等待
+         --wait 毫秒，默认 500，接收回复），然后关闭（--then close，默认）、
+         发送 FIN 并继续读取（half-close，半关闭），或用 RST 重置（abort，中止）。
+         --hex：--send 的值是十六进制字节。
+lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-delay 毫秒
+         （默认 400），打印时序图；加 --diagram 时把它画成图片。
+         箭头来自抓包（以 root 运行或用 setcap 授权时），否则来自
+         TCP 模型；--source model 强制使用模型。
+         --record FILE 保存录制文件，可在窗口中打开（文件 &gt; 打开）。
+--events FILE|-  每个事件写成一行 JSON（t_us、socket、event、source……）
+--quiet          不输出供人阅读的文字
+</translation>
     </message>
     <message>
-        <source>--lang needs a value (zh_CN or en)</source>
-        <translation type="unfinished"></translation>
+        <source>--step-delay needs milliseconds (0 to 600000)</source>
+        <translation>--step-delay 需要毫秒数（0 到 600000）</translation>
     </message>
     <message>
-        <source>--lang must be zh_CN or en, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>--diagram needs a file name ending in .png or .svg</source>
+        <translation>--diagram 需要以 .png 或 .svg 结尾的文件名</translation>
     </message>
     <message>
-        <source>--screenshot needs a file name</source>
-        <translation type="unfinished"></translation>
+        <source>--record needs a file name</source>
+        <translation>--record 需要一个文件名</translation>
     </message>
     <message>
-        <source>--view needs a view name</source>
-        <translation type="unfinished"></translation>
+        <source>--source must be wire or model</source>
+        <translation>--source 必须是 wire 或 model</translation>
     </message>
     <message>
-        <source>--events needs a file name or -</source>
-        <translation type="unfinished"></translation>
+        <source>tcp lesson needs a NAME (or --list)</source>
+        <translation>tcp lesson 需要课程名 NAME（或 --list）</translation>
     </message>
     <message>
-        <source>--host needs an address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--port needs a number from 0 to 65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--preset must be seed, echo or silent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--for needs a number of seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--send needs a text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--then must be half-close, close or abort</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--wait needs milliseconds (0 to 600000)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown option %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown lab &quot;%1&quot; (try: tcp)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tcp needs a verb: serve or connect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tcp serve takes no argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--send and --hex belong to tcp connect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tcp connect needs HOST:PORT, e.g. 127.0.0.1:8124</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown tcp verb &quot;%1&quot; (try: serve, connect)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage --help&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>netstage: no command given</source>
-        <translation type="unfinished"></translation>
+        <source>unknown tcp verb &quot;%1&quot; (try: serve, connect, lesson)</source>
+        <translation>未知的 tcp 动作“%1”（可用：serve、connect、lesson）</translation>
     </message>
 </context>
 <context>
     <name>netstage::EventLogModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>→ out</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 发出</translation>
     </message>
     <message>
         <source>← in</source>
-        <translation type="unfinished"></translation>
+        <translation>← 收到</translation>
     </message>
     <message>
         <source>t_us = %1 µs on the session clock</source>
-        <translation type="unfinished"></translation>
+        <translation>t_us = %1 µs（会话时钟）</translation>
     </message>
     <message>
         <source>%1
 local %2
 remote %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+本地 %2
+远端 %3</translation>
     </message>
     <message>
         <source>In Qt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Qt 中：%1</translation>
     </message>
     <message>
         <source>%1 bytes
 hex: %2
 text: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节
+十六进制：%2
+文本：%3</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Socket</source>
-        <translation type="unfinished"></translation>
+        <translation>套接字</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Dir</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字节</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Milliseconds since the first event; hover a cell for the raw microseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>自第一个事件起的毫秒数；鼠标悬停在单元格上可看原始微秒数。</translation>
     </message>
     <message>
         <source>Who saw it: app (the program), kernel (the kernel&apos;s TCP state), wire (captured packets), model (what RFC 9293 says happened).</source>
-        <translation type="unfinished"></translation>
+        <translation>谁看到的：app（程序本身）、kernel（内核中的 TCP 状态）、wire（抓到的数据包）、model（RFC 9293 规定应当发生的过程）。</translation>
     </message>
     <message>
         <source>Node.js event name; hover a cell for the matching Qt signal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Node.js 事件名；鼠标悬停在单元格上可看对应的 Qt 信号。</translation>
     </message>
     <message>
         <source>→ out: this socket sent it. ← in: this socket received it.</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 发出：此套接字发送的。← 收到：此套接字接收的。</translation>
     </message>
     <message>
         <source>The payload as text, or as hex when it is binary or Hex is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>以文本显示的载荷；若是二进制数据或打开了“十六进制”，则以十六进制显示。</translation>
     </message>
     <message>
         <source>The TCP state the event reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>该事件报告的 TCP 状态。</translation>
     </message>
 </context>
 <context>
     <name>netstage::EventLogPanel</name>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Event log&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;事件日志&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <source>Show the events of one socket, or of all sockets. Selecting a socket in the list above chooses it here too.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示某一个套接字的事件，或所有套接字的事件。在上方列表中选中一个套接字，这里也会随之选中。</translation>
     </message>
     <message>
         <source>app</source>
-        <translation type="unfinished"></translation>
+        <translation>app</translation>
     </message>
     <message>
         <source>What the program sees: listening, connect, data, end, close…</source>
-        <translation type="unfinished"></translation>
+        <translation>程序看到的：listening、connect、data、end、close……</translation>
     </message>
     <message>
         <source>kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>kernel</translation>
     </message>
     <message>
         <source>The kernel&apos;s TCP state of each socket (as `ss` shows it).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个套接字在内核中的 TCP 状态（与 `ss` 显示的一致）。</translation>
     </message>
     <message>
         <source>wire</source>
-        <translation type="unfinished"></translation>
+        <translation>wire</translation>
     </message>
     <message>
         <source>Real segments captured on the loopback interface.</source>
-        <translation type="unfinished"></translation>
+        <translation>在回环接口上抓到的真实报文段。</translation>
     </message>
     <message>
         <source>model</source>
-        <translation type="unfinished"></translation>
+        <translation>model</translation>
     </message>
     <message>
         <source>What RFC 9293 says must have happened, when the wire is not visible.</source>
-        <translation type="unfinished"></translation>
+        <translation>看不到线路上的报文时，按 RFC 9293 推断必然发生的过程。</translation>
     </message>
     <message>
         <source>Show every payload as hex bytes, not only the binary ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>把所有载荷都显示为十六进制字节，而不只是二进制载荷。</translation>
     </message>
     <message>
         <source>Copy the selected events as JSON Lines (Ctrl+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>把选中的事件复制为 JSON Lines（Ctrl+C）。</translation>
     </message>
     <message>
         <source>Save the events shown (after filtering) as a JSON Lines file.</source>
-        <translation type="unfinished"></translation>
+        <translation>把当前显示的（过滤后的）事件保存为 JSON Lines 文件。</translation>
     </message>
     <message>
         <source>Copy as JSON Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>复制为 JSON Lines</translation>
     </message>
     <message>
         <source>All sockets</source>
-        <translation type="unfinished"></translation>
+        <translation>所有套接字</translation>
     </message>
     <message>
         <source>Select rows to copy first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选中要复制的行。</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n event(s) as JSON Lines.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个事件复制为 JSON Lines。</numerusform>
         </translation>
     </message>
     <message>
         <source>A save is still running; try again when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>仍有一次保存在进行中；请在它完成后再试。</translation>
     </message>
     <message numerus="yes">
         <source>Saving %n event(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在保存 %n 个事件…</numerusform>
         </translation>
     </message>
     <message>
         <source>Save the event log as JSON Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>把事件日志保存为 JSON Lines</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl *.ndjson);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl *.ndjson);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>显示了 %n 个事件</numerusform>
         </translation>
     </message>
 </context>
@@ -387,538 +494,3141 @@ text: %3</source>
     <name>netstage::Explain</name>
     <message>
         <source>The server socket is bound and listening: the kernel now completes handshakes for it and queues the new connections until the program accepts them.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器套接字已绑定并开始监听：内核现在会替它完成握手，并把新连接排队，直到程序接受（accept）它们。</translation>
     </message>
     <message>
         <source>The server accepted a new connection: the 3-way handshake (SYN, SYN+ACK, ACK) is already complete in the kernel.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器接受了一个新连接：三次握手（SYN、SYN+ACK、ACK）已在内核中完成。</translation>
     </message>
     <message>
         <source>The client&apos;s 3-way handshake completed (SYN, SYN+ACK, ACK): the connection is ESTABLISHED and both sides can send.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端的三次握手已完成（SYN、SYN+ACK、ACK）：连接进入 ESTABLISHED，双方都可以发送数据。</translation>
     </message>
     <message>
         <source>The peer sent FIN: it will send nothing more. Reading returns end-of-stream; this side may still write until it closes too.</source>
-        <translation type="unfinished"></translation>
+        <translation>对端发送了 FIN：它不会再发送任何数据。读取会得到流结束；本端在关闭之前仍可写入。</translation>
     </message>
     <message>
         <source>The program closed its socket. The kernel may still hold the connection (FIN-WAIT, TIME-WAIT) until the teardown completes.</source>
-        <translation type="unfinished"></translation>
+        <translation>程序关闭了它的套接字。在挥手完成之前，内核可能仍保留着这个连接（FIN-WAIT、TIME-WAIT）。</translation>
     </message>
     <message>
         <source>Connection refused: nothing listens on that port, so the peer&apos;s kernel answered the SYN with RST.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接被拒绝：那个端口上没有程序在监听，所以对端内核用 RST 回应了 SYN。</translation>
     </message>
     <message>
         <source>Address in use: another socket already listens on this address and port. Stop the other program or choose another port.</source>
-        <translation type="unfinished"></translation>
+        <translation>地址已被占用：另一个套接字已经在这个地址和端口上监听。请停止那个程序，或换一个端口。</translation>
     </message>
     <message>
         <source>Connection reset: the peer sent RST. It aborted (SO_LINGER 0) or closed while data was still unread, so the connection ends at once, without a FIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接被重置：对端发送了 RST。它中止了连接（SO_LINGER 0），或在仍有数据未读时关闭，所以连接立即结束，不经过 FIN。</translation>
     </message>
     <message>
         <source>Timed out: no answer came to the SYN in time (a firewall may drop it silently, or the host is unreachable).</source>
-        <translation type="unfinished"></translation>
+        <translation>超时：SYN 没有及时得到回应（可能被防火墙悄悄丢弃，或主机不可达）。</translation>
     </message>
     <message>
         <source>Broken pipe: this side already shut down its sending direction, or the peer reset the connection; the data cannot be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>管道已断开：本端已经关闭了发送方向，或对端重置了连接；数据无法发送。</translation>
     </message>
     <message>
         <source>Permission denied: ports below 1024 need administrator rights.</source>
-        <translation type="unfinished"></translation>
+        <translation>权限不足：1024 以下的端口需要管理员权限。</translation>
     </message>
     <message>
         <source>Address not available: that IP address does not belong to this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>地址不可用：该 IP 地址不属于本机。</translation>
     </message>
     <message>
         <source>No route to that network or host.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有到达该网络或主机的路由。</translation>
     </message>
     <message>
         <source>The host name could not be resolved to an address.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把主机名解析为地址。</translation>
     </message>
     <message>
         <source>That socket is not open (it was closed already, or never existed).</source>
-        <translation type="unfinished"></translation>
+        <translation>该套接字没有打开（已经关闭，或从未存在）。</translation>
     </message>
     <message>
         <source>That input cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>该输入无法使用。</translation>
     </message>
     <message>
         <source>The operation failed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>操作失败（%1）。</translation>
     </message>
     <message>
         <source>LISTEN: waiting for SYNs from clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>LISTEN：等待客户端的 SYN。</translation>
     </message>
     <message>
         <source>SYN-SENT: the client sent SYN and waits for SYN+ACK.</source>
-        <translation type="unfinished"></translation>
+        <translation>SYN-SENT：客户端已发送 SYN，正在等待 SYN+ACK。</translation>
     </message>
     <message>
         <source>SYN-RECEIVED: the server got SYN, answered SYN+ACK and waits for the final ACK.</source>
-        <translation type="unfinished"></translation>
+        <translation>SYN-RECEIVED：服务器收到 SYN，已回复 SYN+ACK，正在等待最后的 ACK。</translation>
     </message>
     <message>
         <source>ESTABLISHED: the handshake is complete; data flows both ways.</source>
-        <translation type="unfinished"></translation>
+        <translation>ESTABLISHED：握手已完成；数据可以双向传输。</translation>
     </message>
     <message>
         <source>FIN-WAIT-1: this side sent FIN and waits for it to be acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>FIN-WAIT-1：本端已发送 FIN，正在等待对方确认。</translation>
     </message>
     <message>
         <source>FIN-WAIT-2: our FIN was acknowledged; we wait for the peer&apos;s FIN and can still receive data (half-closed).</source>
-        <translation type="unfinished"></translation>
+        <translation>FIN-WAIT-2：我们的 FIN 已被确认；正在等待对端的 FIN，仍可接收数据（半关闭）。</translation>
     </message>
     <message>
         <source>CLOSE-WAIT: the peer sent FIN and the kernel acknowledged it; the connection stays half-open until this program closes its side.</source>
-        <translation type="unfinished"></translation>
+        <translation>CLOSE-WAIT：对端发送了 FIN，内核已确认；在本程序关闭自己这一侧之前，连接保持半开状态。</translation>
     </message>
     <message>
         <source>CLOSING: both sides sent FIN at the same time; waiting for the ACK of ours.</source>
-        <translation type="unfinished"></translation>
+        <translation>CLOSING：双方同时发送了 FIN；正在等待对我方 FIN 的 ACK。</translation>
     </message>
     <message>
         <source>LAST-ACK: this side sent its FIN after the peer&apos;s; waiting for the last ACK.</source>
-        <translation type="unfinished"></translation>
+        <translation>LAST-ACK：本端在对端之后发送了 FIN；正在等待最后的 ACK。</translation>
     </message>
     <message>
         <source>TIME-WAIT: the side that closed first waits 2×MSL (60 s on Linux) so late segments die out and the last ACK can be repeated if it was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>TIME-WAIT：先关闭的一方等待 2×MSL（Linux 上为 60 秒），让迟到的报文段消失，并在最后的 ACK 丢失时能够重发。</translation>
     </message>
     <message>
         <source>CLOSED: the kernel has forgotten this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>CLOSED：内核已经忘掉了这个连接。</translation>
+    </message>
+    <message>
+        <source>The request&apos;s headers are too large or too many: 431 Request Header Fields Too Large.</source>
+        <translation>请求头太大或字段太多：431 Request Header Fields Too Large。</translation>
+    </message>
+    <message>
+        <source>The request line is too long: 414 URI Too Long.</source>
+        <translation>请求行太长：414 URI Too Long。</translation>
+    </message>
+    <message>
+        <source>The body is larger than the server accepts: 413 Content Too Large.</source>
+        <translation>请求体超过了服务器能接受的大小：413 Content Too Large。</translation>
+    </message>
+    <message>
+        <source>The client was too slow to send its request: 408 Request Timeout, then close.</source>
+        <translation>客户端发送请求太慢：408 Request Timeout，然后关闭。</translation>
+    </message>
+    <message>
+        <source>The connection closed in the middle of an HTTP message.</source>
+        <translation>连接在一条 HTTP 消息的中途关闭了。</translation>
+    </message>
+    <message>
+        <source>The HTTP version is malformed or not HTTP/1.x (505 for HTTP/2 sent as text).</source>
+        <translation>HTTP 版本格式错误或不是 HTTP/1.x（以文本形式发送 HTTP/2 会得到 505）。</translation>
+    </message>
+    <message>
+        <source>The bytes are not well-formed HTTP/1.1 (%1): 400 Bad Request, then close.</source>
+        <translation>这些字节不是格式正确的 HTTP/1.1（%1）：400 Bad Request，然后关闭。</translation>
+    </message>
+    <message>
+        <source>The client sent requests faster than it read the answers; the server cut it off.</source>
+        <translation>客户端发送请求的速度超过了它读取响应的速度；服务器切断了它。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled before an answer came.</source>
+        <translation>请求在收到响应之前被取消了。</translation>
+    </message>
+    <message>
+        <source>RST: reset. The connection is dropped at once, without FIN and without TIME-WAIT (an abort, or a SYN to a port where nothing listens).</source>
+        <translation>RST：重置。连接立即被丢弃，没有 FIN，也没有 TIME-WAIT（中止连接，或向没有监听的端口发送 SYN）。</translation>
+    </message>
+    <message>
+        <source>SYN (handshake 1/3): asks to open a connection. seq is this side&apos;s initial sequence number (ISN), chosen at random; the options offer MSS, window scaling, SACK and timestamps.</source>
+        <translation>SYN（握手 1/3）：请求建立连接。seq 是本端的初始序列号（ISN），随机选取；选项中提出 MSS、窗口缩放、SACK 和时间戳。</translation>
+    </message>
+    <message>
+        <source>SYN+ACK (handshake 2/3): the server agrees and sends its own ISN. ack is the client&apos;s ISN + 1, because a SYN consumes one sequence number.</source>
+        <translation>SYN+ACK（握手 2/3）：服务器同意，并发送自己的 ISN。ack 是客户端的 ISN + 1，因为 SYN 占用一个序列号。</translation>
+    </message>
+    <message>
+        <source>FIN: this side has nothing more to send. A FIN consumes one sequence number, so the peer acknowledges seq + 1. Linux often puts FIN and ACK in one segment.</source>
+        <translation>FIN：本端没有更多数据要发送。FIN 占用一个序列号，所以对端确认 seq + 1。Linux 常把 FIN 和 ACK 放在同一个报文段里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Data: %n byte(s) with sequence numbers from seq on; the receiver acknowledges seq + length.</source>
+        <translation>
+            <numerusform>数据：%n 字节，序列号从 seq 开始；接收方确认 seq + 长度。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ACK: acknowledges every byte before the ack number; no data of its own.</source>
+        <translation>ACK：确认 ack 号之前的所有字节；本身不携带数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP request %1 %2 (%3): the request line, %n header field(s) and %4 byte(s) of body, sent as plain text over the TCP connection.</source>
+        <translation>
+            <numerusform>HTTP 请求 %1 %2（%3）：请求行、%n 个首部字段和 %4 字节的请求体，以纯文本形式通过 TCP 连接发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a server error</source>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <source>a client error: the request was refused</source>
+        <translation>客户端错误：请求被拒绝</translation>
+    </message>
+    <message>
+        <source>a redirect: ask again at Location</source>
+        <translation>重定向：到 Location 指定的地址重新请求</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>informational</source>
+        <translation>信息性响应</translation>
+    </message>
+    <message>
+        <source>HTTP response %1 %2 (%3), %4 byte(s) of body.</source>
+        <translation>HTTP 响应 %1 %2（%3），响应体 %4 字节。</translation>
+    </message>
+    <message>
+        <source>The server has as many connections as it allows; this one is refused.</source>
+        <translation>服务器的连接数已达上限；这个连接被拒绝。</translation>
+    </message>
+    <message>
+        <source>The host name is turned into an IP address before any connection can open.</source>
+        <translation>在建立任何连接之前，主机名要先被解析成 IP 地址。</translation>
+    </message>
+    <message>
+        <source>1000 normal closure: both sides are done and said so</source>
+        <translation>1000 正常关闭：双方都已完成并告知对方</translation>
+    </message>
+    <message>
+        <source>1001 going away: the server shuts down or the page is left</source>
+        <translation>1001 离开：服务器关闭，或用户离开了页面</translation>
+    </message>
+    <message>
+        <source>1002 protocol error: a frame broke RFC 6455 (an unmasked client frame, a bad opcode...)</source>
+        <translation>1002 协议错误：某个帧违反了 RFC 6455（客户端帧未加掩码、操作码错误……）</translation>
+    </message>
+    <message>
+        <source>1003 unsupported data: a kind of message this endpoint does not accept (text where only binary is understood, or the other way round)</source>
+        <translation>1003 不支持的数据：本端不接受这种消息（只懂二进制却收到文本，或者反过来）</translation>
+    </message>
+    <message>
+        <source>1005 no status: the close frame carried no code</source>
+        <translation>1005 无状态码：关闭帧没有携带状态码</translation>
+    </message>
+    <message>
+        <source>1006 abnormal closure: the connection ended without any close frame (never sent on the wire; it describes a vanished peer)</source>
+        <translation>1006 异常关闭：连接结束时没有任何关闭帧（从不在线路上发送；它描述的是对端突然消失）</translation>
+    </message>
+    <message>
+        <source>1007 invalid data: a text message that is not valid UTF-8</source>
+        <translation>1007 无效数据：文本消息不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>1008 policy violation: the message breaks the server&apos;s rules</source>
+        <translation>1008 违反策略：消息违反了服务器的规则</translation>
+    </message>
+    <message>
+        <source>1009 message too big: larger than this endpoint accepts</source>
+        <translation>1009 消息过大：超过了本端能接受的大小</translation>
+    </message>
+    <message>
+        <source>1010 extension missing: the client needs an extension the server did not agree to</source>
+        <translation>1010 缺少扩展：客户端需要一个服务器没有同意的扩展</translation>
+    </message>
+    <message>
+        <source>1011 internal error: the server met a condition it could not handle</source>
+        <translation>1011 内部错误：服务器遇到了无法处理的情况</translation>
+    </message>
+    <message>
+        <source>1012 service restart</source>
+        <translation>1012 服务重启</translation>
+    </message>
+    <message>
+        <source>1013 try again later: the server is overloaded</source>
+        <translation>1013 稍后再试：服务器过载</translation>
+    </message>
+    <message>
+        <source>1015 TLS handshake failed (never sent on the wire)</source>
+        <translation>1015 TLS 握手失败（从不在线路上发送）</translation>
+    </message>
+    <message>
+        <source>%1: a code registered with IANA by a library or framework</source>
+        <translation>%1：由某个库或框架向 IANA 注册的状态码</translation>
+    </message>
+    <message>
+        <source>%1: an application&apos;s own code, meaningful only to its two ends</source>
+        <translation>%1：应用程序自定义的状态码，只对通信双方有意义</translation>
+    </message>
+    <message>
+        <source>%1: not a code RFC 6455 defines</source>
+        <translation>%1：不是 RFC 6455 定义的状态码</translation>
+    </message>
+    <message>
+        <source>toward the client</source>
+        <translation>发往客户端</translation>
+    </message>
+    <message>
+        <source>toward the server</source>
+        <translation>发往服务器</translation>
+    </message>
+    <message>
+        <source>Datagram %1 (%2) dropped: too many datagrams were waiting in the relay, as a router drops when its queue is full.</source>
+        <translation>数据报 %1（%2）被丢弃：中继里排队的数据报太多，就像路由器在队列满时丢包一样。</translation>
+    </message>
+    <message>
+        <source>Datagram %1 (%2) lost on purpose. Nobody is told: UDP has no acknowledgements and no retransmission, so the receiver simply never sees it.</source>
+        <translation>数据报 %1（%2）被故意丢弃。没有人会收到通知：UDP 没有确认，也没有重传，所以接收方根本看不到它。</translation>
+    </message>
+    <message>
+        <source>Datagram %1 (%2) delayed by %3 ms.</source>
+        <translation>数据报 %1（%2）被延迟了 %3 ms。</translation>
+    </message>
+    <message>
+        <source>Datagram %1 (%2) sent twice: the receiver gets two identical copies and UDP does nothing to notice.</source>
+        <translation>数据报 %1（%2）被发送了两次：接收方收到两份相同的副本，而 UDP 不会察觉。</translation>
+    </message>
+    <message>
+        <source>Datagram %1 (%2) held back until the next one has gone: it will arrive out of order, and UDP keeps no sequence numbers to fix that.</source>
+        <translation>数据报 %1（%2）被扣留到下一个发出之后：它会乱序到达，而 UDP 没有序列号来纠正顺序。</translation>
+    </message>
+    <message>
+        <source>Datagram %1 (%2) passed on unchanged.</source>
+        <translation>数据报 %1（%2）原样转发。</translation>
+    </message>
+    <message>
+        <source>One datagram sent: one send() is one packet, delivered whole or not at all, with no handshake before it and no acknowledgement after it.</source>
+        <translation>发送了一个数据报：一次 send() 就是一个数据包，要么完整送达，要么完全丢失，之前没有握手，之后也没有确认。</translation>
+    </message>
+    <message>
+        <source>One datagram received, whole, with the sender&apos;s address and port (rinfo in Node).</source>
+        <translation>收到了一个完整的数据报，附带发送方的地址和端口（Node 中的 rinfo）。</translation>
+    </message>
+    <message>
+        <source>The socket is closed. UDP has no connection to tear down: no FIN, no TIME-WAIT.</source>
+        <translation>套接字已关闭。UDP 没有需要断开的连接：没有 FIN，也没有 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>The socket is bound to its address and port and can receive datagrams.</source>
+        <translation>套接字已绑定到它的地址和端口，可以接收数据报了。</translation>
+    </message>
+    <message>
+        <source>The opening handshake, part 1: an ordinary HTTP GET asking to switch protocols (Upgrade: websocket, Connection: Upgrade), with a random Sec-WebSocket-Key and Sec-WebSocket-Version: 13.</source>
+        <translation>开始握手，第 1 部分：一个普通的 HTTP GET，请求切换协议（Upgrade: websocket，Connection: Upgrade），带有随机的 Sec-WebSocket-Key 和 Sec-WebSocket-Version: 13。</translation>
+    </message>
+    <message>
+        <source>The server answered %1 instead of 101: no WebSocket on this connection.</source>
+        <translation>服务器回应了 %1 而不是 101：这个连接上没有 WebSocket。</translation>
+    </message>
+    <message>
+        <source>The opening handshake, part 2: &quot;101 Switching Protocols&quot;. Sec-WebSocket-Accept is base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); the lab computed it again and it matches.</source>
+        <translation>开始握手，第 2 部分：“101 Switching Protocols”。Sec-WebSocket-Accept 等于 base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11))；实验重新计算了一遍，结果一致。</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept does NOT match base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)): a client must refuse this answer.</source>
+        <translation>Sec-WebSocket-Accept 与 base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)) 不一致：客户端必须拒绝这个响应。</translation>
+    </message>
+    <message>
+        <source>&quot;101 Switching Protocols&quot;: from here on the TCP connection carries WebSocket frames.</source>
+        <translation>“101 Switching Protocols”：从这里开始，这个 TCP 连接上传输的是 WebSocket 帧。</translation>
+    </message>
+    <message>
+        <source>masked (client to server, as RFC 6455 requires)</source>
+        <translation>已加掩码（客户端到服务器，RFC 6455 的要求）</translation>
+    </message>
+    <message>
+        <source>not masked (server to client)</source>
+        <translation>未加掩码（服务器到客户端）</translation>
+    </message>
+    <message>
+        <source>Close frame: %1. The other side answers with a close frame, then the server closes the TCP connection.</source>
+        <translation>关闭帧：%1。另一方回应一个关闭帧，然后服务器关闭 TCP 连接。</translation>
+    </message>
+    <message>
+        <source>Ping (a control frame): the other side must answer with a pong carrying the same bytes; %1.</source>
+        <translation>Ping（控制帧）：另一方必须回应一个携带相同字节的 pong；%1。</translation>
+    </message>
+    <message>
+        <source>Pong: the answer to a ping, carrying the ping&apos;s bytes; %1.</source>
+        <translation>Pong：对 ping 的回应，携带 ping 的字节；%1。</translation>
+    </message>
+    <message>
+        <source>Continuation frame, the last of its message (FIN set); %1.</source>
+        <translation>延续帧，是所属消息的最后一帧（FIN 置位）；%1。</translation>
+    </message>
+    <message>
+        <source>Continuation frame: more of the same message follows; %1.</source>
+        <translation>延续帧：同一条消息后面还有内容；%1。</translation>
+    </message>
+    <message>
+        <source>A %1 frame holding a whole message (FIN set); %2.</source>
+        <translation>一个包含完整消息的 %1 帧（FIN 置位）；%2。</translation>
+    </message>
+    <message>
+        <source>A %1 frame starting a message split in fragments (FIN clear); %2.</source>
+        <translation>一个 %1 帧，开始一条分片发送的消息（FIN 未置位）；%2。</translation>
+    </message>
+    <message>
+        <source>Message too long: more bytes than one datagram can carry (65,507 over IPv4).</source>
+        <translation>消息太长：超过了一个数据报能携带的字节数（IPv4 上为 65,507）。</translation>
+    </message>
+    <message>
+        <source>Not a WebSocket handshake: the server answered with an HTTP error and closed that connection.</source>
+        <translation>不是 WebSocket 握手：服务器回应了一个 HTTP 错误，并关闭了那个连接。</translation>
+    </message>
+    <message>
+        <source>Message too big: the server closed the WebSocket with 1009.</source>
+        <translation>消息过大：服务器以 1009 关闭了 WebSocket。</translation>
+    </message>
+    <message>
+        <source>The client never finished its upgrade request: 408, then close.</source>
+        <translation>客户端始终没有完成升级请求：408，然后关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::Gui</name>
+    <message>
+        <source>cannot write the screenshot %1</source>
+        <translation>无法写入截图 %1</translation>
+    </message>
+    <message>
+        <source>unknown view &quot;%1&quot; (known: %2)</source>
+        <translation>未知视图“%1”（已知：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpCli</name>
+    <message>
+        <source>Usage:
+  netstage http serve [--host 127.0.0.1] [--port 8080] [--site DIR] [--for SECONDS]
+                      [--request-timeout MS] [--keep-alive-timeout MS]
+                      [--max-connections N] [--max-body BYTES]
+                      [--events FILE|-] [--quiet]
+  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
+                      [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
+                      [--output FILE|-] [--events FILE|-] [--quiet]
+
+serve  an HTTP/1.1 server on the lab&apos;s TCP sockets (127.0.0.1 unless --host
+       says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or
+       --for SECONDS. Without --site it serves the built-in demo site:
+       example.test answers 301 to www.example.test; www.example.test and
+       localhost get the page, its CSS, script, images and /api/time.
+       --site DIR serves that folder and nothing outside it.
+       Limits like nginx and Node: request line &gt; 8 KiB -&gt; 414, headers
+       &gt; 16 KiB -&gt; 431, body &gt; --max-body (1 MiB) -&gt; 413, a request not
+       complete within --request-timeout (10000 ms) -&gt; 408, malformed -&gt; 400;
+       each closes that connection only. More than --max-connections (100)
+       open connections: the next is refused with 503 (&apos;drop&apos;).
+get    fetches each URL in turn over the lab&apos;s TCP client, reusing a
+       kept-alive connection to the same host. Prints the status line and
+       headers to stderr, then the timing phases (DNS lookup, initial
+       connection, request sent, waiting (TTFB), content download, total).
+       --output FILE writes the last body there (- for stdout).
+       --resolve example.test:127.0.0.1 answers a name without DNS (like
+       curl; .test names are not in the real DNS). --follow follows
+       redirects. Exit status 0 for any HTTP answer (404 included), 1 when
+       none came (refused, timed out, not HTTP), 2 for bad usage.
+--events FILE|-  every event as a JSON line (request, response, and the TCP
+                 events, kernel states and wire segments under them)
+--quiet          no people-readable event lines
+</source>
+        <translation>用法：
+  netstage http serve [--host 127.0.0.1] [--port 8080] [--site DIR] [--for SECONDS]
+                      [--request-timeout MS] [--keep-alive-timeout MS]
+                      [--max-connections N] [--max-body BYTES]
+                      [--events FILE|-] [--quiet]
+  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
+                      [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
+                      [--output FILE|-] [--events FILE|-] [--quiet]
+
+serve  在实验的 TCP 套接字上运行 HTTP/1.1 服务器（默认 127.0.0.1，可用
+       --host 指定；--port 0 自动选一个空闲端口），直到收到 SIGINT/SIGTERM
+       或 --for SECONDS 到期。不加 --site 时提供内置演示站点：
+       example.test 以 301 重定向到 www.example.test；www.example.test 和
+       localhost 返回页面及其 CSS、脚本、图片和 /api/time。
+       --site DIR 提供该文件夹的内容，文件夹之外的一概不提供。
+       限制与 nginx 和 Node 相同：请求行 &gt; 8 KiB -&gt; 414，请求头
+       &gt; 16 KiB -&gt; 431，请求体 &gt; --max-body（1 MiB）-&gt; 413，请求在
+       --request-timeout（10000 ms）内未完成 -&gt; 408，格式错误 -&gt; 400；
+       每种情况只关闭该连接。打开的连接超过 --max-connections（100）时：
+       下一个连接以 503 拒绝（&apos;drop&apos;）。
+get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复用保持
+       （keep-alive）的连接。把状态行和首部打印到标准错误，然后打印
+       各计时阶段（DNS 查询、建立连接、发送请求、等待（TTFB）、
+       下载内容、总计）。
+       --output FILE 把最后一个响应体写到该文件（- 表示标准输出）。
+       --resolve example.test:127.0.0.1 不经 DNS 直接解析名字（与
+       curl 相同；.test 域名不在真实 DNS 中）。--follow 跟随重定向。
+       只要收到任何 HTTP 响应（包括 404）退出状态为 0；没有收到响应
+       （被拒绝、超时、不是 HTTP）为 1；用法错误为 2。
+--events FILE|-  每个事件写成一行 JSON（请求、响应，以及其下的 TCP
+                 事件、内核状态和线路上的报文段）
+--quiet          不输出供人阅读的事件行
+</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1 server with the demo site; a client that shows every byte and phase</source>
+        <translation>带演示站点的 HTTP/1.1 服务器；一个展示每个字节和每个阶段的客户端</translation>
+    </message>
+    <message>
+        <source>Try &apos;netstage http --help&apos;.</source>
+        <translation>请试试 &apos;netstage http --help&apos;。</translation>
+    </message>
+    <message>
+        <source>the server could not start</source>
+        <translation>服务器无法启动</translation>
+    </message>
+    <message>
+        <source>  %1 bytes of body over %2%3</source>
+        <translation>  响应体 %1 字节，经由 %2%3</translation>
+    </message>
+    <message>
+        <source> (reused connection)</source>
+        <translation>（复用的连接）</translation>
+    </message>
+    <message>
+        <source>  DNS lookup %1 | initial connection %2 | request sent %3 | waiting (TTFB) %4 | content download %5 | total %6</source>
+        <translation>  DNS 查询 %1 | 建立连接 %2 | 发送请求 %3 | 等待（TTFB）%4 | 下载内容 %5 | 总计 %6</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>没有响应</translation>
+    </message>
+    <message>
+        <source>netstage: %1: %2</source>
+        <translation>netstage：%1：%2</translation>
+    </message>
+    <message>
+        <source>hint: .test names are not in the real DNS; add --resolve %1:127.0.0.1</source>
+        <translation>提示：.test 域名不在真实 DNS 中；请加上 --resolve %1:127.0.0.1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>http needs a verb: serve or get</source>
+        <translation>http 需要一个动作：serve 或 get</translation>
+    </message>
+    <message>
+        <source>unknown http verb &quot;%1&quot; (try: serve, get)</source>
+        <translation>未知的 http 动作“%1”（可用：serve、get）</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 需要%2</translation>
+    </message>
+    <message>
+        <source>a file name or -</source>
+        <translation>一个文件名或 -</translation>
+    </message>
+    <message>
+        <source>an address</source>
+        <translation>一个地址</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 65535</source>
+        <translation>0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>一个秒数</translation>
+    </message>
+    <message>
+        <source>a positive number</source>
+        <translation>一个正数</translation>
+    </message>
+    <message>
+        <source>a number of bytes</source>
+        <translation>一个字节数</translation>
+    </message>
+    <message>
+        <source>a method, e.g. GET</source>
+        <translation>一个方法，例如 GET</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a method (letters only, e.g. POST)</source>
+        <translation>“%1”不是方法（只能是字母，例如 POST）</translation>
+    </message>
+    <message>
+        <source>&apos;Name: value&apos;</source>
+        <translation>&apos;Name: value&apos;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a header (write &apos;Name: value&apos;)</source>
+        <translation>“%1”不是首部（请写成 &apos;Name: value&apos;）</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>一段文本</translation>
+    </message>
+    <message>
+        <source>--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1</source>
+        <translation>--resolve 需要 HOST:ADDR，例如 example.test:127.0.0.1</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for http %2</source>
+        <translation>http %2 没有选项 %1</translation>
+    </message>
+    <message>
+        <source>http serve takes no argument &quot;%1&quot;</source>
+        <translation>http serve 不接受参数“%1”</translation>
+    </message>
+    <message>
+        <source>http get needs a URL, e.g. http://localhost:8080/</source>
+        <translation>http get 需要一个 URL，例如 http://localhost:8080/</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL (e.g. http://localhost:8080/)</source>
+        <translation>“%1”不是 URL（例如 http://localhost:8080/）</translation>
+    </message>
+    <message>
+        <source>only http:// URLs are fetched, not &quot;%1&quot;</source>
+        <translation>只能获取 http:// URL，不能获取“%1”</translation>
+    </message>
+    <message>
+        <source>--output - and --events - cannot both use stdout</source>
+        <translation>--output - 和 --events - 不能同时使用标准输出</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpClient</name>
+    <message>
+        <source>HTTPS is not part of this lab: use an http:// URL.</source>
+        <translation>HTTPS 不在本实验范围内：请使用 http:// URL。</translation>
+    </message>
+    <message>
+        <source>Only http:// URLs can be fetched (not &quot;%1&quot;).</source>
+        <translation>只能获取 http:// URL（不能获取“%1”）。</translation>
+    </message>
+    <message>
+        <source>The URL has no host name.</source>
+        <translation>URL 中没有主机名。</translation>
+    </message>
+    <message>
+        <source>No complete answer within %1 s.</source>
+        <translation>%1 秒内没有收到完整的响应。</translation>
+    </message>
+    <message>
+        <source>Reusing the kept-alive connection %1 (request %2 on it): no DNS lookup, no handshake.</source>
+        <translation>复用保持的连接 %1（这是它上面的第 %2 个请求）：不用 DNS 查询，也不用握手。</translation>
+    </message>
+    <message>
+        <source>The name %1 could not be resolved.</source>
+        <translation>无法解析名字 %1。</translation>
+    </message>
+    <message>
+        <source>The name %1 could not be resolved: %2</source>
+        <translation>无法解析名字 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 from the resolve list (like curl --resolve): no DNS query.</source>
+        <translation>%1 → %2，来自解析列表（类似 curl --resolve）：不发 DNS 查询。</translation>
+    </message>
+    <message>
+        <source>%1 is already an address: nothing to look up.</source>
+        <translation>%1 本身就是地址：无需查询。</translation>
+    </message>
+    <message>
+        <source>localhost is always this machine (127.0.0.1): nothing to look up.</source>
+        <translation>localhost 总是本机（127.0.0.1）：无需查询。</translation>
+    </message>
+    <message>
+        <source>%1 → %2, answered by the %3 resolver.</source>
+        <translation>%1 → %2，由 %3 解析器回答。</translation>
+    </message>
+    <message>
+        <source>The server sent bytes while no request was waiting; the connection cannot be trusted and is closed.</source>
+        <translation>服务器在没有等待中的请求时发来了字节；这个连接已不可信，因此关闭。</translation>
+    </message>
+    <message>
+        <source>The answer is not valid HTTP: %1</source>
+        <translation>响应不是有效的 HTTP：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2: following the redirect to %3.</source>
+        <translation>%1 %2：跟随重定向到 %3。</translation>
+    </message>
+    <message>
+        <source>The server had closed this kept-alive connection; the request is sent again on a new one.</source>
+        <translation>服务器已经关闭了这个保持的连接；请求在一个新连接上重新发送。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection in the middle of its answer.</source>
+        <translation>服务器在响应中途关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection without answering.</source>
+        <translation>服务器没有响应就关闭了连接。</translation>
+    </message>
+    <message>
+        <source>Closed because of the error above.</source>
+        <translation>因上述错误而关闭。</translation>
+    </message>
+    <message>
+        <source>The connection closed before the answer was complete.</source>
+        <translation>连接在响应完整之前关闭了。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>请求已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpExchangeView</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Rendered (page or image)</source>
+        <translation>渲染（页面或图片）</translation>
+    </message>
+    <message>
+        <source>Show the body as:</source>
+        <translation>响应体显示为：</translation>
+    </message>
+    <message>
+        <source>Raw request</source>
+        <translation>原始请求</translation>
+    </message>
+    <message>
+        <source>Raw response</source>
+        <translation>原始响应</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>首部</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Show the raw bytes in hexadecimal</source>
+        <translation>以十六进制显示原始字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+[… %n more byte(s)]</source>
+        <translation>
+            <numerusform>
+[… 还有 %n 字节]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n byte(s) of binary body: tick Hex to see them]</source>
+        <translation>
+            <numerusform>[%n 字节的二进制正文：勾选“十六进制”查看]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[… %n more byte(s)]</source>
+        <translation>
+            <numerusform>[… 还有 %n 字节]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send a request to see its bytes here.</source>
+        <translation>发送一个请求，在这里查看它的字节。</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3 → %4 %5 over %6%7</source>
+        <translation>#%1 %2 %3 → %4 %5，经由 %6%7</translation>
+    </message>
+    <message>
+        <source> (kept-alive connection reused)</source>
+        <translation>（复用了保持的连接）</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3: no answer — %4 (%5)</source>
+        <translation>#%1 %2 %3：没有响应 — %4（%5）</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>This image format cannot be shown here.</source>
+        <translation>这里无法显示这种图片格式。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpPanel</name>
+    <message>
+        <source>&lt;b&gt;Requests the server answered&lt;/b&gt;</source>
+        <translation>&lt;b&gt;服务器响应过的请求&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every request the client sent; pick one to see its bytes</source>
+        <translation>客户端发送的每个请求；选择一个查看它的字节</translation>
+    </message>
+    <message>
+        <source>HTTP server</source>
+        <translation>HTTP 服务器</translation>
+    </message>
+    <message>
+        <source>0 picks a free port</source>
+        <translation>0 表示自动选择空闲端口</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Built-in demo site (example.test → www.example.test)</source>
+        <translation>内置演示站点（example.test → www.example.test）</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>a folder to serve (nothing outside it is served)</source>
+        <translation>要提供的文件夹（文件夹之外的内容不会提供）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Folder to serve</source>
+        <translation>要提供的文件夹</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>HTTP client: compose a request</source>
+        <translation>HTTP 客户端：编写请求</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Follow redirects</source>
+        <translation>跟随重定向</translation>
+    </message>
+    <message>
+        <source>example.test and www.example.test → 127.0.0.1</source>
+        <translation>example.test 和 www.example.test → 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Like curl --resolve: these names are not in the real DNS, so the client is told where they are</source>
+        <translation>类似 curl --resolve：这些名字不在真实 DNS 中，所以直接告诉客户端它们在哪里</translation>
+    </message>
+    <message>
+        <source>Load a page&apos;s images and CSS</source>
+        <translation>加载页面的图片和 CSS</translation>
+    </message>
+    <message>
+        <source>The rendered page asks for its images and style sheet: each is a real request, reusing the kept-alive connection</source>
+        <translation>渲染后的页面会请求它的图片和样式表：每个都是真实的请求，复用保持的连接</translation>
+    </message>
+    <message>
+        <source>Extra headers, one per line: Accept-Language: zh-CN</source>
+        <translation>额外的首部，每行一个：Accept-Language: zh-CN</translation>
+    </message>
+    <message>
+        <source>Body (for POST and PUT)</source>
+        <translation>请求体（用于 POST 和 PUT）</translation>
+    </message>
+    <message>
+        <source>Choose a folder to serve, or the built-in site.</source>
+        <translation>选择一个要提供的文件夹，或使用内置站点。</translation>
+    </message>
+    <message>
+        <source>The server could not start.</source>
+        <translation>服务器无法启动。</translation>
+    </message>
+    <message>
+        <source>Stopped. Start the server, then send a request from the client on the right (or: curl -v --resolve example.test:8080:127.0.0.1 http://example.test:8080/).</source>
+        <translation>已停止。先启动服务器，再从右侧的客户端发送请求（或：curl -v --resolve example.test:8080:127.0.0.1 http://example.test:8080/）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1. Try http://example.test:%2/ (301 to www.example.test) or http://localhost:%2/.</source>
+        <translation>正在 %1 上监听。试试 http://example.test:%2/（301 到 www.example.test）或 http://localhost:%2/。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a header line (write Name: value).</source>
+        <translation>“%1”不是首部行（请写成 Name: value）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL (e.g. http://localhost:8080/).</source>
+        <translation>“%1”不是 URL（例如 http://localhost:8080/）。</translation>
+    </message>
+    <message>
+        <source>The method must be one word, e.g. GET.</source>
+        <translation>方法必须是一个单词，例如 GET。</translation>
+    </message>
+    <message>
+        <source>  [for the page]</source>
+        <translation>  [页面所需]</translation>
+    </message>
+    <message>
+        <source>No answer: %1 (%2)</source>
+        <translation>没有响应：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpParser</name>
+    <message>
+        <source>The first line is not an HTTP request line (METHOD, a space, the target, a space, HTTP/1.1).</source>
+        <translation>第一行不是 HTTP 请求行（方法、一个空格、目标、一个空格、HTTP/1.1）。</translation>
+    </message>
+    <message>
+        <source>The method contains characters a method cannot have (letters, digits and a few symbols only).</source>
+        <translation>方法中含有方法不允许的字符（只能是字母、数字和少数几个符号）。</translation>
+    </message>
+    <message>
+        <source>The request target contains a space, a control byte or a non-ASCII byte; such characters must be percent-encoded (%20).</source>
+        <translation>请求目标中含有空格、控制字节或非 ASCII 字节；这些字符必须进行百分号编码（%20）。</translation>
+    </message>
+    <message>
+        <source>The version is not written HTTP/&lt;digit&gt;.&lt;digit&gt;.</source>
+        <translation>版本号没有写成 HTTP/&lt;数字&gt;.&lt;数字&gt; 的形式。</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.x is spoken as text on this connection (HTTP/2 and 3 use binary frames and must be negotiated).</source>
+        <translation>这个连接上只以文本形式使用 HTTP/1.x（HTTP/2 和 3 使用二进制帧，必须经过协商）。</translation>
+    </message>
+    <message>
+        <source>The status line is not HTTP/1.x, a space and a three-digit status code.</source>
+        <translation>状态行不是“HTTP/1.x、一个空格、三位状态码”的形式。</translation>
+    </message>
+    <message>
+        <source>A header line has no colon, an empty name, or a space before the colon (RFC 9112 forbids it: proxies might read it differently).</source>
+        <translation>某个首部行没有冒号、名字为空，或冒号前有空格（RFC 9112 禁止这样做：代理可能会有不同的理解）。</translation>
+    </message>
+    <message>
+        <source>A header value contains a control byte.</source>
+        <translation>某个首部值中含有控制字节。</translation>
+    </message>
+    <message>
+        <source>A header line starts with whitespace (the obsolete line folding, refused by RFC 9112).</source>
+        <translation>某个首部行以空白开头（过时的折行写法，RFC 9112 拒绝这种写法）。</translation>
+    </message>
+    <message>
+        <source>A carriage return (CR) is not followed by a line feed (LF).</source>
+        <translation>回车（CR）后面没有跟换行（LF）。</translation>
+    </message>
+    <message>
+        <source>Content-Length is not a plain number, or two different lengths were sent.</source>
+        <translation>Content-Length 不是一个单纯的数字，或者发送了两个不同的长度。</translation>
+    </message>
+    <message>
+        <source>Both Content-Length and Transfer-Encoding were sent. Two framings for one body is how request smuggling works, so the request is refused.</source>
+        <translation>同时发送了 Content-Length 和 Transfer-Encoding。一个正文有两种分帧方式正是请求走私（request smuggling）的手法，所以请求被拒绝。</translation>
+    </message>
+    <message>
+        <source>Transfer-Encoding must end with chunked (and needs HTTP/1.1); otherwise the end of the body cannot be found.</source>
+        <translation>Transfer-Encoding 必须以 chunked 结尾（并且需要 HTTP/1.1）；否则无法找到正文的结尾。</translation>
+    </message>
+    <message>
+        <source>A chunk of the chunked body is malformed: its size is not hexadecimal, or the CRLF after its data is missing.</source>
+        <translation>分块（chunked）正文中的某个块格式错误：它的大小不是十六进制，或者数据后缺少 CRLF。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</source>
+        <translation>
+            <numerusform>请求行超过了 %n 字节（nginx 的限制）：414 URI Too Long。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</source>
+        <translation>
+            <numerusform>请求头超过了 %n 字节（Node 的限制）：431 Request Header Fields Too Large。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n header fields: 431 Request Header Fields Too Large.</source>
+        <translation>
+            <numerusform>首部字段超过了 %n 个：431 Request Header Fields Too Large。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 bytes (nginx&apos;s client_max_body_size): 413 Content Too Large.</source>
+        <translation>请求体超过了 %1 字节（nginx 的 client_max_body_size）：413 Content Too Large。</translation>
+    </message>
+    <message>
+        <source>The connection closed in the middle of a message.</source>
+        <translation>连接在一条消息的中途关闭了。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpRequestLogModel</name>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Time to answer</source>
+        <translation>响应用时</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpServer</name>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>The HTTP server listens on %1 and serves the folder %2.</source>
+        <translation>HTTP 服务器在 %1 上监听，提供文件夹 %2 的内容。</translation>
+    </message>
+    <message>
+        <source>The HTTP server listens on %1 and serves the demo site (example.test redirects to www.example.test).</source>
+        <translation>HTTP 服务器在 %1 上监听，提供演示站点（example.test 重定向到 www.example.test）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
+    </message>
+    <message>
+        <source>The HTTP server stopped listening; open connections are closed after their answers.</source>
+        <translation>HTTP 服务器停止了监听；已打开的连接在响应完成后关闭。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <translation>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The kept-alive connection was idle for %1 s, so the server closes it (Node&apos;s keepAliveTimeout).</source>
+        <translation>保持的连接空闲了 %1 秒，所以服务器关闭它（Node 的 keepAliveTimeout）。</translation>
+    </message>
+    <message>
+        <source>The client did not finish its request within %1 s: 408 Request Timeout, and the connection is closed. A slow client must not hold a connection forever.</source>
+        <translation>客户端没有在 %1 秒内完成请求：408 Request Timeout，连接被关闭。慢速客户端不能永远占着一个连接。</translation>
+    </message>
+    <message>
+        <source>The client connected but sent no request within %1 s: 408 Request Timeout, and the connection is closed.</source>
+        <translation>客户端连接后在 %1 秒内没有发送请求：408 Request Timeout，连接被关闭。</translation>
+    </message>
+    <message>
+        <source>The client keeps sending requests without reading the answers; the server stops buffering and aborts the connection.</source>
+        <translation>客户端不断发送请求却不读取响应；服务器停止缓冲并中止连接。</translation>
+    </message>
+    <message>
+        <source>100 Continue: the server read the headers and invites the client to send the body.</source>
+        <translation>100 Continue：服务器已读取首部，请客户端发送请求体。</translation>
+    </message>
+    <message>
+        <source>The client sent FIN in the middle of a request; nothing is answered.</source>
+        <translation>客户端在请求中途发送了 FIN；不作任何响应。</translation>
+    </message>
+    <message>
+        <source>Closed because of the error above.</source>
+        <translation>因上述错误而关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpSite</name>
+    <message>
+        <source>&quot;%1&quot; is not a folder.</source>
+        <translation>“%1”不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; cannot be read.</source>
+        <translation>无法读取文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>The path has a broken percent escape (%% must be followed by two hex digits) or encodes a NUL byte.</source>
+        <translation>路径中有损坏的百分号转义（%% 后面必须跟两个十六进制数字），或编码了 NUL 字节。</translation>
+    </message>
+    <message>
+        <source>The decoded path is not valid UTF-8.</source>
+        <translation>解码后的路径不是有效的 UTF-8。</translation>
+    </message>
+    <message>
+        <source>The path contains &quot;..&quot; (after decoding): it tries to climb out of the site&apos;s folder, so it is refused.</source>
+        <translation>路径（解码后）中含有“..”：它试图爬出站点文件夹，因此被拒绝。</translation>
+    </message>
+    <message>
+        <source>Hidden files (names starting with a dot) are not served.</source>
+        <translation>不提供隐藏文件（以点开头的文件名）。</translation>
+    </message>
+    <message>
+        <source>The decoded path contains a control character or a backslash.</source>
+        <translation>解码后的路径中含有控制字符或反斜杠。</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; this resource allows %2.</source>
+        <translation>这里不允许 %1；这个资源允许 %2。</translation>
+    </message>
+    <message>
+        <source>OPTIONS * asks what the server as a whole supports.</source>
+        <translation>OPTIONS * 询问服务器整体支持哪些功能。</translation>
+    </message>
+    <message>
+        <source>The target &quot;*&quot; is only meaningful with OPTIONS.</source>
+        <translation>目标“*”只有与 OPTIONS 一起使用才有意义。</translation>
+    </message>
+    <message>
+        <source>The target must be a path starting with / (or an absolute http:// URL).</source>
+        <translation>目标必须是以 / 开头的路径（或绝对的 http:// URL）。</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1 requires a Host header (RFC 9112 3.2): it says which of the sites on this address is meant.</source>
+        <translation>HTTP/1.1 要求有 Host 首部（RFC 9112 3.2）：它说明请求的是这个地址上的哪个站点。</translation>
+    </message>
+    <message>
+        <source>example.test has moved permanently to www.example.test: the browser is told to ask again there (Location).</source>
+        <translation>example.test 已永久迁移到 www.example.test：浏览器被告知到那里重新请求（Location）。</translation>
+    </message>
+    <message>
+        <source>The page&apos;s asynchronous request: the time as JSON.</source>
+        <translation>页面的异步请求：以 JSON 返回时间。</translation>
+    </message>
+    <message>
+        <source>The server read the request body and says what it got.</source>
+        <translation>服务器读取了请求体，并说明它收到了什么。</translation>
+    </message>
+    <message>
+        <source>This is a folder and the server lists no folders.</source>
+        <translation>这是一个文件夹，而服务器不列出文件夹内容。</translation>
+    </message>
+    <message>
+        <source>There is no file %1 on this site.</source>
+        <translation>本站点上没有文件 %1。</translation>
+    </message>
+    <message>
+        <source>There is no file %1 in the site&apos;s folder.</source>
+        <translation>站点文件夹中没有文件 %1。</translation>
+    </message>
+    <message>
+        <source>A folder is asked for with a slash at the end.</source>
+        <translation>请求文件夹时要在末尾加斜杠。</translation>
+    </message>
+    <message>
+        <source>This folder has no index.html and the server lists no folders.</source>
+        <translation>这个文件夹没有 index.html，而服务器不列出文件夹内容。</translation>
+    </message>
+    <message>
+        <source>This name leads outside the site&apos;s folder (a symbolic link), so it is not served.</source>
+        <translation>这个名字指向站点文件夹之外（符号链接），因此不提供。</translation>
+    </message>
+    <message>
+        <source>Only regular files are served.</source>
+        <translation>只提供普通文件。</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB, more than this lab serves.</source>
+        <translation>文件大于 %1 MiB，超出了本实验提供的范围。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpTimingChart</name>
+    <message>
+        <source>Queued</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <source>DNS lookup</source>
+        <translation>DNS 查询</translation>
+    </message>
+    <message>
+        <source>Initial connection</source>
+        <translation>建立连接</translation>
+    </message>
+    <message>
+        <source>Request sent</source>
+        <translation>发送请求</translation>
+    </message>
+    <message>
+        <source>Waiting (TTFB)</source>
+        <translation>等待（TTFB）</translation>
+    </message>
+    <message>
+        <source>Content download</source>
+        <translation>下载内容</translation>
+    </message>
+    <message>
+        <source>milliseconds since the request started</source>
+        <translation>自请求开始的毫秒数</translation>
+    </message>
+    <message>
+        <source>%1: %2 ms</source>
+        <translation>%1：%2 ms</translation>
+    </message>
+    <message>
+        <source>Total: %1 ms</source>
+        <translation>总计：%1 ms</translation>
     </message>
 </context>
 <context>
     <name>netstage::KernelObserver</name>
     <message>
         <source>The kernel observer cannot open NETLINK_SOCK_DIAG, so the TCP states are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核观察器无法打开 NETLINK_SOCK_DIAG，因此不显示 TCP 状态。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::LadderExplainer</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Press Space to play or N to go one step: each segment of the connection appears in turn, with the state of both sides beside it.</source>
+        <translation>按空格键播放，或按 N 单步前进：连接的每个报文段依次出现，旁边显示双方的状态。</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>MSS %1 is the largest segment this side can receive (on loopback: the 65536-byte MTU minus 40 bytes of IP and TCP headers).</source>
+        <translation>MSS %1 是本端能接收的最大报文段（在回环接口上：65536 字节的 MTU 减去 40 字节的 IP 和 TCP 首部）。</translation>
+    </message>
+    <message>
+        <source>Window scale %1 multiplies the 16-bit window field by %2, so windows far beyond 64 KiB can be announced.</source>
+        <translation>窗口缩放因子 %1 把 16 位的窗口字段乘以 %2，这样就能通告远超 64 KiB 的窗口。</translation>
+    </message>
+    <message>
+        <source>SACK lets the receiver report which blocks arrived after a gap.</source>
+        <translation>SACK 让接收方报告在缺口之后到达了哪些数据块。</translation>
+    </message>
+    <message>
+        <source>Timestamps measure the round trip and reject very old segments.</source>
+        <translation>时间戳用来测量往返时间，并拒绝非常旧的报文段。</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 现在是 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing listens on that port, so the kernel answered the SYN with RST: the client&apos;s connect() fails with ECONNREFUSED.</source>
+        <translation>那个端口上没有程序在监听，所以内核用 RST 回应了 SYN：客户端的 connect() 以 ECONNREFUSED 失败。</translation>
+    </message>
+    <message>
+        <source>An abort (SO_LINGER 0, then close) sends RST instead of FIN: unread data is thrown away, the peer sees ECONNRESET, and nobody waits in TIME-WAIT.</source>
+        <translation>中止（SO_LINGER 0，然后 close）发送的是 RST 而不是 FIN：未读的数据被丢弃，对端得到 ECONNRESET，谁也不用在 TIME-WAIT 中等待。</translation>
+    </message>
+    <message>
+        <source>The textbook calls this ISN %1.</source>
+        <translation>教科书把这个 ISN 记作 %1。</translation>
+    </message>
+    <message>
+        <source>This ISN is %1; relative numbers count from it, so Wireshark shows Seq=0.</source>
+        <translation>这个 ISN 是 %1；相对序号从它开始计数，所以 Wireshark 显示 Seq=0。</translation>
+    </message>
+    <message>
+        <source>Here ack = %1 = %2 + 1. The server&apos;s own ISN is %3; its SYN consumes that number in turn, so the client will answer ack = %4.</source>
+        <translation>这里 ack = %1 = %2 + 1。服务器自己的 ISN 是 %3；它的 SYN 同样占用这个序号，所以客户端将回复 ack = %4。</translation>
+    </message>
+    <message>
+        <source>This FIN+ACK also acknowledges the peer&apos;s FIN: the program closed within the delayed-ACK time, so Linux sent one segment instead of an ACK and then a FIN. That is why a &quot;4-way&quot; teardown often shows 3 segments.</source>
+        <translation>这个 FIN+ACK 同时确认了对端的 FIN：程序在延迟确认的时间内关闭了套接字，所以 Linux 只发送了一个报文段，而不是先发 ACK 再发 FIN。这就是“四次挥手”常常只看到 3 个报文段的原因。</translation>
+    </message>
+    <message>
+        <source>The second FIN: this side sat in CLOSE-WAIT until its program closed. With the separate ACK before it, this is the textbook 4-way teardown; this side now waits in LAST-ACK for the final ACK.</source>
+        <translation>第二个 FIN：本端一直停留在 CLOSE-WAIT，直到它的程序关闭。加上之前单独的 ACK，这就是教科书上的四次挥手；本端现在在 LAST-ACK 中等待最后的 ACK。</translation>
+    </message>
+    <message>
+        <source>This side closes first, so it is the one that will wait in TIME-WAIT at the end.</source>
+        <translation>本端先关闭，所以最后在 TIME-WAIT 中等待的是它。</translation>
+    </message>
+    <message>
+        <source>The peer will answer ack = %1.</source>
+        <translation>对端将回复 ack = %1。</translation>
+    </message>
+    <message>
+        <source>The receiver will answer ack = %1 (seq + %2).</source>
+        <translation>接收方将回复 ack = %1（seq + %2）。</translation>
+    </message>
+    <message>
+        <source>Handshake 3/3: the client acknowledges the server&apos;s SYN with ack = %1. The client is ESTABLISHED as it sends this, the server when it arrives. Three segments suffice because the middle one both answers and opens.</source>
+        <translation>握手 3/3：客户端用 ack = %1 确认服务器的 SYN。客户端发出它时进入 ESTABLISHED，服务器收到它时进入 ESTABLISHED。三个报文段就够了，因为中间那个既是应答，也是发起。</translation>
+    </message>
+    <message>
+        <source>It acknowledges the peer&apos;s FIN: ack = %1 is the FIN&apos;s sequence number + 1, because a FIN consumes one number, like a SYN.</source>
+        <translation>它确认对端的 FIN：ack = %1 是 FIN 的序列号 + 1，因为 FIN 和 SYN 一样占用一个序号。</translation>
+    </message>
+    <message>
+        <source>It acknowledges the %1 bytes received: ack = %2 = their seq + %1.</source>
+        <translation>它确认收到的 %1 字节：ack = %2 = 它们的 seq + %1。</translation>
+    </message>
+    <message>
+        <source>It came %1 later: Linux delays an ACK (up to 40 ms on loopback) hoping to send it with data or its own FIN; nothing came, so the timer sent it alone.</source>
+        <translation>它晚了 %1 才到：Linux 会延迟 ACK（在回环接口上最多 40 ms），希望能和数据或自己的 FIN 一起发送；结果什么都没有，于是定时器让它单独发出。</translation>
+    </message>
+    <message>
+        <source>Only the side that sent the first FIN waits here (MSL is the maximum segment lifetime); its peer went through CLOSE-WAIT and LAST-ACK instead. `ss -tan` shows the timer.</source>
+        <translation>只有发送第一个 FIN 的一方在这里等待（MSL 是报文段最大生存时间）；它的对端走的是 CLOSE-WAIT 和 LAST-ACK。`ss -tan` 可以看到这个定时器。</translation>
+    </message>
+    <message>
+        <source>The kernel acknowledged the FIN by itself; leaving CLOSE-WAIT is the program&apos;s job: it must close(). A server that forgets piles up CLOSE-WAIT sockets.</source>
+        <translation>内核自动确认了 FIN；离开 CLOSE-WAIT 是程序的责任：它必须调用 close()。忘记关闭的服务器会堆积大量 CLOSE-WAIT 套接字。</translation>
+    </message>
+    <message>
+        <source>This side can still receive until the peer sends its FIN.</source>
+        <translation>在对端发送 FIN 之前，本端仍可接收数据。</translation>
+    </message>
+    <message>
+        <source>The %1 stayed in %2 for %3.</source>
+        <translation>%1 在 %2 中停留了 %3。</translation>
+    </message>
+    <message>
+        <source>The program saw data: what it read from, or gave to, its socket. The segments carrying it are the arrows around this mark.</source>
+        <translation>程序看到了数据：它从套接字读到的，或交给套接字的。承载这些数据的报文段就是这个标记周围的箭头。</translation>
+    </message>
+    <message>
+        <source>The program half-closed its socket (shutdown for writing): the kernel sends FIN, but the socket can still read.</source>
+        <translation>程序半关闭了它的套接字（关闭写方向）：内核发送 FIN，但套接字仍可读取。</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s step: the lab waited here, and the kernel really held both sides in their states meanwhile.</source>
+        <translation>老师设定的一步：实验在这里等待，其间内核确实让双方保持在各自的状态。</translation>
+    </message>
+    <message>
+        <source>(Qt: %1)</source>
+        <translation>（Qt：%1）</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>%1 after the first event</source>
+        <translation>第一个事件之后 %1</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>flags</source>
+        <translation>标志位</translation>
+    </message>
+    <message>
+        <source>seq</source>
+        <translation>seq</translation>
+    </message>
+    <message>
+        <source>%1 (relative %2, textbook %3)</source>
+        <translation>%1（相对 %2，教科书 %3）</translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation>ack</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>wire: captured with libpcap</source>
+        <translation>wire：用 libpcap 抓包得到</translation>
+    </message>
+    <message>
+        <source>model: derived by RFC 9293&apos;s state machine, not captured</source>
+        <translation>model：由 RFC 9293 的状态机推导，并非抓包</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::LadderPainter</name>
+    <message>
+        <source>absolute: seq %1, ack %2</source>
+        <translation>绝对值：seq %1，ack %2</translation>
+    </message>
+    <message>
+        <source>absolute: seq %1</source>
+        <translation>绝对值：seq %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Drawn from the wire (libpcap on lo): every arrow is a captured segment</source>
+        <translation>根据抓包绘制（lo 上的 libpcap）：每个箭头都是抓到的报文段</translation>
+    </message>
+    <message>
+        <source>Drawn from the TCP model (RFC 9293) — not captured: dashed arrows</source>
+        <translation>根据 TCP 模型（RFC 9293）绘制，并非抓包：虚线箭头</translation>
+    </message>
+    <message>
+        <source>No segments yet: only what the programs and the kernel reported</source>
+        <translation>还没有报文段：只有程序和内核报告的内容</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: start a lesson or open a recording.</source>
+        <translation>还没有记录：开始一节课程，或打开录制文件。</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>WIRE</source>
+        <translation>抓包</translation>
+    </message>
+    <message>
+        <source>Numbers: textbook — x = the client&apos;s initial sequence number, y = the server&apos;s</source>
+        <translation>序号：教科书写法 — x = 客户端的初始序列号，y = 服务器的初始序列号</translation>
+    </message>
+    <message>
+        <source>Numbers: relative to each side&apos;s initial sequence number, like Wireshark</source>
+        <translation>序号：相对于各自的初始序列号，与 Wireshark 相同</translation>
+    </message>
+    <message>
+        <source>SYN handshake</source>
+        <translation>SYN 握手</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>ACK only</source>
+        <translation>纯 ACK</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>RST</source>
+        <translation>RST</translation>
+    </message>
+    <message>
+        <source>time gap</source>
+        <translation>时间间隔</translation>
+    </message>
+    <message>
+        <source>CLIENT</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>PEER</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>%1 later (not to scale)</source>
+        <translation>%1 之后（未按比例）</translation>
+    </message>
+    <message>
+        <source>Cannot save the diagram as &quot;%1&quot;: use a file name ending in .png or .svg.</source>
+        <translation>无法把时序图保存为“%1”：请使用以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The diagram is too large for a PNG (%1 × %2 pixels): save it as .svg or show fewer steps.</source>
+        <translation>时序图太大，无法保存为 PNG（%1 × %2 像素）：请保存为 .svg，或显示更少的步骤。</translation>
+    </message>
+    <message>
+        <source>TCP ladder diagram</source>
+        <translation>TCP 时序图</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: the SVG could not be started.</source>
+        <translation>无法写入“%1”：无法开始生成 SVG。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::LessonPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Next step %1: %2 — press Step (or N in the diagram) when the class is ready. The kernel holds the state meanwhile.</source>
+        <translation>下一步 %1：%2 — 全班准备好后按“单步”（或在时序图中按 N）。其间内核会保持当前状态。</translation>
+    </message>
+    <message>
+        <source>Lesson over. Replay it with the controls below, step by step or at teaching speed; save it to show it again without a network.</source>
+        <translation>课程结束。可以用下面的控件回放，单步或按教学速度播放；保存后无需网络也能再次演示。</translation>
+    </message>
+    <message>
+        <source>The lesson to run on real sockets.</source>
+        <translation>要在真实套接字上运行的课程。</translation>
+    </message>
+    <message>
+        <source>Step mode</source>
+        <translation>单步模式</translation>
+    </message>
+    <message>
+        <source>Wait for the teacher before each application action. Between steps the kernel really holds the state (e.g. FIN-WAIT-2 and CLOSE-WAIT after a half-close).</source>
+        <translation>每个应用操作之前等待老师。两步之间，内核确实保持着当前状态（例如半关闭后的 FIN-WAIT-2 和 CLOSE-WAIT）。</translation>
+    </message>
+    <message>
+        <source>Run lesson</source>
+        <translation>运行课程</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Run the next application action (F5, or N in the diagram).</source>
+        <translation>执行下一个应用操作（F5，或在时序图中按 N）。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Wire (captured)</source>
+        <translation>抓包（真实）</translation>
+    </message>
+    <message>
+        <source>TCP model</source>
+        <translation>TCP 模型</translation>
+    </message>
+    <message>
+        <source>Draw the arrows from the real captured segments, or from the RFC 9293 model derived from what the programs did.</source>
+        <translation>箭头根据真实抓到的报文段绘制，或根据程序的操作由 RFC 9293 模型推导。</translation>
+    </message>
+    <message>
+        <source>Textbook numbers (x, y)</source>
+        <translation>教科书序号（x, y）</translation>
+    </message>
+    <message>
+        <source>Real numbers</source>
+        <translation>真实序号</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a saved recording (works without a network).</source>
+        <translation>打开保存的录制文件（无需网络）。</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save this session as a recording (JSON Lines).</source>
+        <translation>把本次会话保存为录制文件（JSON Lines）。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the diagram as PNG or SVG for slides.</source>
+        <translation>把时序图导出为 PNG 或 SVG，用于幻灯片。</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Back to the beginning (Home).</source>
+        <translation>回到开头（Home）。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>One step back (P or Left).</source>
+        <translation>后退一步（P 或 ←）。</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space).</source>
+        <translation>播放或暂停（空格）。</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>One step forward (N or Right).</source>
+        <translation>前进一步（N 或 →）。</translation>
+    </message>
+    <message>
+        <source>Drag to any moment of the recording.</source>
+        <translation>拖动到录制中的任意时刻。</translation>
+    </message>
+    <message>
+        <source>Playback speed, on a log scale: 0.1 to 10 steps a second.</source>
+        <translation>回放速度，对数刻度：每秒 0.1 到 10 步。</translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation>%1 步/秒</translation>
+    </message>
+    <message>
+        <source>Real time</source>
+        <translation>真实时间</translation>
+    </message>
+    <message>
+        <source>Keep the real gaps between steps (on loopback most are microseconds; the delayed ACK is 40 ms).</source>
+        <translation>保留步骤之间的真实间隔（在回环接口上大多只有几微秒；延迟确认为 40 ms）。</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>The lesson could not start its server; see the log.</source>
+        <translation>课程无法启动它的服务器；请查看日志。</translation>
+    </message>
+    <message>
+        <source>Wire capture is not permitted here, so the arrows come from the TCP model (see README: setcap cap_net_raw,cap_net_admin=eip).</source>
+        <translation>这里不允许抓包，所以箭头来自 TCP 模型（见 README：setcap cap_net_raw,cap_net_admin=eip）。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Nothing was opened. %1</source>
+        <translation>没有打开任何文件。%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n step(s). Press Play or Forward.</source>
+        <translation>
+            <numerusform>已打开 %1：共 %n 步。请按“播放”或“前进”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <source>NetStage recordings (*.jsonl *.netstage);;All files (*)</source>
+        <translation>NetStage 录制文件 (*.jsonl *.netstage);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the recording</source>
+        <translation>保存录制文件</translation>
+    </message>
+    <message>
+        <source>NetStage recordings (*.jsonl *.netstage)</source>
+        <translation>NetStage 录制文件 (*.jsonl *.netstage)</translation>
+    </message>
+    <message>
+        <source>Export the diagram</source>
+        <translation>导出时序图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>没有导出任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::LessonRunner</name>
+    <message>
+        <source>The lesson is over.</source>
+        <translation>课程结束。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::Lessons</name>
+    <message>
+        <source>The client connects</source>
+        <translation>客户端发起连接</translation>
+    </message>
+    <message>
+        <source>connect() sends SYN with the client&apos;s initial sequence number x. The server&apos;s kernel answers SYN+ACK with its own number y and ack = x+1 (a SYN consumes one number); the client&apos;s ACK (ack = y+1) completes the 3-way handshake. The server program is not involved yet: the kernel does all of it, then accept() hands over the connection.</source>
+        <translation>connect() 发送 SYN，带上客户端的初始序列号 x。服务器内核回复 SYN+ACK，带上自己的序号 y 和 ack = x+1（SYN 占用一个序号）；客户端的 ACK（ack = y+1）完成三次握手。此时服务器程序还没有参与：这一切都由内核完成，然后 accept() 把连接交给程序。</translation>
+    </message>
+    <message>
+        <source>The 3-way handshake</source>
+        <translation>三次握手</translation>
+    </message>
+    <message>
+        <source>A client opens a connection to the server: SYN, SYN+ACK, ACK. Then both close, so the connection ends cleanly.</source>
+        <translation>客户端向服务器发起连接：SYN、SYN+ACK、ACK。然后双方关闭，连接正常结束。</translation>
+    </message>
+    <message>
+        <source>The client closes</source>
+        <translation>客户端关闭</translation>
+    </message>
+    <message>
+        <source>close() sends FIN. The server&apos;s kernel acknowledges it and tells the program (end), which still has to close its own side.</source>
+        <translation>close() 发送 FIN。服务器内核确认它，并通知程序（end），程序还需要关闭自己这一侧。</translation>
+    </message>
+    <message>
+        <source>The server closes</source>
+        <translation>服务器关闭</translation>
+    </message>
+    <message>
+        <source>The server sends its FIN; the client&apos;s ACK ends the connection. The client, which closed first, waits in TIME-WAIT.</source>
+        <translation>服务器发送它的 FIN；客户端的 ACK 结束连接。先关闭的客户端进入 TIME-WAIT 等待。</translation>
+    </message>
+    <message>
+        <source>Normal open and close (the client closes first)</source>
+        <translation>正常建立与关闭（客户端先关闭）</translation>
+    </message>
+    <message>
+        <source>Connect, exchange a message each way, then the 4-way teardown: the client&apos;s FIN and its ACK, the server&apos;s FIN and its ACK.</source>
+        <translation>建立连接，双方各发一条消息，然后四次挥手：客户端的 FIN 及其 ACK，服务器的 FIN 及其 ACK。</translation>
+    </message>
+    <message>
+        <source>The client sends</source>
+        <translation>客户端发送</translation>
+    </message>
+    <message>
+        <source>5 bytes with seq = x+1; the server&apos;s kernel acknowledges them with ack = x+6 (seq + length).</source>
+        <translation>5 个字节，seq = x+1；服务器内核用 ack = x+6（seq + 长度）确认。</translation>
+    </message>
+    <message>
+        <source>The server answers</source>
+        <translation>服务器回复</translation>
+    </message>
+    <message>
+        <source>&quot;你好&quot; is 6 bytes in UTF-8; the client acknowledges y+7.</source>
+        <translation>“你好”在 UTF-8 中占 6 个字节；客户端确认 y+7。</translation>
+    </message>
+    <message>
+        <source>The client closes first (wave 1)</source>
+        <translation>客户端先关闭（第一次挥手）</translation>
+    </message>
+    <message>
+        <source>The client sends FIN and enters FIN-WAIT-1; the server&apos;s kernel acknowledges it (wave 2, often ~40 ms later: a delayed ACK). Now the client sits in FIN-WAIT-2 and the server in CLOSE-WAIT, for as long as the server program does not close.</source>
+        <translation>客户端发送 FIN，进入 FIN-WAIT-1；服务器内核确认它（第二次挥手，常在约 40 ms 之后：延迟确认）。现在客户端处于 FIN-WAIT-2，服务器处于 CLOSE-WAIT，只要服务器程序不关闭就一直如此。</translation>
+    </message>
+    <message>
+        <source>The server closes (waves 3 and 4)</source>
+        <translation>服务器关闭（第三、四次挥手）</translation>
+    </message>
+    <message>
+        <source>The server sends its FIN (LAST-ACK); the client acknowledges it and enters TIME-WAIT for 2×MSL (60 s on Linux), so a lost last ACK can be sent again and old segments die out.</source>
+        <translation>服务器发送它的 FIN（LAST-ACK）；客户端确认它，并进入 TIME-WAIT 等待 2×MSL（Linux 上为 60 秒），以便在最后的 ACK 丢失时重发，并让旧报文段消失。</translation>
+    </message>
+    <message>
+        <source>The server closes first</source>
+        <translation>服务器先关闭</translation>
+    </message>
+    <message>
+        <source>The side that closes first is the one that waits in TIME-WAIT: here the server, not the client.</source>
+        <translation>先关闭的一方在 TIME-WAIT 中等待：这里是服务器，而不是客户端。</translation>
+    </message>
+    <message>
+        <source>The server greets</source>
+        <translation>服务器致欢迎语</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s welcome line, as data.</source>
+        <translation>教程中的欢迎语，作为数据发送。</translation>
+    </message>
+    <message>
+        <source>The server sends FIN: it is in FIN-WAIT, the client in CLOSE-WAIT until its program closes.</source>
+        <translation>服务器发送 FIN：它处于 FIN-WAIT，客户端处于 CLOSE-WAIT，直到客户端程序关闭。</translation>
+    </message>
+    <message>
+        <source>The client&apos;s FIN is acknowledged; the server, which closed first, waits in TIME-WAIT.</source>
+        <translation>客户端的 FIN 得到确认；先关闭的服务器进入 TIME-WAIT 等待。</translation>
+    </message>
+    <message>
+        <source>Half-close: the server keeps sending</source>
+        <translation>半关闭：服务器继续发送</translation>
+    </message>
+    <message>
+        <source>The client says it will send nothing more (FIN) but keeps reading. The server, in CLOSE-WAIT, still sends data, which the client in FIN-WAIT-2 receives.</source>
+        <translation>客户端表示它不再发送任何数据（FIN），但继续读取。处于 CLOSE-WAIT 的服务器仍在发送数据，处于 FIN-WAIT-2 的客户端照样接收。</translation>
+    </message>
+    <message>
+        <source>The client half-closes</source>
+        <translation>客户端半关闭</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR), Node&apos;s socket.end(): FIN goes out, reading goes on. The server program sees end; the connection is half open.</source>
+        <translation>shutdown(SHUT_WR)，即 Node 的 socket.end()：发出 FIN，继续读取。服务器程序看到 end；连接处于半开状态。</translation>
+    </message>
+    <message>
+        <source>The server still sends</source>
+        <translation>服务器仍在发送</translation>
+    </message>
+    <message>
+        <source>In CLOSE-WAIT the server may still write: the data is delivered to the client, which is in FIN-WAIT-2.</source>
+        <translation>在 CLOSE-WAIT 中服务器仍可写入：数据被送达处于 FIN-WAIT-2 的客户端。</translation>
+    </message>
+    <message>
+        <source>And once more</source>
+        <translation>再发一次</translation>
+    </message>
+    <message>
+        <source>Every segment is acknowledged as usual.</source>
+        <translation>每个报文段照常得到确认。</translation>
+    </message>
+    <message>
+        <source>Its FIN ends the other direction; the client enters TIME-WAIT.</source>
+        <translation>它的 FIN 结束另一个方向；客户端进入 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Abort: RST instead of FIN</source>
+        <translation>中止：用 RST 代替 FIN</translation>
+    </message>
+    <message>
+        <source>With SO_LINGER 0, close() does not send FIN: the kernel sends RST and forgets the connection at once. The peer gets ECONNRESET; nobody waits in TIME-WAIT.</source>
+        <translation>设置 SO_LINGER 0 后，close() 不发送 FIN：内核发送 RST，并立即忘掉这个连接。对端得到 ECONNRESET；谁也不用在 TIME-WAIT 中等待。</translation>
+    </message>
+    <message>
+        <source>Ordinary data, acknowledged.</source>
+        <translation>普通数据，得到确认。</translation>
+    </message>
+    <message>
+        <source>The client aborts</source>
+        <translation>客户端中止连接</translation>
+    </message>
+    <message>
+        <source>SO_LINGER {1, 0} then close(): one RST segment. The server program&apos;s next read fails with ECONNRESET.</source>
+        <translation>SO_LINGER {1, 0} 然后 close()：一个 RST 报文段。服务器程序的下一次读取以 ECONNRESET 失败。</translation>
+    </message>
+    <message>
+        <source>Connect to a closed port</source>
+        <translation>连接到关闭的端口</translation>
+    </message>
+    <message>
+        <source>Nothing listens on the port, so the kernel answers the SYN with RST: connect() fails with ECONNREFUSED at once.</source>
+        <translation>该端口上没有程序在监听，所以内核用 RST 回应 SYN：connect() 立即以 ECONNREFUSED 失败。</translation>
+    </message>
+    <message>
+        <source>The client connects to a closed port</source>
+        <translation>客户端连接到关闭的端口</translation>
+    </message>
+    <message>
+        <source>SYN goes out; RST+ACK (ack = x+1) comes back from the kernel, since no socket listens there. No handshake, no connection.</source>
+        <translation>SYN 发出；由于那里没有套接字在监听，内核返回 RST+ACK（ack = x+1）。没有握手，也没有连接。</translation>
+    </message>
+    <message>
+        <source>Data exchange with ACKs</source>
+        <translation>数据交换与 ACK</translation>
+    </message>
+    <message>
+        <source>Messages in both directions: each segment carries seq (its first byte) and ack (the next byte expected), and each is acknowledged.</source>
+        <translation>双向传输消息：每个报文段带有 seq（它第一个字节的序号）和 ack（期望收到的下一个字节），并且每个都得到确认。</translation>
+    </message>
+    <message>
+        <source>seq = x+1, 5 bytes; acknowledged x+6.</source>
+        <translation>seq = x+1，5 字节；确认 x+6。</translation>
+    </message>
+    <message>
+        <source>seq = y+1, 6 bytes; acknowledged y+7.</source>
+        <translation>seq = y+1，6 字节；确认 y+7。</translation>
+    </message>
+    <message>
+        <source>The client sends again</source>
+        <translation>客户端再次发送</translation>
+    </message>
+    <message>
+        <source>seq continues where it stopped: x+6, 12 bytes; acknowledged x+18.</source>
+        <translation>seq 从上次停下的地方继续：x+6，12 字节；确认 x+18。</translation>
+    </message>
+    <message>
+        <source>The server answers again</source>
+        <translation>服务器再次回复</translation>
+    </message>
+    <message>
+        <source>seq = y+7, 12 bytes.</source>
+        <translation>seq = y+7，12 字节。</translation>
+    </message>
+    <message>
+        <source>FIN; the server is in CLOSE-WAIT.</source>
+        <translation>FIN；服务器处于 CLOSE-WAIT。</translation>
+    </message>
+    <message>
+        <source>FIN, ACK: the client waits in TIME-WAIT.</source>
+        <translation>FIN、ACK：客户端在 TIME-WAIT 中等待。</translation>
     </message>
 </context>
 <context>
     <name>netstage::LogSaver</name>
     <message numerus="yes">
         <source>Saved %n event(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个事件保存到 %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not save the log to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把日志保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::MainWindow</name>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>Handshake &amp;&amp; teardown</source>
+        <translation>握手与挥手</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save log as JSON Lines…</source>
+        <translation>把日志保存为 JSON Lines(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write every recorded event of this session to a .jsonl file.</source>
+        <translation>把本次会话记录的所有事件写入 .jsonl 文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording…</source>
+        <translation>打开录制文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved lesson recording and replay it (no network needed).</source>
+        <translation>打开保存的课程录制文件并回放（无需网络）。</translation>
+    </message>
+    <message>
+        <source>Save &amp;recording…</source>
+        <translation>保存录制文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the lesson shown as a recording.</source>
+        <translation>把当前显示的课程保存为录制文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Export diagram as PNG or SVG…</source>
+        <translation>导出时序图为 PNG 或 SVG(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About NetStage</source>
+        <translation>关于 NetStage(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A save is still running; try again when it has finished.</source>
+        <translation>仍有一次保存在进行中；请在它完成后再试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n event(s)…</source>
+        <translation>
+            <numerusform>正在保存 %n 个事件…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the session as JSON Lines</source>
+        <translation>把会话保存为 JSON Lines</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.ndjson);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About NetStage</source>
+        <translation>关于 NetStage</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NetStage %1&lt;/h3&gt;&lt;p&gt;Watch TCP connections live and die, with real sockets on this machine: what the program sees, what the kernel says, and what went over the wire.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). There is NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with:&lt;br&gt;Qt %2 (LGPL-3.0 / GPL)&lt;br&gt;QCustomPlot (GPL-3.0)&lt;br&gt;libpcap (BSD)&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NetStage %1&lt;/h3&gt;&lt;p&gt;用本机上的真实套接字，观察 TCP 连接如何建立、如何断开：程序看到了什么，内核报告了什么，线路上传输了什么。&lt;/p&gt;&lt;p&gt;许可证：GNU 通用公共许可证第 3 版或（由您选择）任何更新版本（GPL-3.0-or-later）。本软件不提供任何担保。&lt;/p&gt;&lt;p&gt;构建使用：&lt;br&gt;Qt %2（LGPL-3.0 / GPL）&lt;br&gt;QCustomPlot（GPL-3.0）&lt;br&gt;libpcap（BSD）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Events: %1 stored, %2 dropped</source>
+        <translation>事件：已存储 %1，已丢弃 %2</translation>
+    </message>
+    <message>
+        <source>Kernel states: on (sock_diag)</source>
+        <translation>内核状态：已开启（sock_diag）</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s TCP state of each socket is read through NETLINK_SOCK_DIAG, as `ss` does. No root needed.</source>
+        <translation>通过 NETLINK_SOCK_DIAG 读取每个套接字在内核中的 TCP 状态，与 `ss` 的做法相同。无需 root 权限。</translation>
+    </message>
+    <message>
+        <source>Kernel states: unavailable</source>
+        <translation>内核状态：不可用</translation>
+    </message>
+    <message>
+        <source>NETLINK_SOCK_DIAG could not be opened: the socket list shows only what the program sees.</source>
+        <translation>无法打开 NETLINK_SOCK_DIAG：套接字列表只显示程序看到的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::RecordingFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a NetStage recording.</source>
+        <translation>%1 是空文件：它不是 NetStage 录制文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a NetStage recording: its first line has no &quot;netstage_recording&quot; header.</source>
+        <translation>%1 不是 NetStage 录制文件：它的第一行没有 &quot;netstage_recording&quot; 头。</translation>
+    </message>
+    <message>
+        <source>%1 uses recording format %2; this NetStage reads format %3.</source>
+        <translation>%1 使用录制格式 %2；此版本的 NetStage 读取格式 %3。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
     </message>
 </context>
 <context>
     <name>netstage::SocketListModel</name>
     <message>
         <source>listener</source>
-        <translation type="unfinished"></translation>
+        <translation>监听者</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受</translation>
     </message>
     <message>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>listening</source>
-        <translation type="unfinished"></translation>
+        <translation>监听中</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>连接中</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开</translation>
     </message>
     <message>
         <source>half-closed (we sent FIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>半关闭（我方已发 FIN）</translation>
     </message>
     <message>
         <source>peer ended</source>
-        <translation type="unfinished"></translation>
+        <translation>对端已结束</translation>
     </message>
     <message>
         <source>both ended</source>
-        <translation type="unfinished"></translation>
+        <translation>双方都已结束</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <source>closed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭（%1）</translation>
     </message>
     <message>
         <source>No kernel state observed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未观察到内核状态。</translation>
     </message>
     <message>
         <source>Socket</source>
-        <translation type="unfinished"></translation>
+        <translation>套接字</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>本地</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>远端</translation>
     </message>
     <message>
         <source>App sees</source>
-        <translation type="unfinished"></translation>
+        <translation>程序视角</translation>
     </message>
     <message>
         <source>Kernel state</source>
-        <translation type="unfinished"></translation>
+        <translation>内核状态</translation>
     </message>
     <message>
         <source>What the program knows from its own calls and events.</source>
-        <translation type="unfinished"></translation>
+        <translation>程序根据它自己的调用和事件所知道的情况。</translation>
     </message>
     <message>
         <source>The kernel&apos;s own TCP state, read with NETLINK_SOCK_DIAG (what `ss` shows). It outlives the program&apos;s socket: look for TIME-WAIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核自己的 TCP 状态，通过 NETLINK_SOCK_DIAG 读取（即 `ss` 显示的内容）。它比程序的套接字活得更久：留意 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>失败（%1）</translation>
     </message>
 </context>
 <context>
     <name>netstage::TcpLab</name>
     <message>
         <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
         <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
     </message>
     <message>
         <source>The server stopped listening; connections it accepted stay open until they are closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器停止了监听；它已接受的连接保持打开，直到被关闭。</translation>
     </message>
     <message>
         <source>Port 0 cannot be connected to: choose the server&apos;s port (1-65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到端口 0：请选择服务器的端口（1-65535）。</translation>
     </message>
     <message>
         <source>No host given: type an address such as 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有给出主机：请输入一个地址，例如 127.0.0.1。</translation>
     </message>
     <message>
         <source>The name &quot;%1&quot; could not be resolved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析名字“%1”：%2</translation>
     </message>
     <message>
         <source>The client sent FIN. The seed server prints &quot;%1&quot; as in the tutorial and ends its own side too, like Node&apos;s default (allowHalfOpen: false).</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端发送了 FIN。seed 服务器像教程中一样打印“%1”，并且也结束自己这一侧，与 Node 的默认行为（allowHalfOpen: false）相同。</translation>
     </message>
     <message>
         <source>The client sent FIN. The silent server keeps its side open: the connection stays in CLOSE-WAIT until you close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端发送了 FIN。silent 服务器保持自己这一侧打开：连接停留在 CLOSE-WAIT，直到你关闭它。</translation>
     </message>
     <message>
         <source>Aborted: with SO_LINGER 0 the kernel sent RST and dropped anything queued. No FIN, no TIME-WAIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>已中止：由于 SO_LINGER 0，内核发送了 RST，并丢弃了排队中的所有数据。没有 FIN，也没有 TIME-WAIT。</translation>
     </message>
     <message>
         <source>Closed because of the error above.</source>
-        <translation type="unfinished"></translation>
+        <translation>因上述错误而关闭。</translation>
     </message>
     <message>
         <source>Cannot %1: %2 is not an open connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法%1：%2 不是一个打开的连接。</translation>
     </message>
     <message>
         <source>send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>This side already sent its FIN (half-close or close), so it cannot send any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>本端已经发送了 FIN（半关闭或关闭），因此不能再发送数据。</translation>
     </message>
     <message>
         <source>half-close</source>
-        <translation type="unfinished"></translation>
+        <translation>半关闭</translation>
     </message>
     <message>
         <source>This side already sent its FIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>本端已经发送了 FIN。</translation>
     </message>
     <message>
         <source>This side sent FIN (shutdown SHUT_WR, Node&apos;s socket.end()): it will send nothing more, but it keeps reading what the peer still sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>本端发送了 FIN（shutdown SHUT_WR，即 Node 的 socket.end()）：它不再发送数据，但继续读取对端仍在发送的内容。</translation>
     </message>
     <message>
         <source>close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>abort</source>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
 </context>
 <context>
     <name>netstage::TcpPanel</name>
     <message>
         <source>Every socket of the lab, as the events tell it. Select one to act on it and to see only its events in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验中的每个套接字，根据事件整理而来。选中一个即可对它进行操作，并在日志中只看它的事件。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sockets&lt;/b&gt; — what the program sees and what the kernel says</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;套接字&lt;/b&gt; — 程序看到的和内核报告的</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>The address to listen on. 127.0.0.1 keeps the lab on this machine; any other address lets the network in.</source>
-        <translation type="unfinished"></translation>
+        <translation>要监听的地址。127.0.0.1 让实验只在本机进行；任何其他地址都会向网络开放。</translation>
     </message>
     <message>
         <source>The port to listen on (8124 as in the tutorial). 0 lets the kernel pick a free one.</source>
-        <translation type="unfinished"></translation>
+        <translation>要监听的端口（与教程相同，为 8124）。0 让内核选一个空闲端口。</translation>
     </message>
     <message>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>seed</translation>
     </message>
     <message>
         <source>seed: the tutorial&apos;s server. Greets each client with “%1”, answers every message with “%2” and ends when the client ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>seed：教程中的服务器。用“%1”问候每个客户端，对每条消息回复“%2”，客户端结束时它也结束。</translation>
     </message>
     <message>
         <source>echo</source>
-        <translation type="unfinished"></translation>
+        <translation>echo</translation>
     </message>
     <message>
         <source>echo: sends back every byte it receives and ends when the client ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>echo：把收到的每个字节原样发回，客户端结束时它也结束。</translation>
     </message>
     <message>
         <source>silent</source>
-        <translation type="unfinished"></translation>
+        <translation>silent</translation>
     </message>
     <message>
         <source>silent: says nothing and never closes by itself, so the teacher decides when each side closes (watch CLOSE-WAIT and FIN-WAIT-2).</source>
-        <translation type="unfinished"></translation>
+        <translation>silent：什么也不说，也从不主动关闭，由老师决定每一侧何时关闭（观察 CLOSE-WAIT 和 FIN-WAIT-2）。</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动</translation>
     </message>
     <message>
         <source>Start listening on this address and port.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始在这个地址和端口上监听。</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Stop listening. Connections already accepted stay open until they close.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止监听。已接受的连接保持打开，直到它们关闭。</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>Behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>行为</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>host:port to connect to, e.g. 127.0.0.1:8124 or [::1]:8124.</source>
-        <translation type="unfinished"></translation>
+        <translation>要连接的 host:port，例如 127.0.0.1:8124 或 [::1]:8124。</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Open a new client connection (tcp-client-N) to this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>向这个地址打开一个新的客户端连接（tcp-client-N）。</translation>
     </message>
     <message>
         <source>Connect to</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到</translation>
     </message>
     <message>
         <source>Selected socket</source>
-        <translation type="unfinished"></translation>
+        <translation>选中的套接字</translation>
     </message>
     <message>
         <source>message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>The bytes to send: text (sent as UTF-8) or, with Hex, hex bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>要发送的字节：文本（以 UTF-8 发送），或勾选“十六进制”后输入十六进制字节。</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制</translation>
     </message>
     <message>
         <source>Type the message as hex bytes, e.g. 48 65 6c 6c 6f.</source>
-        <translation type="unfinished"></translation>
+        <translation>以十六进制字节输入消息，例如 48 65 6c 6c 6f。</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Send the message on the selected socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>在选中的套接字上发送消息。</translation>
     </message>
     <message>
         <source>Half-close</source>
-        <translation type="unfinished"></translation>
+        <translation>半关闭</translation>
     </message>
     <message>
         <source>Send FIN but keep reading (shutdown SHUT_WR): the peer sees `end`, this side waits in FIN-WAIT-2.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 FIN 但继续读取（shutdown SHUT_WR）：对端看到 `end`，本端在 FIN-WAIT-2 中等待。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Close gracefully: send what is queued, then FIN; the kernel finishes the goodbye.</source>
-        <translation type="unfinished"></translation>
+        <translation>正常关闭：先发送排队中的数据，然后发送 FIN；由内核完成告别过程。</translation>
     </message>
     <message>
         <source>Abort (RST)</source>
-        <translation type="unfinished"></translation>
+        <translation>中止（RST）</translation>
     </message>
     <message>
         <source>Abort: SO_LINGER 0 then close, so the kernel sends RST and the peer gets ECONNRESET.</source>
-        <translation type="unfinished"></translation>
+        <translation>中止：设置 SO_LINGER 0 后 close，内核发送 RST，对端得到 ECONNRESET。</translation>
     </message>
     <message>
         <source>⚠ %1 is not a loopback address: other machines on the network can reach this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 不是回环地址：网络上的其他机器可以访问这个服务器。</translation>
     </message>
     <message>
         <source>Could not start the server; see the event log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动服务器；请查看事件日志。</translation>
     </message>
     <message>
         <source>Could not start the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动服务器：%1</translation>
     </message>
     <message>
         <source>Listening on %1 port %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 %1 端口 %2 上监听（%3）。</translation>
     </message>
     <message>
         <source>Not listening.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在监听。</translation>
     </message>
     <message>
         <source>Write the target as host:port, e.g. 127.0.0.1:8124.</source>
-        <translation type="unfinished"></translation>
+        <translation>请把目标写成 host:port，例如 127.0.0.1:8124。</translation>
     </message>
     <message>
         <source>Could not connect; see the event log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接；请查看事件日志。</translation>
     </message>
     <message>
         <source>Could not connect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接：%1</translation>
     </message>
     <message>
         <source>%1 connecting to %2 port %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 正在连接 %2 端口 %3。</translation>
     </message>
     <message>
         <source>Select a client or an accepted connection in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择一个客户端或已接受的连接。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; is the listener: it only accepts. Select a connection to send or close.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 是监听套接字：它只负责接受连接。请选择一个连接来发送或关闭。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）：%3</translation>
     </message>
     <message>
         <source>“%1” is not hex: use pairs of 0-9 and a-f, like 48 65 6c 6c 6f.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是十六进制：请使用 0-9 和 a-f 组成的两位一组，例如 48 65 6c 6c 6f。</translation>
     </message>
     <message>
         <source>“%1” has an odd number of hex digits: each byte is two digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的十六进制数字个数是奇数：每个字节是两位数字。</translation>
     </message>
     <message>
         <source>Nothing to send: type hex bytes like 48 65 6c 6c 6f.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有要发送的内容：请输入十六进制字节，例如 48 65 6c 6c 6f。</translation>
     </message>
     <message>
         <source>Nothing to send: type a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有要发送的内容：请先输入一条消息。</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送：%1</translation>
     </message>
     <message numerus="yes">
         <source>Sent %n byte(s) on %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在 %1 上发送 %n 字节。</numerusform>
         </translation>
     </message>
     <message>
         <source>FIN queued on %1; it keeps reading.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %1 上排队发送 FIN；它继续读取。</translation>
     </message>
     <message>
         <source>Half-close failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>半关闭失败：%1</translation>
     </message>
     <message>
         <source>Closing %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在关闭 %1。</translation>
     </message>
     <message>
         <source>Close failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭失败：%1</translation>
     </message>
     <message>
         <source>%1 aborted: RST sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已中止：已发送 RST。</translation>
     </message>
     <message>
         <source>Abort failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>中止失败：%1</translation>
+    </message>
+    <message>
+        <source>closed (%1)</source>
+        <translation>已关闭（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UdpCli</name>
+    <message>
+        <source>Usage:
+  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
+                     [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
+                     [--wait MS] [--connect]
+                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
+                     [--reorder P] [--seed N] [--events FILE|-] [--quiet]
+
+serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0
+       picks a free port) until SIGINT/SIGTERM or --for SECONDS.
+       seed: the tutorial&apos;s dgram server: every datagram is logged as
+             &quot;server got: TEXT from ADDRESS:PORT&quot; (rinfo), nothing is answered.
+       echo: sends every datagram back to its sender.
+send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N
+       datagrams, one every --interval MS (default 100); &quot;{n}&quot; in TEXT becomes
+       the datagram&apos;s number. Then waits --wait MS (default 500) for answers.
+       --connect: connect(2) the socket first, so ICMP &quot;port unreachable&quot;
+       comes back as ECONNREFUSED (an unconnected socket never hears of it).
+       --loss, --duplicate, --reorder (probabilities: 0.1 or 10%), --delay and
+       --jitter (ms) send through the lab&apos;s relay, which drops, copies, holds
+       back and delays datagrams on purpose, each decision an event; --seed N
+       repeats the same decisions.
+       Exit status 0 when everything was sent (UDP cannot know whether it
+       arrived), 1 on an error such as EMSGSIZE (over 65,507 bytes) or
+       ECONNREFUSED, 2 for bad usage.
+--events FILE|-  every event as a JSON line (listening, message, relay, error...)
+--quiet          no people-readable event lines
+</source>
+        <translation>用法：
+  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
+                     [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
+                     [--wait MS] [--connect]
+                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
+                     [--reorder P] [--seed N] [--events FILE|-] [--quiet]
+
+serve  绑定一个 UDP 套接字（默认 127.0.0.1，可用 --host 指定；--port 0
+       自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
+       seed：教程中的 dgram 服务器：每个数据报都记录为
+             &quot;server got: TEXT from ADDRESS:PORT&quot;（rinfo），不作任何回复。
+       echo：把每个数据报发回给它的发送方。
+send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节），或发送
+       --count N 个数据报，每隔 --interval MS（默认 100）发一个；TEXT 中的
+       &quot;{n}&quot; 会替换为数据报的编号。然后等待 --wait MS（默认 500）接收回复。
+       --connect：先对套接字调用 connect(2)，这样 ICMP“端口不可达”会以
+       ECONNREFUSED 返回（未连接的套接字永远不会知道）。
+       --loss、--duplicate、--reorder（概率：0.1 或 10%）、--delay 和
+       --jitter（ms）会经由实验的中继发送，中继故意丢弃、复制、扣留和
+       延迟数据报，每个决定都是一个事件；--seed N 可重现同样的决定。
+       全部发送完时退出状态为 0（UDP 无法知道数据是否到达），出现
+       EMSGSIZE（超过 65,507 字节）或 ECONNREFUSED 等错误时为 1，
+       用法错误为 2。
+--events FILE|-  每个事件写成一行 JSON（listening、message、relay、error……）
+--quiet          不输出供人阅读的事件行
+</translation>
+    </message>
+    <message>
+        <source>UDP server (seed, echo) and sender; a relay that loses and reorders</source>
+        <translation>UDP 服务器（seed、echo）和发送端；一个会丢包和乱序的中继</translation>
+    </message>
+    <message>
+        <source>Try &apos;netstage udp --help&apos;.</source>
+        <translation>请试试 &apos;netstage udp --help&apos;。</translation>
+    </message>
+    <message>
+        <source>the server could not start</source>
+        <translation>服务器无法启动</translation>
+    </message>
+    <message>
+        <source>cannot send to %1:%2</source>
+        <translation>无法发送到 %1:%2</translation>
+    </message>
+    <message>
+        <source>relay: %1 datagrams in, %2 dropped, %3 duplicated, %4 reordered, %5 delayed, %6 sent on</source>
+        <translation>中继：收到 %1 个数据报，丢弃 %2，复制 %3，乱序 %4，延迟 %5，转发 %6</translation>
+    </message>
+    <message>
+        <source>%1: %2 datagram(s) sent, %3 answer(s) received</source>
+        <translation>%1：发送了 %2 个数据报，收到 %3 个回复</translation>
+    </message>
+    <message>
+        <source>udp needs a verb: serve or send</source>
+        <translation>udp 需要一个动作：serve 或 send</translation>
+    </message>
+    <message>
+        <source>unknown udp verb &quot;%1&quot; (try: serve, send)</source>
+        <translation>未知的 udp 动作“%1”（可用：serve、send）</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 需要%2</translation>
+    </message>
+    <message>
+        <source>%1 belongs to udp send</source>
+        <translation>%1 只用于 udp send</translation>
+    </message>
+    <message>
+        <source>a file name or -</source>
+        <translation>一个文件名或 -</translation>
+    </message>
+    <message>
+        <source>an address</source>
+        <translation>一个地址</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 65535</source>
+        <translation>0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>--preset must be seed or echo</source>
+        <translation>--preset 必须是 seed 或 echo</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>一个秒数</translation>
+    </message>
+    <message>
+        <source>a number from 1 to %1</source>
+        <translation>1 到 %1 之间的数字</translation>
+    </message>
+    <message>
+        <source>milliseconds (0 to 600000)</source>
+        <translation>毫秒数（0 到 600000）</translation>
+    </message>
+    <message>
+        <source>milliseconds (0 to %1)</source>
+        <translation>毫秒数（0 到 %1）</translation>
+    </message>
+    <message>
+        <source>a probability, e.g. 0.1 or 10%</source>
+        <translation>一个概率，例如 0.1 或 10%</translation>
+    </message>
+    <message>
+        <source>a positive whole number</source>
+        <translation>一个正整数</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for udp %2</source>
+        <translation>udp %2 没有选项 %1</translation>
+    </message>
+    <message>
+        <source>udp serve takes no argument &quot;%1&quot;</source>
+        <translation>udp serve 不接受参数“%1”</translation>
+    </message>
+    <message>
+        <source>udp send needs HOST:PORT and TEXT, e.g. udp send 127.0.0.1:41234 hello</source>
+        <translation>udp send 需要 HOST:PORT 和 TEXT，例如 udp send 127.0.0.1:41234 hello</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:41234</source>
+        <translation>“%1”不是 HOST:PORT（端口 1-65535），例如 127.0.0.1:41234</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
+        <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UdpLab</name>
+    <message>
+        <source>Message too long: %1 bytes do not fit in one UDP datagram. Over IPv4 a datagram carries at most 65,507 bytes (65,535 minus the 20-byte IP header and the 8-byte UDP header). Nothing was sent: UDP never splits a message for you, as TCP&apos;s byte stream does.</source>
+        <translation>消息太长：%1 字节放不进一个 UDP 数据报。在 IPv4 上，一个数据报最多携带 65,507 字节（65,535 减去 20 字节的 IP 首部和 8 字节的 UDP 首部）。什么也没有发送：UDP 从不替你拆分消息，而 TCP 的字节流会这样做。</translation>
+    </message>
+    <message>
+        <source>Connection refused, UDP style: nothing listens on %1, so that machine&apos;s kernel answered with ICMP &quot;port unreachable&quot;. Only a connected UDP socket hears of it (here, on its next send or receive); an unconnected one never knows its datagram vanished.</source>
+        <translation>UDP 式的连接被拒绝：%1 上没有程序在监听，所以那台机器的内核回应了 ICMP“端口不可达”。只有已连接的 UDP 套接字才会知道（这里是在它下一次发送或接收时）；未连接的套接字永远不知道它的数据报消失了。</translation>
+    </message>
+    <message>
+        <source>Address in use: another socket is already bound to UDP port %1 on this address (another server, or the tutorial&apos;s Node server?). Stop it or choose another port.</source>
+        <translation>地址已被占用：这个地址上的 UDP 端口 %1 已经绑定了另一个套接字（另一个服务器，还是教程中的 Node 服务器？）。请停止它，或换一个端口。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>The UDP server is bound to %1: it has no connections and no handshake; every datagram that arrives is one `message` with its sender&apos;s address (rinfo).</source>
+        <translation>UDP 服务器已绑定到 %1：它没有连接，也没有握手；每到达一个数据报就是一次 `message`，附带发送方的地址（rinfo）。</translation>
+    </message>
+    <message>
+        <source>Bound to %1, not to loopback: other machines on the network can send datagrams to this server.</source>
+        <translation>绑定到 %1，而不是回环地址：网络上的其他机器也能向这个服务器发送数据报。</translation>
+    </message>
+    <message>
+        <source>The server closed its socket. Datagrams sent to its port from now on are answered by the kernel with ICMP &quot;port unreachable&quot;.</source>
+        <translation>服务器关闭了它的套接字。从现在起发往这个端口的数据报，内核会用 ICMP“端口不可达”回应。</translation>
+    </message>
+    <message>
+        <source>The relay now works with %1.</source>
+        <translation>中继现在的设置为 %1。</translation>
+    </message>
+    <message>
+        <source>No host given: type an address such as 127.0.0.1.</source>
+        <translation>没有给出主机：请输入一个地址，例如 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address. The UDP lab sends to addresses (127.0.0.1, ::1) or localhost.</source>
+        <translation>“%1”不是 IP 地址。UDP 实验只能发送到 IP 地址（127.0.0.1、::1）或 localhost。</translation>
+    </message>
+    <message>
+        <source>Port 0 cannot be sent to: choose the server&apos;s port (1-65535).</source>
+        <translation>无法发送到端口 0：请选择服务器的端口（1-65535）。</translation>
+    </message>
+    <message>
+        <source>The client&apos;s socket is bound to %1: the kernel picked a free port, and that is the port the server will see as rinfo.port.</source>
+        <translation>客户端套接字已绑定到 %1：内核选了一个空闲端口，服务器看到的 rinfo.port 就是它。</translation>
+    </message>
+    <message>
+        <source>connect() on a UDP socket sends nothing: no handshake, no packet. It only fixes the peer, so plain send() works and ICMP errors such as &quot;port unreachable&quot; come back as ECONNREFUSED.</source>
+        <translation>对 UDP 套接字调用 connect() 不发送任何东西：没有握手，也没有数据包。它只是固定对端，这样普通的 send() 就能用，而“端口不可达”等 ICMP 错误会以 ECONNREFUSED 返回。</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1 is not an open socket.</source>
+        <translation>无法发送：%1 不是一个打开的套接字。</translation>
+    </message>
+    <message>
+        <source>The count must be between 1 and %1.</source>
+        <translation>数量必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Cannot close: %1 is not an open socket.</source>
+        <translation>无法关闭：%1 不是一个打开的套接字。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UdpRelay</name>
+    <message>
+        <source>The relay listens on %1 and passes datagrams on to %2 (%3, seed %4).</source>
+        <translation>中继在 %1 上监听，把数据报转发到 %2（%3，随机种子 %4）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The relay stopped; %n datagram(s) still waiting in it were discarded.</source>
+        <translation>
+            <numerusform>中继已停止；其中仍在等待的 %n 个数据报被丢弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay stopped.</source>
+        <translation>中继已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::WireCapture</name>
+    <message>
+        <source>Wire capture needs permission (%1). Run as root, or once: sudo setcap cap_net_raw,cap_net_admin=eip %2. Until then the diagrams are drawn from the TCP model.</source>
+        <translation>抓包需要权限（%1）。请以 root 运行，或执行一次：sudo setcap cap_net_raw,cap_net_admin=eip %2。在此之前，时序图根据 TCP 模型绘制。</translation>
+    </message>
+    <message>
+        <source>Wire capture on %1 is not available: %2. The diagrams are drawn from the TCP model.</source>
+        <translation>无法在 %1 上抓包：%2。时序图根据 TCP 模型绘制。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::WsCli</name>
+    <message>
+        <source>Usage:
+  netstage ws serve   [--host 127.0.0.1] [--port 8090] [--preset echo|chat]
+                      [--max-message BYTES] [--for SECONDS]
+                      [--events FILE|-] [--quiet]
+  netstage ws connect URL [--send TEXT]... [--binary] [--ping] [--close CODE]
+                      [--reason TEXT] [--abort] [--wait MS]
+                      [--events FILE|-] [--quiet]
+
+serve    a WebSocket server (127.0.0.1 unless --host says otherwise; --port 0
+         picks a free port) until SIGINT/SIGTERM or --for SECONDS. It shows
+         every byte it receives and sends: the HTTP upgrade request, the
+         101 answer (Sec-WebSocket-Accept recomputed and compared), and each
+         frame with its opcode, FIN, mask and length.
+         echo: sends every message back.  chat: sends every message to every
+         client. A request that is not a WebSocket upgrade gets 426 or 400;
+         a message over --max-message (1048576) bytes is closed with 1009;
+         each only ends that connection.
+connect  opens URL (ws://HOST:PORT/PATH) with QWebSocket, sends each --send
+         (--binary: as binary messages) and waits up to --wait MS (default
+         500) for an answer after each, pings with --ping, then closes with
+         --close CODE (default 1000) and --reason, or drops the connection
+         without a close frame with --abort (the server sees 1006).
+         QWebSocket hides its own bytes: this side&apos;s frames come from its API.
+         Exit status 0 when it opened and every step was done, 1 otherwise,
+         2 for bad usage.
+--events FILE|-  every event as a JSON line (handshake, frame, close...)
+--quiet          no people-readable event lines
+</source>
+        <translation>用法：
+  netstage ws serve   [--host 127.0.0.1] [--port 8090] [--preset echo|chat]
+                      [--max-message BYTES] [--for SECONDS]
+                      [--events FILE|-] [--quiet]
+  netstage ws connect URL [--send TEXT]... [--binary] [--ping] [--close CODE]
+                      [--reason TEXT] [--abort] [--wait MS]
+                      [--events FILE|-] [--quiet]
+
+serve    运行 WebSocket 服务器（默认 127.0.0.1，可用 --host 指定；--port 0
+         自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
+         它显示收发的每个字节：HTTP 升级请求、101 响应（重新计算并比对
+         Sec-WebSocket-Accept），以及每一帧的操作码、FIN、掩码和长度。
+         echo：把每条消息发回。  chat：把每条消息发给所有
+         客户端。不是 WebSocket 升级的请求得到 426 或 400；
+         超过 --max-message（1048576）字节的消息以 1009 关闭；
+         每种情况只结束该连接。
+connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --send
+         （--binary：作为二进制消息），每次发送后最多等待 --wait MS（默认
+         500）接收回复，--ping 时发送 ping，然后以 --close CODE（默认 1000）
+         和 --reason 关闭，或用 --abort 不发关闭帧直接断开连接（服务器
+         看到 1006）。
+         QWebSocket 隐藏了自己的字节：本端的帧信息来自它的 API。
+         成功打开且每一步都完成时退出状态为 0，否则为 1，
+         用法错误为 2。
+--events FILE|-  每个事件写成一行 JSON（handshake、frame、close……）
+--quiet          不输出供人阅读的事件行
+</translation>
+    </message>
+    <message>
+        <source>WebSocket server (echo, chat) showing every byte; a QWebSocket client</source>
+        <translation>显示每个字节的 WebSocket 服务器（echo、chat）；一个 QWebSocket 客户端</translation>
+    </message>
+    <message>
+        <source>Try &apos;netstage ws --help&apos;.</source>
+        <translation>请试试 &apos;netstage ws --help&apos;。</translation>
+    </message>
+    <message>
+        <source>the server could not start</source>
+        <translation>服务器无法启动</translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>could not open %1</source>
+        <translation>未能打开 %1</translation>
+    </message>
+    <message>
+        <source>the connection did not close within 5 s</source>
+        <translation>连接没有在 5 秒内关闭</translation>
+    </message>
+    <message>
+        <source>the connection closed (%1) before every step was done</source>
+        <translation>连接在所有步骤完成之前就关闭了（%1）</translation>
+    </message>
+    <message>
+        <source>ws needs a verb: serve or connect</source>
+        <translation>ws 需要一个动作：serve 或 connect</translation>
+    </message>
+    <message>
+        <source>unknown ws verb &quot;%1&quot; (try: serve, connect)</source>
+        <translation>未知的 ws 动作“%1”（可用：serve、connect）</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 需要%2</translation>
+    </message>
+    <message>
+        <source>%1 does not belong to ws %2</source>
+        <translation>%1 不属于 ws %2</translation>
+    </message>
+    <message>
+        <source>a file name or -</source>
+        <translation>一个文件名或 -</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>一个值</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 65535</source>
+        <translation>0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>--preset must be echo or chat</source>
+        <translation>--preset 必须是 echo 或 chat</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>一个秒数</translation>
+    </message>
+    <message>
+        <source>a number of bytes</source>
+        <translation>一个字节数</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>一段文本</translation>
+    </message>
+    <message>
+        <source>--close needs a code that may be sent: 1000-1003, 1007-1014 or 3000-4999</source>
+        <translation>--close 需要一个可以发送的状态码：1000-1003、1007-1014 或 3000-4999</translation>
+    </message>
+    <message>
+        <source>milliseconds (0 to 600000)</source>
+        <translation>毫秒数（0 到 600000）</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for ws %2</source>
+        <translation>ws %2 没有选项 %1</translation>
+    </message>
+    <message>
+        <source>ws serve takes no argument &quot;%1&quot;</source>
+        <translation>ws serve 不接受参数“%1”</translation>
+    </message>
+    <message>
+        <source>ws connect needs one URL, e.g. ws://127.0.0.1:8090/</source>
+        <translation>ws connect 需要一个 URL，例如 ws://127.0.0.1:8090/</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// URL, e.g. ws://127.0.0.1:8090/</source>
+        <translation>“%1”不是 ws:// URL，例如 ws://127.0.0.1:8090/</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::WsLab</name>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>The WebSocket server listens on %1 (plain TCP underneath). A client first opens a TCP connection, then asks in HTTP to upgrade it.</source>
+        <translation>WebSocket 服务器在 %1 上监听（底层是普通的 TCP）。客户端先建立 TCP 连接，再用 HTTP 请求把它升级。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
+    </message>
+    <message>
+        <source>The server stopped listening; WebSocket connections it accepted stay open until they are closed.</source>
+        <translation>服务器停止了监听；它已接受的 WebSocket 连接保持打开，直到被关闭。</translation>
+    </message>
+    <message>
+        <source>No complete upgrade request within %1 ms: the server answers 408 and closes, so an idle connection cannot hold a slot for ever.</source>
+        <translation>%1 ms 内没有收到完整的升级请求：服务器回应 408 并关闭，这样空闲连接就不能永远占着一个名额。</translation>
+    </message>
+    <message>
+        <source>A TCP connection arrived (the 3-way handshake is done). Nothing is a WebSocket yet: the client must now send an HTTP upgrade request.</source>
+        <translation>一个 TCP 连接到达（三次握手已完成）。现在还谈不上 WebSocket：客户端接下来必须发送 HTTP 升级请求。</translation>
+    </message>
+    <message>
+        <source>This is not an HTTP request (it starts with the bytes %1), so it cannot be a WebSocket handshake: the server answers 400 Bad Request and closes this connection. Other clients are not affected.</source>
+        <translation>这不是 HTTP 请求（它以字节 %1 开头），所以不可能是 WebSocket 握手：服务器回应 400 Bad Request 并关闭这个连接。其他客户端不受影响。</translation>
+    </message>
+    <message>
+        <source>The request head grew past %1 bytes without ending: the server answers 431 and closes.</source>
+        <translation>请求头超过了 %1 字节仍未结束：服务器回应 431 并关闭。</translation>
+    </message>
+    <message>
+        <source>The incoming bytes no longer parse as WebSocket frames (%1); the lab stops showing frames for this connection.</source>
+        <translation>收到的字节已无法解析为 WebSocket 帧（%1）；实验不再显示这个连接的帧。</translation>
+    </message>
+    <message>
+        <source>The request head is not valid HTTP (a line without &quot;name: value&quot;): the server answers 400 Bad Request and closes.</source>
+        <translation>请求头不是有效的 HTTP（某行不是“name: value”形式）：服务器回应 400 Bad Request 并关闭。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP request line: the server answers 400 Bad Request and closes this connection.</source>
+        <translation>“%1”不是 HTTP 请求行：服务器回应 400 Bad Request 并关闭这个连接。</translation>
+    </message>
+    <message>
+        <source>A plain HTTP request (&quot;%1&quot;) without &quot;Upgrade: websocket&quot;: this port only speaks WebSocket, so the server answers 426 Upgrade Required and closes. Other clients are not affected.</source>
+        <translation>一个没有“Upgrade: websocket”的普通 HTTP 请求（“%1”）：这个端口只讲 WebSocket，所以服务器回应 426 Upgrade Required 并关闭。其他客户端不受影响。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The client sent %n byte(s) of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
+        <translation>
+            <numerusform>客户端在服务器的 101 响应之前发送了 %n 字节的帧。RFC 6455（第 4.1 节）规定客户端必须先等待响应；这个服务器不会处理这些帧。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The upgrade request was refused with &quot;%1&quot;: the request asked for a WebSocket but something in it is wrong (RFC 6455 wants Sec-WebSocket-Version: 13 and a 16-byte base64 Sec-WebSocket-Key).</source>
+        <translation>升级请求被以“%1”拒绝：请求想要 WebSocket，但其中有错误（RFC 6455 要求 Sec-WebSocket-Version: 13 和一个 16 字节、base64 编码的 Sec-WebSocket-Key）。</translation>
+    </message>
+    <message>
+        <source>An unmasked frame from a client breaks RFC 6455 (every client frame must be masked), so this server closes with 1002. (QWebSocketServer alone would let it pass: the lab checks it.)</source>
+        <translation>客户端发来未加掩码的帧，违反了 RFC 6455（客户端的每一帧都必须加掩码），所以这个服务器以 1002 关闭。（单靠 QWebSocketServer 会放行：是实验做了这项检查。）</translation>
+    </message>
+    <message>
+        <source>The client sent a message larger than this server accepts (%1 bytes): the server closes with 1009 (message too big). Other clients are not affected.</source>
+        <translation>客户端发送的消息超过了这个服务器能接受的大小（%1 字节）：服务器以 1009（消息过大）关闭。其他客户端不受影响。</translation>
+    </message>
+    <message>
+        <source>Aborted by this side: the TCP connection was dropped without a close frame. The peer sees 1006 (abnormal closure).</source>
+        <translation>由本端中止：TCP 连接在没有关闭帧的情况下被断开。对端看到 1006（异常关闭）。</translation>
+    </message>
+    <message>
+        <source>The client vanished without a close frame (its TCP connection simply ended): that is 1006, abnormal closure. The server goes on serving the others.</source>
+        <translation>客户端没有发关闭帧就消失了（它的 TCP 连接直接结束）：这就是 1006，异常关闭。服务器继续为其他客户端服务。</translation>
+    </message>
+    <message>
+        <source>The WebSocket is closed (%1) and so is its TCP connection.</source>
+        <translation>WebSocket 已关闭（%1），它的 TCP 连接也已关闭。</translation>
+    </message>
+    <message>
+        <source>The TCP connection closed before it became a WebSocket.</source>
+        <translation>TCP 连接在成为 WebSocket 之前就关闭了。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WebSocket URL such as ws://127.0.0.1:8090/.</source>
+        <translation>“%1”不是 WebSocket URL（如 ws://127.0.0.1:8090/）。</translation>
+    </message>
+    <message>
+        <source>wss:// (WebSocket over TLS) is not part of the lab: use ws://.</source>
+        <translation>wss://（基于 TLS 的 WebSocket）不在本实验范围内：请使用 ws://。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// URL (for example ws://127.0.0.1:8090/).</source>
+        <translation>“%1”不是 ws:// URL（例如 ws://127.0.0.1:8090/）。</translation>
+    </message>
+    <message>
+        <source>Opening %1: QWebSocket makes the TCP connection, sends the HTTP upgrade request and checks the 101 answer by itself, without showing those bytes.</source>
+        <translation>正在打开 %1：QWebSocket 自己建立 TCP 连接、发送 HTTP 升级请求并检查 101 响应，但不显示这些字节。</translation>
+    </message>
+    <message>
+        <source>Open: the TCP handshake is done and the server answered &quot;101 Switching Protocols&quot;. From now on the connection carries frames, not HTTP.</source>
+        <translation>已打开：TCP 握手已完成，服务器回应了“101 Switching Protocols”。从现在起，连接上传输的是帧，而不是 HTTP。</translation>
+    </message>
+    <message>
+        <source>QWebSocket hides its bytes: this side cannot show its GET request, its Sec-WebSocket-Key or the server&apos;s Sec-WebSocket-Accept (Qt checked the accept value itself). When the server is this lab&apos;s, its ws-conn socket shows both heads byte for byte; otherwise the wire capture shows the segments when it runs.</source>
+        <translation>QWebSocket 隐藏了它的字节：本端无法显示它的 GET 请求、Sec-WebSocket-Key，以及服务器的 Sec-WebSocket-Accept（Qt 自己检查了 accept 值）。如果服务器是本实验的，它的 ws-conn 套接字会逐字节显示双方的请求头和响应头；否则，抓包运行时会显示这些报文段。</translation>
+    </message>
+    <message>
+        <source>The WebSocket could not open: %1</source>
+        <translation>WebSocket 无法打开：%1</translation>
+    </message>
+    <message>
+        <source>Aborted: the TCP connection was dropped without a close frame (1006 on both sides).</source>
+        <translation>已中止：TCP 连接在没有关闭帧的情况下被断开（双方都是 1006）。</translation>
+    </message>
+    <message>
+        <source>The connection ended without a close frame: 1006, abnormal closure.</source>
+        <translation>连接在没有关闭帧的情况下结束：1006，异常关闭。</translation>
+    </message>
+    <message>
+        <source>The WebSocket never opened.</source>
+        <translation>WebSocket 从未打开。</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1 is not an open WebSocket.</source>
+        <translation>无法发送：%1 不是一个打开的 WebSocket。</translation>
+    </message>
+    <message>
+        <source>Cannot ping: %1 is not an open WebSocket.</source>
+        <translation>无法 ping：%1 不是一个打开的 WebSocket。</translation>
+    </message>
+    <message>
+        <source>Cannot close: %1 is not an open WebSocket.</source>
+        <translation>无法关闭：%1 不是一个打开的 WebSocket。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent in a close frame: use 1000-1003, 1007-1014 or 3000-4999 (1005, 1006 and 1015 only describe what happened).</source>
+        <translation>%1 不能放在关闭帧中发送：请使用 1000-1003、1007-1014 或 3000-4999（1005、1006 和 1015 只用来描述发生了什么）。</translation>
+    </message>
+    <message>
+        <source>Cannot abort: %1 is not an open connection.</source>
+        <translation>无法中止：%1 不是一个打开的连接。</translation>
     </message>
 </context>
 </TS>
