@@ -63,11 +63,12 @@ quint64 Timeline::append(Event e)
 
     const quint32 socketId = intern(e.socket);
     Stored s{e.t_us,
-             e.seq,
-             e.ack,
              e.bytes,
+             static_cast<quint32>(e.seq),
+             static_cast<quint32>(e.ack),
              static_cast<qint32>(e.len),
              static_cast<qint32>(e.win),
+             static_cast<quint8>((e.seq >= 0 ? 1 : 0) | (e.ack >= 0 ? 2 : 0)),
              socketId,
              intern(e.proto),
              intern(e.event),
@@ -124,8 +125,8 @@ Event Timeline::at(quint64 index) const
     e.state = str(s.state);
     e.flags = str(s.flags);
     e.opts = str(s.opts);
-    e.seq = s.seq;
-    e.ack = s.ack;
+    e.seq = (s.has & 1) ? qint64(s.seq) : -1;
+    e.ack = (s.has & 2) ? qint64(s.ack) : -1;
     e.len = s.len;
     e.win = s.win;
     e.code = str(s.code);

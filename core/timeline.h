@@ -75,10 +75,10 @@ private:
     struct Stored
     {
         qint64 t_us;
-        qint64 seq;
-        qint64 ack;
         qint64 bytes;
+        quint32 seq, ack; // TCP numbers are 32-bit; `has` says whether they apply
         qint32 len, win;
+        quint8 has; // bit 0: seq, bit 1: ack
         quint32 socket, proto, event, source, dir, local, remote, src, dst, state, flags, opts,
             code;
         QByteArray payload;
