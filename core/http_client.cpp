@@ -468,7 +468,7 @@ void HttpClient::sendRequest(Conn* conn)
         Event e = base(conn, ev::Data, ev::Tcp);
         e.dir = ev::Out;
         e.bytes = x.rawRequest.size();
-        e.payload = x.rawRequest.left(Timeline::kPreviewBytes);
+        e.payload = httpPreview(x.rawRequest);
         timeline_->append(e);
     }
     conn->toSend = x.rawRequest.size();
@@ -486,7 +486,7 @@ void HttpClient::onData(Conn* conn, const QByteArray& data)
     e.t_us = now;
     e.dir = ev::In;
     e.bytes = data.size();
-    e.payload = data.left(Timeline::kPreviewBytes);
+    e.payload = httpPreview(data);
     timeline_->append(e);
     if (conn->exchange == 0) {
         // Bytes nobody asked for on an idle connection: the stream is out of step.

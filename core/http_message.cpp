@@ -1,8 +1,6 @@
 #include "http_message.h"
 
-#include <QDateTime>
 #include <QFileInfo>
-#include <QLocale>
 
 #include <cstring>
 #include <ctime>
@@ -84,6 +82,12 @@ bool HttpMessage::keepAlive() const
     if (versionMajor == 1 && versionMinor >= 1)
         return true;
     return httpHeaderHasToken(headers, "Connection", "keep-alive");
+}
+
+QByteArray httpPreview(const QByteArray& bytes)
+{
+    constexpr qsizetype kPreview = 96; // Timeline::kPreviewBytes
+    return QByteArray(bytes.constData(), qMin(bytes.size(), kPreview));
 }
 
 QByteArray httpReasonPhrase(int status)

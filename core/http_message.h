@@ -50,6 +50,10 @@ struct HttpMessage
     bool keepAlive() const;
 };
 
+// The first bytes of a buffer for an event's preview, as a copy of their own: a shallow
+// QByteArray::left() of a short read keeps the whole 64 KiB read buffer alive in the timeline.
+QByteArray httpPreview(const QByteArray& bytes);
+
 // "Not Found" for 404; "" for codes without a standard phrase.
 QByteArray httpReasonPhrase(int status);
 // IMF-fixdate of now, "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110 5.6.7); computed once a second.

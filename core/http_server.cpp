@@ -17,6 +17,8 @@
 
 namespace netstage {
 
+static_assert(Timeline::kPreviewBytes == 96, "httpPreview() copies 96 bytes");
+
 namespace {
 const QString kHttp = QStringLiteral("http");
 const QString kRequest = QStringLiteral("request");
@@ -360,7 +362,7 @@ void HttpServer::onData(Conn* conn, const QByteArray& data)
     Event e = base(conn, ev::Data, ev::Tcp);
     e.dir = ev::In;
     e.bytes = data.size();
-    e.payload = data.left(Timeline::kPreviewBytes);
+    e.payload = httpPreview(data);
     timeline_->append(e);
     if (conn->closeAfter || conn->closed)
         return; // after a close decision (or an error) later bytes are not requests
@@ -576,7 +578,7 @@ void HttpServer::flush(Conn* conn)
             Event e = base(conn, ev::Data, ev::Tcp);
             e.dir = ev::Out;
             e.bytes = bytes.size();
-            e.payload = bytes.left(Timeline::kPreviewBytes);
+            e.payload = httpPreview(bytes);
             timeline_->append(e);
         }
         conn->c->write(bytes);
