@@ -9,6 +9,9 @@
 #include <QJsonParseError>
 #include <QSet>
 
+#include <charconv>
+#include <cstring>
+
 namespace netstage {
 
 namespace {
@@ -53,31 +56,49 @@ void appendEscaped(QByteArray& out, const QByteArray& utf8)
     out += '"';
 }
 
+// Writes into one buffer reserved up front: no allocation per field. Most strings (ids,
+// addresses, event names) are plain ASCII and are copied as they are.
 struct LineBuilder
 {
     QByteArray out;
     bool first = true;
 
+    void raw(const char* p, qsizetype n) { out.append(p, n); }
     void key(const char* k)
     {
-        out += first ? "{\"" : ",\"";
+        raw(first ? "{\"" : ",\"", 2);
         first = false;
-        out += k;
-        out += "\":";
+        raw(k, qsizetype(strlen(k)));
+        raw("\":", 2);
     }
     void str(const char* k, const QString& v)
     {
         if (v.isEmpty())
             return;
         key(k);
-        appendEscaped(out, v.toUtf8());
+        for (const QChar c : v) {
+            const ushort u = c.unicode();
+            if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') {
+                appendEscaped(out, v.toUtf8());
+                return;
+            }
+        }
+        const qsizetype n = out.size();
+        out.resize(n + v.size() + 2);
+        char* p = out.data() + n;
+        *p++ = '"';
+        for (const QChar c : v)
+            *p++ = char(c.unicode());
+        *p = '"';
     }
     void num(const char* k, qint64 v, bool always = false)
     {
         if (v < 0 && !always)
             return;
         key(k);
-        out += QByteArray::number(v);
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof(buf), v);
+        raw(buf, r.ptr - buf);
     }
 };
 
@@ -86,7 +107,7 @@ struct LineBuilder
 QByteArray toJsonLine(const Event& e)
 {
     LineBuilder b;
-    b.out.reserve(160 + e.payload.size() * 2);
+    b.out.reserve(320 + e.payload.size() * 2);
     b.num("t_us", e.t_us, true);
     b.str("socket", e.socket);
     b.str("proto", e.proto);
