@@ -1,6 +1,8 @@
 #include "main_window.h"
 
+#include "http_panel.h"
 #include "kernel_observer.h"
+#include "lesson.h"
 #include "lesson_panel.h"
 #include "log_saver.h"
 #include "tcp_lab.h"
@@ -46,6 +48,8 @@ MainWindow::MainWindow(QWidget* parent)
     addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
     lessonPanel_ = new LessonPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
     addLab(QStringLiteral("lessons"), tr("Handshake && teardown"), lessonPanel_);
+    httpPanel_ = new HttpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
 
     buildMenus();
 
@@ -82,6 +86,7 @@ MainWindow::~MainWindow()
     delete takeCentralWidget();
     tcpPanel_ = nullptr;
     lessonPanel_ = nullptr;
+    httpPanel_ = nullptr;
     tcpLab_.reset();
     wire_.reset();
     observer_.reset();
@@ -133,6 +138,17 @@ void MainWindow::buildMenus()
         showView(QStringLiteral("lessons"));
         lessonPanel_->openWithDialog();
     });
+    QMenu* samples = file->addMenu(tr("Open &sample lesson"));
+    samples->setToolTip(tr("Recordings of every lesson, made on real sockets; they open "
+                           "without a network."));
+    for (const Lesson& lesson : Lessons::all()) {
+        const QString name = QString::fromLatin1(lesson.name);
+        QAction* a = samples->addAction(Lessons::title(lesson));
+        connect(a, &QAction::triggered, this, [this, name] {
+            showView(QStringLiteral("lessons"));
+            lessonPanel_->openRecording(QStringLiteral(":/recordings/%1.netstage.jsonl").arg(name));
+        });
+    }
     QAction* record = file->addAction(tr("Save &recording…"));
     record->setToolTip(tr("Save the lesson shown as a recording."));
     connect(record, &QAction::triggered, lessonPanel_, &LessonPanel::saveWithDialog);

@@ -2,6 +2,7 @@
 // visits the same steps forward and back.
 #include "json_lines.h"
 #include "ladder.h"
+#include "lesson.h"
 #include "recording.h"
 #include "replay_player.h"
 
@@ -227,6 +228,24 @@ private slots:
         QCOMPARE(playing.count(), 2);
         p.restart();
         QCOMPARE(p.position(), 0);
+    }
+
+    // Every lesson ships a recording that opens offline and draws the wire's handshake.
+    void sampleRecordingsOpen()
+    {
+        for (const Lesson& lesson : Lessons::all()) {
+            const QString path =
+                QStringLiteral(":/recordings/%1.netstage.jsonl").arg(QLatin1String(lesson.name));
+            QString error;
+            const std::optional<Recording> rec = RecordingFile::load(path, &error);
+            QVERIFY2(rec, qPrintable(path + QStringLiteral(": ") + error));
+            QCOMPARE(rec->header.lesson, QLatin1String(lesson.name));
+            const Ladder l = Ladder::fromEvents(rec->events);
+            QCOMPARE(l.source, ev::Wire);
+            QVERIFY(!l.arrows.empty());
+            QCOMPARE(l.arrows[0].flags, QStringLiteral("SYN"));
+            QCOMPARE(l.arrows[0].textbookSeq(), QStringLiteral("seq=x"));
+        }
     }
 
     void speedSlider()
