@@ -161,4 +161,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>netstage::WsPanel</name>
+    <message numerus="yes">
+        <source>── The client&apos;s request (%n byte(s)) ──</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>── The server&apos;s answer (%n byte(s)) ──</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

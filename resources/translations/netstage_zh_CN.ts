@@ -235,15 +235,16 @@ lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
   netstage tcp lesson  --list
 
 serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
-         空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，然后正常关闭。
+         空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，
+         然后正常关闭。
          seed：教程中的服务器：连接建立时发送一行欢迎语，每收到一条消息
                回复“你好”，客户端结束时它也结束自己这一侧。
          echo：原样回写收到的数据。   silent：什么也不说，也从不
                主动关闭（连接停留在 CLOSE-WAIT）。
 connect  建立连接，读取服务器发来的内容，发送每个 --send（每次发送后等待
          --wait 毫秒，默认 500，接收回复），然后关闭（--then close，默认）、
-         发送 FIN 并继续读取（half-close，半关闭），或用 RST 重置（abort，中止）。
-         --hex：--send 的值是十六进制字节。
+         发送 FIN 并继续读取（half-close，半关闭），或用 RST 重置
+         （abort，中止）。--hex：--send 的值是十六进制字节。
 lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-delay 毫秒
          （默认 400），打印时序图；加 --diagram 时把它画成图片。
          箭头来自抓包（以 root 运行或用 setcap 授权时），否则来自
@@ -1794,7 +1795,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
     <message>
         <source>%1 is now %2</source>
-        <translation>%1 现在是 %2</translation>
+        <translation>%1现在是 %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1870,7 +1871,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
     <message>
         <source>The %1 stayed in %2 for %3.</source>
-        <translation>%1 在 %2 中停留了 %3。</translation>
+        <translation>%1在 %2 中停留了 %3。</translation>
     </message>
     <message>
         <source>The program saw data: what it read from, or gave to, its socket. The segments carrying it are the arrows around this mark.</source>
@@ -2636,6 +2637,18 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>NETLINK_SOCK_DIAG could not be opened: the socket list shows only what the program sees.</source>
         <translation>无法打开 NETLINK_SOCK_DIAG：套接字列表只显示程序看到的内容。</translation>
     </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;sample lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings of every lesson, made on real sockets; they open without a network.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>netstage::RecordingFile</name>
@@ -3236,6 +3249,69 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     </message>
 </context>
 <context>
+    <name>netstage::UdpDatagramView</name>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each row is one datagram a client sent, oldest at the top. The arrow ends at the server when it arrived (with the order it arrived in), or stops at the relay with a cross when the relay dropped it. UDP itself never tells the sender either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">客户端</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished">服务器</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 arrived · %3 lost · %4 duplicated · %5 out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send datagrams to see what becomes of each one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrived %1 (twice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrived %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not (yet) arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>netstage::UdpLab</name>
     <message>
         <source>Message too long: %1 bytes do not fit in one UDP datagram. Over IPv4 a datagram carries at most 65,507 bytes (65,535 minus the 20-byte IP header and the 8-byte UDP header). Nothing was sent: UDP never splits a message for you, as TCP&apos;s byte stream does.</source>
@@ -3300,6 +3376,245 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <message>
         <source>Cannot close: %1 is not an open socket.</source>
         <translation>无法关闭：%1 不是一个打开的套接字。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UdpPanel</name>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab&apos;s UDP sockets. Select one to see only its events in the log. A UDP socket has no connection: &quot;listening&quot; only means it is bound to its port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sockets&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Datagrams&lt;/b&gt; — what became of each one (UDP itself never tells the sender)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server (dgram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address to bind. 127.0.0.1 keeps the lab on this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port to bind (41234 as in Node&apos;s dgram documentation). 0 lets the kernel pick a free one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished">seed</translation>
+    </message>
+    <message>
+        <source>seed: the tutorial&apos;s server: logs &quot;server got: … from address:port&quot; for every datagram and answers nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>echo</source>
+        <translation type="unfinished">echo</translation>
+    </message>
+    <message>
+        <source>echo: sends every datagram back to its sender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished">启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">停止</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished">主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished">端口</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished">行为</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">客户端</translation>
+    </message>
+    <message>
+        <source>host:port to send to, e.g. 127.0.0.1:41234.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect() first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect(2) the UDP socket to the target before sending. It sends nothing, but then the kernel reports ICMP &quot;port unreachable&quot; as ECONNREFUSED. Unconnected, a datagram to a closed port vanishes without a word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The datagram&apos;s bytes: text (UTF-8) or, with Hex, hex bytes. &quot;{n}&quot; becomes the datagram&apos;s number, so losses and reordering can be told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished">十六进制</translation>
+    </message>
+    <message>
+        <source>Type the message as hex bytes, e.g. 48 65 6c 6c 6f.</source>
+        <translation type="unfinished">以十六进制字节输入消息，例如 48 65 6c 6c 6f。</translation>
+    </message>
+    <message>
+        <source>How many datagrams to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time between two datagrams of a series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished">发送</translation>
+    </message>
+    <message>
+        <source>Send the datagram(s). The first send binds the client&apos;s socket to a port the kernel picks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: loss, duplicates, reordering, delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send through the relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client sends to a relay inside NetStage that drops, copies, holds back and delays datagrams on purpose, as a bad network would. Each decision is an event in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chance that a datagram is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chance that a datagram arrives twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chance that a datagram is held back until the next one has gone, so they arrive out of order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to every datagram.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plus a random 0 to this many milliseconds, so datagrams may overtake each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed repeats the same decisions (for a class demo that must show the same losses every time); &quot;random&quot; picks one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay starts with the first datagram sent through it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in · %2 dropped · %3 duplicated · %4 reordered · %5 delayed (seed %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the server; see the event log.</source>
+        <translation type="unfinished">无法启动服务器；请查看事件日志。</translation>
+    </message>
+    <message>
+        <source>Could not start the server: %1</source>
+        <translation type="unfinished">无法启动服务器：%1</translation>
+    </message>
+    <message>
+        <source>Bound to %1 port %2 (%3). No connection, no handshake: it just waits for datagrams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the target as host:port, e.g. 127.0.0.1:41234.</source>
+        <translation type="unfinished">请把目标写成 host:port，例如 127.0.0.1:8124。 {127.0.0.1:41234.?}</translation>
+    </message>
+    <message>
+        <source>Could not send; see the event log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not send: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent one datagram from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends %2 datagrams from %3, one every %4 ms.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3629,6 +3944,261 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     <message>
         <source>Cannot abort: %1 is not an open connection.</source>
         <translation>无法中止：%1 不是一个打开的连接。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::WsPanel</name>
+    <message>
+        <source>Every socket of the WebSocket lab. Select one to act on it, to see its handshake and ladder, and to see only its events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation type="unfinished">时序图</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sockets&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address to listen on. 127.0.0.1 keeps the lab on this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port to listen on. 0 lets the kernel pick a free one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>echo</source>
+        <translation type="unfinished">echo</translation>
+    </message>
+    <message>
+        <source>echo: sends every message back to its sender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat: sends every message to every client, the sender included, like a classroom chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A larger message is refused: the server closes that connection with 1009 (message too big).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished">启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">停止</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished">主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished">端口</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished">行为</translation>
+    </message>
+    <message>
+        <source>Largest message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client (QWebSocket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebSocket URL, e.g. ws://127.0.0.1:8090/chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished">连接</translation>
+    </message>
+    <message>
+        <source>Open a new client (ws-client-N): TCP connection, then the HTTP upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected socket</source>
+        <translation type="unfinished">选中的套接字</translation>
+    </message>
+    <message>
+        <source>A text message (UTF-8), sent as one text frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished">发送</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ping control frame; the other side must answer with a pong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status code the close frame carries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>The closing handshake: a close frame with this code; the other side answers with one, then the server ends the TCP connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop (no close frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the TCP connection without a close frame: the other side sees 1006, abnormal closure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the server; see the event log.</source>
+        <translation type="unfinished">无法启动服务器；请查看事件日志。</translation>
+    </message>
+    <message>
+        <source>Could not start the server: %1</source>
+        <translation type="unfinished">无法启动服务器：%1</translation>
+    </message>
+    <message>
+        <source>Listening on %1 port %2 (%3). Every byte it receives and sends is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening.</source>
+        <translation type="unfinished">未在监听。</translation>
+    </message>
+    <message>
+        <source>Could not connect; see the event log.</source>
+        <translation type="unfinished">无法连接；请查看事件日志。</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation type="unfinished">无法连接：%1</translation>
+    </message>
+    <message>
+        <source>%1 opening %2. QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the listener: select a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client, QWebSocket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection to see its opening handshake: the HTTP GET with Upgrade: websocket, and the 101 answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection to see its ladder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a QWebSocket client: QWebSocket hides its bytes, so this side cannot show its request or the server&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its server is not this lab&apos;s, so no byte of the handshake can be shown here (the wire capture shows the segments when it runs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its server is this lab&apos;s: below is the same handshake as %1 saw it, byte for byte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>── The client&apos;s request (%n byte(s)) ──</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>── The server&apos;s answer (%n byte(s)) ──</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>── Sec-WebSocket-Accept, computed again ──</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent %1: it matches ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent %1: it does NOT match ✗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No handshake on this connection yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segments of this connection were captured: the wire capture needs permission (root, or setcap cap_net_raw on netstage). The event log still shows every frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: TCP handshake, HTTP upgrade, frames, closing handshake, teardown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
