@@ -50,6 +50,10 @@ quint64 Timeline::append(Event e)
             e.bytes = e.payload.size();
         e.payload.truncate(kPreviewBytes);
     }
+    // Never keep a big read buffer alive for a short preview (a truncated or shallow copy of a
+    // 64 KiB buffer keeps all of it): store exactly the preview's bytes.
+    if (e.payload.capacity() > e.payload.size() + 32)
+        e.payload = QByteArray(e.payload.constData(), e.payload.size());
 
     if (events_.size() >= capacity_) {
         const Stored& old = events_.front();
