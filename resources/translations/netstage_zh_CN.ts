@@ -2639,15 +2639,15 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>Open &amp;sample lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例课程(&amp;S)</translation>
     </message>
     <message>
         <source>Recordings of every lesson, made on real sockets; they open without a network.</source>
-        <translation type="unfinished"></translation>
+        <translation>每节课程的录制文件，都是在真实套接字上录制的；无需网络即可打开。</translation>
     </message>
 </context>
 <context>
@@ -3252,63 +3252,63 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <name>netstage::UdpDatagramView</name>
     <message>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <source>Each row is one datagram a client sent, oldest at the top. The arrow ends at the server when it arrived (with the order it arrived in), or stops at the relay with a cross when the relay dropped it. UDP itself never tells the sender either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一行是客户端发送的一个数据报，最早的在最上面。如果数据报到达了服务器，箭头画到服务器为止（并标出到达的顺序）；如果被中继丢弃，箭头停在中继处并画一个叉。无论哪种情况，UDP 本身都不会告诉发送方。</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">客户端</translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>Relay</source>
-        <translation type="unfinished"></translation>
+        <translation>中继</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">服务器</translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>%1 sent · %2 arrived · %3 lost · %4 duplicated · %5 out of order</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 %1 · 到达 %2 · 丢失 %3 · 重复 %4 · 乱序 %5</translation>
     </message>
     <message>
         <source>Send datagrams to see what becomes of each one.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送数据报，看看每一个的下场。</translation>
     </message>
     <message>
         <source>+%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 ms</translation>
     </message>
     <message>
         <source>×2</source>
-        <translation type="unfinished"></translation>
+        <translation>×2</translation>
     </message>
     <message>
         <source>held back</source>
-        <translation type="unfinished"></translation>
+        <translation>被扣留</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>被丢弃</translation>
     </message>
     <message>
         <source>arrived %1 (twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>到达顺序 %1（两次）</translation>
     </message>
     <message>
         <source>arrived %1</source>
-        <translation type="unfinished"></translation>
+        <translation>到达顺序 %1</translation>
     </message>
     <message>
         <source>, late</source>
-        <translation type="unfinished"></translation>
+        <translation>，迟到</translation>
     </message>
     <message>
         <source>not (yet) arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚）未到达</translation>
     </message>
 </context>
 <context>
@@ -3382,239 +3382,239 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <name>netstage::UdpPanel</name>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>The lab&apos;s UDP sockets. Select one to see only its events in the log. A UDP socket has no connection: &quot;listening&quot; only means it is bound to its port.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验中的 UDP 套接字。选中一个即可在日志中只看它的事件。UDP 套接字没有连接：“listening”只表示它已绑定到端口。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sockets&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;套接字&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Datagrams&lt;/b&gt; — what became of each one (UDP itself never tells the sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;数据报&lt;/b&gt; — 每一个的下场（UDP 本身从不告诉发送方）</translation>
     </message>
     <message>
         <source>Server (dgram)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器（dgram）</translation>
     </message>
     <message>
         <source>The address to bind. 127.0.0.1 keeps the lab on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>要绑定的地址。127.0.0.1 让实验只在本机进行。</translation>
     </message>
     <message>
         <source>The port to bind (41234 as in Node&apos;s dgram documentation). 0 lets the kernel pick a free one.</source>
-        <translation type="unfinished"></translation>
+        <translation>要绑定的端口（与 Node 的 dgram 文档相同，为 41234）。0 让内核选一个空闲端口。</translation>
     </message>
     <message>
         <source>seed</source>
-        <translation type="unfinished">seed</translation>
+        <translation>seed</translation>
     </message>
     <message>
         <source>seed: the tutorial&apos;s server: logs &quot;server got: … from address:port&quot; for every datagram and answers nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>seed：教程中的服务器：对每个数据报记录 &quot;server got: … from address:port&quot;，不作任何回复。</translation>
     </message>
     <message>
         <source>echo</source>
-        <translation type="unfinished">echo</translation>
+        <translation>echo</translation>
     </message>
     <message>
         <source>echo: sends every datagram back to its sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>echo：把每个数据报发回给它的发送方。</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished">启动</translation>
+        <translation>启动</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">停止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">主机</translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">端口</translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>Behaviour</source>
-        <translation type="unfinished">行为</translation>
+        <translation>行为</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">客户端</translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>host:port to send to, e.g. 127.0.0.1:41234.</source>
-        <translation type="unfinished"></translation>
+        <translation>要发送到的 host:port，例如 127.0.0.1:41234。</translation>
     </message>
     <message>
         <source>connect() first</source>
-        <translation type="unfinished"></translation>
+        <translation>先 connect()</translation>
     </message>
     <message>
         <source>connect(2) the UDP socket to the target before sending. It sends nothing, but then the kernel reports ICMP &quot;port unreachable&quot; as ECONNREFUSED. Unconnected, a datagram to a closed port vanishes without a word.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送前先对 UDP 套接字调用 connect(2) 连接到目标。它不发送任何东西，但之后内核会把 ICMP“端口不可达”报告为 ECONNREFUSED。不连接的话，发往关闭端口的数据报会悄无声息地消失。</translation>
     </message>
     <message>
         <source>The datagram&apos;s bytes: text (UTF-8) or, with Hex, hex bytes. &quot;{n}&quot; becomes the datagram&apos;s number, so losses and reordering can be told apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据报的字节：文本（UTF-8），或勾选“十六进制”后输入十六进制字节。&quot;{n}&quot; 会替换为数据报的编号，这样就能区分丢包和乱序。</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished">十六进制</translation>
+        <translation>十六进制</translation>
     </message>
     <message>
         <source>Type the message as hex bytes, e.g. 48 65 6c 6c 6f.</source>
-        <translation type="unfinished">以十六进制字节输入消息，例如 48 65 6c 6c 6f。</translation>
+        <translation>以十六进制字节输入消息，例如 48 65 6c 6c 6f。</translation>
     </message>
     <message>
         <source>How many datagrams to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>要发送多少个数据报。</translation>
     </message>
     <message>
         <source>The time between two datagrams of a series.</source>
-        <translation type="unfinished"></translation>
+        <translation>一组数据报中相邻两个之间的时间间隔。</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished">发送</translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Send the datagram(s). The first send binds the client&apos;s socket to a port the kernel picks.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送数据报。第一次发送时，内核会为客户端套接字选一个端口并绑定。</translation>
     </message>
     <message>
         <source>Stop the series.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止这组发送。</translation>
     </message>
     <message>
         <source>Send to</source>
-        <translation type="unfinished"></translation>
+        <translation>发送到</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>every</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔</translation>
     </message>
     <message>
         <source>Relay: loss, duplicates, reordering, delay</source>
-        <translation type="unfinished"></translation>
+        <translation>中继：丢包、重复、乱序、延迟</translation>
     </message>
     <message>
         <source>Send through the relay</source>
-        <translation type="unfinished"></translation>
+        <translation>经由中继发送</translation>
     </message>
     <message>
         <source>The client sends to a relay inside NetStage that drops, copies, holds back and delays datagrams on purpose, as a bad network would. Each decision is an event in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端发往 NetStage 内部的一个中继，中继会像糟糕的网络那样，故意丢弃、复制、扣留和延迟数据报。每个决定都会作为一个事件记入日志。</translation>
     </message>
     <message>
         <source>The chance that a datagram is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据报丢失的概率。</translation>
     </message>
     <message>
         <source>The chance that a datagram arrives twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据报到达两次的概率。</translation>
     </message>
     <message>
         <source>The chance that a datagram is held back until the next one has gone, so they arrive out of order.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据报被扣留到下一个发出之后、从而乱序到达的概率。</translation>
     </message>
     <message>
         <source>Added to every datagram.</source>
-        <translation type="unfinished"></translation>
+        <translation>加到每个数据报上的延迟。</translation>
     </message>
     <message>
         <source>Plus a random 0 to this many milliseconds, so datagrams may overtake each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>再加上 0 到这么多毫秒的随机延迟，这样数据报之间可能互相超越。</translation>
     </message>
     <message>
         <source>random</source>
-        <translation type="unfinished"></translation>
+        <translation>随机</translation>
     </message>
     <message>
         <source>The same seed repeats the same decisions (for a class demo that must show the same losses every time); &quot;random&quot; picks one.</source>
-        <translation type="unfinished"></translation>
+        <translation>相同的种子会重现相同的决定（适合课堂演示，每次都要展示同样的丢包）；“随机”则随机选一个种子。</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>丢包</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <source>Reorder</source>
-        <translation type="unfinished"></translation>
+        <translation>乱序</translation>
     </message>
     <message>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Jitter</source>
-        <translation type="unfinished"></translation>
+        <translation>抖动</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>The relay starts with the first datagram sent through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>中继在第一个经由它发送的数据报到来时启动。</translation>
     </message>
     <message>
         <source>%1 in · %2 dropped · %3 duplicated · %4 reordered · %5 delayed (seed %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>收到 %1 · 丢弃 %2 · 重复 %3 · 乱序 %4 · 延迟 %5（种子 %6）</translation>
     </message>
     <message>
         <source>Could not start the server; see the event log.</source>
-        <translation type="unfinished">无法启动服务器；请查看事件日志。</translation>
+        <translation>无法启动服务器；请查看事件日志。</translation>
     </message>
     <message>
         <source>Could not start the server: %1</source>
-        <translation type="unfinished">无法启动服务器：%1</translation>
+        <translation>无法启动服务器：%1</translation>
     </message>
     <message>
         <source>Bound to %1 port %2 (%3). No connection, no handshake: it just waits for datagrams.</source>
-        <translation type="unfinished"></translation>
+        <translation>已绑定到 %1 端口 %2（%3）。没有连接，也没有握手：它只是等待数据报。</translation>
     </message>
     <message>
         <source>Not bound.</source>
-        <translation type="unfinished"></translation>
+        <translation>未绑定。</translation>
     </message>
     <message>
         <source>Write the target as host:port, e.g. 127.0.0.1:41234.</source>
-        <translation type="unfinished">请把目标写成 host:port，例如 127.0.0.1:8124。 {127.0.0.1:41234.?}</translation>
+        <translation>请把目标写成 host:port，例如 127.0.0.1:41234。</translation>
     </message>
     <message>
         <source>Could not send; see the event log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法发送；请查看事件日志。</translation>
     </message>
     <message>
         <source>Could not send: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法发送：%1</translation>
     </message>
     <message>
         <source>%1 sent one datagram from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 从 %2 发送了一个数据报。</translation>
     </message>
     <message>
         <source>%1 sends %2 datagrams from %3, one every %4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 从 %3 发送 %2 个数据报，每 %4 ms 一个。</translation>
     </message>
 </context>
 <context>
@@ -3950,255 +3950,255 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     <name>netstage::WsPanel</name>
     <message>
         <source>Every socket of the WebSocket lab. Select one to act on it, to see its handshake and ladder, and to see only its events.</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 实验中的每个套接字。选中一个即可对它进行操作、查看它的握手和时序图，并只看它的事件。</translation>
     </message>
     <message>
         <source>Opening handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>开始握手</translation>
     </message>
     <message>
         <source>Ladder</source>
-        <translation type="unfinished">时序图</translation>
+        <translation>时序图</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sockets&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;套接字&lt;/b&gt;</translation>
     </message>
     <message>
         <source>WebSocket server</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 服务器</translation>
     </message>
     <message>
         <source>The address to listen on. 127.0.0.1 keeps the lab on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>要监听的地址。127.0.0.1 让实验只在本机进行。</translation>
     </message>
     <message>
         <source>The port to listen on. 0 lets the kernel pick a free one.</source>
-        <translation type="unfinished"></translation>
+        <translation>要监听的端口。0 让内核选一个空闲端口。</translation>
     </message>
     <message>
         <source>echo</source>
-        <translation type="unfinished">echo</translation>
+        <translation>echo</translation>
     </message>
     <message>
         <source>echo: sends every message back to its sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>echo：把每条消息发回给它的发送方。</translation>
     </message>
     <message>
         <source>chat</source>
-        <translation type="unfinished"></translation>
+        <translation>chat</translation>
     </message>
     <message>
         <source>chat: sends every message to every client, the sender included, like a classroom chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>chat：把每条消息发给所有客户端（包括发送方），就像课堂聊天室。</translation>
     </message>
     <message>
         <source> KiB</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB</translation>
     </message>
     <message>
         <source>A larger message is refused: the server closes that connection with 1009 (message too big).</source>
-        <translation type="unfinished"></translation>
+        <translation>更大的消息会被拒绝：服务器以 1009（消息过大）关闭那个连接。</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished">启动</translation>
+        <translation>启动</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">停止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">主机</translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">端口</translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>Behaviour</source>
-        <translation type="unfinished">行为</translation>
+        <translation>行为</translation>
     </message>
     <message>
         <source>Largest message</source>
-        <translation type="unfinished"></translation>
+        <translation>最大消息</translation>
     </message>
     <message>
         <source>Client (QWebSocket)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端（QWebSocket）</translation>
     </message>
     <message>
         <source>The WebSocket URL, e.g. ws://127.0.0.1:8090/chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket URL，例如 ws://127.0.0.1:8090/chat。</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished">连接</translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Open a new client (ws-client-N): TCP connection, then the HTTP upgrade.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一个新客户端（ws-client-N）：先建立 TCP 连接，再进行 HTTP 升级。</translation>
     </message>
     <message>
         <source>QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
-        <translation type="unfinished"></translation>
+        <translation>QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Selected socket</source>
-        <translation type="unfinished">选中的套接字</translation>
+        <translation>选中的套接字</translation>
     </message>
     <message>
         <source>A text message (UTF-8), sent as one text frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>一条文本消息（UTF-8），作为一个文本帧发送。</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished">发送</translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Ping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping</translation>
     </message>
     <message>
         <source>A ping control frame; the other side must answer with a pong.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 ping 控制帧；另一方必须回应一个 pong。</translation>
     </message>
     <message>
         <source>The status code the close frame carries.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭帧携带的状态码。</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>The closing handshake: a close frame with this code; the other side answers with one, then the server ends the TCP connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭握手：发送带有此状态码的关闭帧；另一方也回应一个关闭帧，然后服务器结束 TCP 连接。</translation>
     </message>
     <message>
         <source>Drop (no close frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>断开（不发关闭帧）</translation>
     </message>
     <message>
         <source>End the TCP connection without a close frame: the other side sees 1006, abnormal closure.</source>
-        <translation type="unfinished"></translation>
+        <translation>不发关闭帧，直接结束 TCP 连接：另一方看到 1006，异常关闭。</translation>
     </message>
     <message>
         <source>Could not start the server; see the event log.</source>
-        <translation type="unfinished">无法启动服务器；请查看事件日志。</translation>
+        <translation>无法启动服务器；请查看事件日志。</translation>
     </message>
     <message>
         <source>Could not start the server: %1</source>
-        <translation type="unfinished">无法启动服务器：%1</translation>
+        <translation>无法启动服务器：%1</translation>
     </message>
     <message>
         <source>Listening on %1 port %2 (%3). Every byte it receives and sends is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 %1 端口 %2 上监听（%3）。收发的每个字节都会显示出来。</translation>
     </message>
     <message>
         <source>Not listening.</source>
-        <translation type="unfinished">未在监听。</translation>
+        <translation>未在监听。</translation>
     </message>
     <message>
         <source>Could not connect; see the event log.</source>
-        <translation type="unfinished">无法连接；请查看事件日志。</translation>
+        <translation>无法连接；请查看事件日志。</translation>
     </message>
     <message>
         <source>Could not connect: %1</source>
-        <translation type="unfinished">无法连接：%1</translation>
+        <translation>无法连接：%1</translation>
     </message>
     <message>
         <source>%1 opening %2. QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 正在打开 %2。QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
     </message>
     <message>
         <source>Select a connection in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择一个连接。</translation>
     </message>
     <message>
         <source>%1 is the listener: select a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是监听套接字：请选择一个连接。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
     </message>
     <message>
         <source>client, QWebSocket</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端，QWebSocket</translation>
     </message>
     <message>
         <source>accepted by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>由服务器接受</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 已关闭。</translation>
     </message>
     <message>
         <source>Select a connection to see its opening handshake: the HTTP GET with Upgrade: websocket, and the 101 answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个连接，查看它的开始握手：带 Upgrade: websocket 的 HTTP GET，以及 101 响应。</translation>
     </message>
     <message>
         <source>Select a connection to see its ladder.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个连接，查看它的时序图。</translation>
     </message>
     <message>
         <source>%1 is a QWebSocket client: QWebSocket hides its bytes, so this side cannot show its request or the server&apos;s answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 QWebSocket 客户端：QWebSocket 隐藏了它的字节，所以本端无法显示它的请求或服务器的响应。</translation>
     </message>
     <message>
         <source>Its server is not this lab&apos;s, so no byte of the handshake can be shown here (the wire capture shows the segments when it runs).</source>
-        <translation type="unfinished"></translation>
+        <translation>它的服务器不是本实验的，所以这里无法显示握手的任何字节（抓包运行时会显示这些报文段）。</translation>
     </message>
     <message>
         <source>Its server is this lab&apos;s: below is the same handshake as %1 saw it, byte for byte.</source>
-        <translation type="unfinished"></translation>
+        <translation>它的服务器是本实验的：下面是 %1 看到的同一次握手，逐字节显示。</translation>
     </message>
     <message numerus="yes">
         <source>── The client&apos;s request (%n byte(s)) ──</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>── 客户端的请求（%n 字节）──</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>── The server&apos;s answer (%n byte(s)) ──</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>── 服务器的响应（%n 字节）──</numerusform>
         </translation>
     </message>
     <message>
         <source>── Sec-WebSocket-Accept, computed again ──</source>
-        <translation type="unfinished"></translation>
+        <translation>── 重新计算的 Sec-WebSocket-Accept ──</translation>
     </message>
     <message>
         <source>The server sent %1: it matches ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发送的是 %1：一致 ✓</translation>
     </message>
     <message>
         <source>The server sent %1: it does NOT match ✗</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发送的是 %1：不一致 ✗</translation>
     </message>
     <message>
         <source>No handshake on this connection yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个连接上还没有握手。</translation>
     </message>
     <message>
         <source>No segments of this connection were captured: the wire capture needs permission (root, or setcap cap_net_raw on netstage). The event log still shows every frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有抓到这个连接的报文段：抓包需要权限（root，或对 netstage 执行 setcap cap_net_raw）。事件日志仍会显示每一帧。</translation>
     </message>
     <message>
         <source>%1: TCP handshake, HTTP upgrade, frames, closing handshake, teardown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：TCP 握手、HTTP 升级、数据帧、关闭握手、挥手</translation>
     </message>
 </context>
 </TS>
