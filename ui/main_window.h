@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace netstage {
 
+class HttpPanel;
 class KernelObserver;
 class LessonPanel;
 class LogSaver;
@@ -32,6 +33,7 @@ public:
     TcpPanel* tcpPanel() const { return tcpPanel_; }
     WireCapture* wire() const { return wire_.get(); }
     LessonPanel* lessonPanel() const { return lessonPanel_; }
+    HttpPanel* httpPanel() const { return httpPanel_; }
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
     QStringList viewNames() const;
@@ -63,6 +65,7 @@ private:
     QHash<QString, QWidget*> views_;
     TcpPanel* tcpPanel_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
+    HttpPanel* httpPanel_ = nullptr;
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;
