@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QIcon>
 #include <cstdio>
 #include <memory>
 
@@ -35,6 +36,8 @@ int main(int argc, char** argv)
     }
 
     QApplication app(argc, argv);
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/netstage.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.netstage.NetStage"));
     const netstage::Command cmd = netstage::Cli::parse(app.arguments());
     if (cmd.kind == netstage::Command::Kind::UsageError) {
         std::fprintf(stderr, "netstage: %s\n", qPrintable(cmd.error));
