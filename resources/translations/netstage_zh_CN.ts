@@ -2649,6 +2649,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>Recordings of every lesson, made on real sockets; they open without a network.</source>
         <translation>每节课程的录制文件，都是在真实套接字上录制的；无需网络即可打开。</translation>
     </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
 </context>
 <context>
     <name>netstage::RecordingFile</name>
@@ -3441,10 +3449,6 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>端口</translation>
     </message>
     <message>
-        <source>Behaviour</source>
-        <translation>行为</translation>
-    </message>
-    <message>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
@@ -3507,10 +3511,6 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <message>
         <source>every</source>
         <translation>间隔</translation>
-    </message>
-    <message>
-        <source>Relay: loss, duplicates, reordering, delay</source>
-        <translation>中继：丢包、重复、乱序、延迟</translation>
     </message>
     <message>
         <source>Send through the relay</source>
@@ -3615,6 +3615,26 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <message>
         <source>%1 sends %2 datagrams from %3, one every %4 ms.</source>
         <translation>%1 从 %3 发送 %2 个数据报，每 %4 ms 一个。</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation> B</translation>
+    </message>
+    <message>
+        <source>as typed</source>
+        <translation>按原样</translation>
+    </message>
+    <message>
+        <source>Repeat the message up to exactly this many bytes. Try 65507, the largest UDP datagram over IPv4, then 65508: EMSGSIZE.</source>
+        <translation>把消息重复填充到正好这么多字节。试试 65507（IPv4 上最大的 UDP 数据报），再试 65508：EMSGSIZE。</translation>
+    </message>
+    <message>
+        <source>Relay (a bad network, on purpose)</source>
+        <translation>中继（故意模拟糟糕的网络）</translation>
     </message>
 </context>
 <context>
