@@ -1318,7 +1318,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
     <message>
         <source>a folder to serve (nothing outside it is served)</source>
-        <translation>要提供的文件夹（文件夹之外的内容不会提供）</translation>
+        <translation>要提供的文件夹（仅提供其中的文件）</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1899,11 +1899,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
     <message>
         <source>from</source>
-        <translation>从</translation>
+        <translation>发送方</translation>
     </message>
     <message>
         <source>to</source>
-        <translation>到</translation>
+        <translation>接收方</translation>
     </message>
     <message>
         <source>flags</source>
@@ -1955,7 +1955,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
     <message>
         <source>lane</source>
-        <translation>泳道</translation>
+        <translation>所在一侧</translation>
     </message>
     <message>
         <source>state</source>
