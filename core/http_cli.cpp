@@ -57,8 +57,9 @@ public:
     }
     static QString summary()
     {
-        return HttpCliText::tr("HTTP/1.1 server with the demo site; a client that shows every byte and "
-                  "phase");
+        return HttpCliText::tr(
+            "HTTP/1.1 server with the demo site; a client that shows every byte and "
+            "phase");
     }
 };
 
@@ -106,7 +107,8 @@ int runServe(const ServeArgs& a)
         return 1;
     HttpServer server(&s.timeline, s.observer.get(), s.wire.get());
     if (!server.start(a.options)) {
-        printErr(failureLine(s.firstError(server.serverId()), HttpCliText::tr("the server could not start")));
+        printErr(failureLine(s.firstError(server.serverId()),
+                             HttpCliText::tr("the server could not start")));
         return 1;
     }
     QEventLoop loop;
@@ -146,8 +148,9 @@ void printAnswer(const HttpExchange& x)
                  .arg(x.response.body.size())
                  .arg(x.socket)
                  .arg(x.reused ? HttpCliText::tr(" (reused connection)") : QString()));
-    printErr(HttpCliText::tr("  DNS lookup %1 | initial connection %2 | request sent %3 | waiting (TTFB) %4 | "
-                "content download %5 | total %6")
+    printErr(HttpCliText::tr(
+                 "  DNS lookup %1 | initial connection %2 | request sent %3 | waiting (TTFB) %4 | "
+                 "content download %5 | total %6")
                  .arg(ms(t.dnsUs), ms(t.connectUs), ms(t.sendUs), ms(t.waitUs), ms(t.downloadUs),
                       ms(t.totalUs)));
 }
@@ -183,8 +186,8 @@ int runGet(const GetArgs& a)
         req.headers = a.headers;
         req.body = a.data;
         req.follow = a.follow;
-        printErr(QStringLiteral("> %1 %2").arg(QString::fromLatin1(req.method),
-                                               req.url.toString()));
+        printErr(
+            QStringLiteral("> %1 %2").arg(QString::fromLatin1(req.method), req.url.toString()));
         const int first = client.fetch(req);
         int current = first;
         // Wait for this URL's chain of exchanges (redirects) to end.
@@ -219,8 +222,10 @@ int runGet(const GetArgs& a)
             printErr(HttpCliText::tr("netstage: %1: %2").arg(last.request.url.toString(), line));
             if (last.errorCode == QLatin1String("ENOTFOUND") &&
                 last.host.endsWith(QLatin1String(".test")))
-                printErr(HttpCliText::tr("hint: .test names are not in the real DNS; add --resolve %1:127.0.0.1")
-                             .arg(last.host));
+                printErr(
+                    HttpCliText::tr(
+                        "hint: .test names are not in the real DNS; add --resolve %1:127.0.0.1")
+                        .arg(last.host));
         }
     }
     client.closeAll();
@@ -229,10 +234,10 @@ int runGet(const GetArgs& a)
 
     if (!a.output.isEmpty() && last.ok) {
         QFile out;
-        const bool ok = a.output == QLatin1String("-")
-                            ? out.open(stdout, QIODevice::WriteOnly)
-                            : (out.setFileName(a.output),
-                               out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const bool ok =
+            a.output == QLatin1String("-")
+                ? out.open(stdout, QIODevice::WriteOnly)
+                : (out.setFileName(a.output), out.open(QIODevice::WriteOnly | QIODevice::Truncate));
         if (!ok) {
             printErr(HttpCliText::tr("cannot write %1: %2").arg(a.output, out.errorString()));
             return 1;
@@ -320,7 +325,8 @@ int run(const QStringList& args)
                 return needs(HttpCliText::tr("a method, e.g. GET"));
             for (const QChar c : v) {
                 if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
-                    return usage(HttpCliText::tr("\"%1\" is not a method (letters only, e.g. POST)").arg(v));
+                    return usage(
+                        HttpCliText::tr("\"%1\" is not a method (letters only, e.g. POST)").arg(v));
             }
             ga.method = v.toLatin1();
         } else if (!serve && (a == QLatin1String("--header") || a == QLatin1String("-H"))) {
@@ -328,9 +334,10 @@ int run(const QStringList& args)
                 return needs(HttpCliText::tr("'Name: value'"));
             const int colon = v.indexOf(QLatin1Char(':'));
             if (colon <= 0)
-                return usage(HttpCliText::tr("\"%1\" is not a header (write 'Name: value')").arg(v));
+                return usage(
+                    HttpCliText::tr("\"%1\" is not a header (write 'Name: value')").arg(v));
             ga.headers.append(HttpHeader{v.left(colon).trimmed().toLatin1(),
-                               v.mid(colon + 1).trimmed().toUtf8()});
+                                         v.mid(colon + 1).trimmed().toUtf8()});
         } else if (!serve && (a == QLatin1String("--data") || a == QLatin1String("-d"))) {
             if (!value(&v))
                 return needs(HttpCliText::tr("a text"));
@@ -339,7 +346,8 @@ int run(const QStringList& args)
         } else if (!serve && a == QLatin1String("--resolve")) {
             QString host, addr;
             if (!value(&v) || !parseResolve(v, &host, &addr))
-                return usage(HttpCliText::tr("--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1"));
+                return usage(
+                    HttpCliText::tr("--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1"));
             ga.resolves.append({host, QHostAddress(addr)});
         } else if (!serve && (a == QLatin1String("--follow") || a == QLatin1String("-L"))) {
             ga.follow = true;
@@ -364,9 +372,11 @@ int run(const QStringList& args)
     for (const QString& u : std::as_const(ga.urls)) {
         const QUrl url(u.contains(QLatin1String("://")) ? u : QStringLiteral("http://") + u);
         if (!url.isValid() || url.host().isEmpty())
-            return usage(HttpCliText::tr("\"%1\" is not a URL (e.g. http://localhost:8080/)").arg(u));
+            return usage(
+                HttpCliText::tr("\"%1\" is not a URL (e.g. http://localhost:8080/)").arg(u));
         if (url.scheme() != QLatin1String("http"))
-            return usage(HttpCliText::tr("only http:// URLs are fetched, not \"%1\"").arg(url.scheme()));
+            return usage(
+                HttpCliText::tr("only http:// URLs are fetched, not \"%1\"").arg(url.scheme()));
     }
     if (ga.dataGiven && ga.method == "GET")
         ga.method = "POST"; // like curl -d

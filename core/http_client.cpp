@@ -136,8 +136,8 @@ QByteArray HttpClient::composeRequest(const HttpClientRequest& r, bool keepAlive
     h.append(HttpHeader{"Host", host});
     h.append(HttpHeader{"User-Agent", userAgent()});
     h.append(HttpHeader{"Accept", "*/*"});
-    const bool wantsLength = !r.body.isEmpty() || r.method == "POST" || r.method == "PUT" ||
-                             r.method == "PATCH";
+    const bool wantsLength =
+        !r.body.isEmpty() || r.method == "POST" || r.method == "PUT" || r.method == "PATCH";
     if (wantsLength)
         h.append(HttpHeader{"Content-Length", QByteArray::number(r.body.size())});
     if (!keepAlive)
@@ -515,9 +515,9 @@ void HttpClient::onData(Conn* conn, const QByteArray& data)
             return;
         if (r == HttpParser::Result::Error) {
             const HttpParseError err = conn->parser.error();
-            failExchange(conn->exchange, HttpParser::errorCode(err),
-                         tr("The answer is not valid HTTP: %1")
-                             .arg(HttpParser::sentence(err, limits_)));
+            failExchange(
+                conn->exchange, HttpParser::errorCode(err),
+                tr("The answer is not valid HTTP: %1").arg(HttpParser::sentence(err, limits_)));
             conn->st = Conn::St::Closed;
             conn->c->abort();
             return;
@@ -620,8 +620,7 @@ void HttpClient::finishExchange(int id)
             e.source = ev::App;
             e.detail = tr("%1 %2: following the redirect to %3.")
                            .arg(x.response.status)
-                           .arg(QString::fromLatin1(x.response.reason),
-                                next.url.toString());
+                           .arg(QString::fromLatin1(x.response.reason), next.url.toString());
             timeline_->append(e);
         }
     }

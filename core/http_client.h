@@ -24,7 +24,7 @@ class WireCapture;
 struct HttpClientRequest
 {
     QByteArray method = "GET";
-    QUrl url;           // http:// only
+    QUrl url;            // http:// only
     HttpHeaders headers; // added to (or replacing) Host, User-Agent, Accept, Content-Length
     QByteArray body;
     bool follow = false; // follow 301/302/303/307/308 (at most maxRedirects)

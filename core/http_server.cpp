@@ -536,8 +536,8 @@ void HttpServer::flush(Conn* conn)
            conn->pending.front().ready) {
         Pending p = std::move(conn->pending.front());
         conn->pending.pop_front();
-        const bool close = p.close || (conn->closeAfter && conn->pending.empty() &&
-                                       !conn->parser.hasStarted());
+        const bool close =
+            p.close || (conn->closeAfter && conn->pending.empty() && !conn->parser.hasStarted());
         HttpHeaders headers;
         headers.reserve(p.r.headers.size() + 6);
         headers.append(HttpHeader{"Date", httpDateNow()});
@@ -549,8 +549,8 @@ void HttpServer::flush(Conn* conn)
             headers.append(HttpHeader{"Connection", "close"});
         } else {
             headers.append(HttpHeader{"Connection", "keep-alive"});
-            headers.append(
-                {"Keep-Alive", "timeout=" + QByteArray::number(options_.keepAliveTimeoutMs / 1000)});
+            headers.append({"Keep-Alive",
+                            "timeout=" + QByteArray::number(options_.keepAliveTimeoutMs / 1000)});
         }
         const QByteArray reason = httpReasonPhrase(p.r.status);
         const QByteArray bytes = httpSerializeResponse(p.r.status, reason, headers, p.r.body,

@@ -240,8 +240,9 @@ void HttpExchangeView::showExchange(const HttpExchange& x)
     }
     if (x.ok) {
         auto* resp = new QTreeWidgetItem(
-            headers_, {tr("Response"), QStringLiteral("%1 %2").arg(x.response.status).arg(
-                                           QString::fromLatin1(x.response.reason))});
+            headers_, {tr("Response"), QStringLiteral("%1 %2")
+                                           .arg(x.response.status)
+                                           .arg(QString::fromLatin1(x.response.reason))});
         for (const HttpHeader& h : x.response.headers)
             new QTreeWidgetItem(resp, {QString::fromLatin1(h.name), QString::fromLatin1(h.value)});
     }

@@ -34,8 +34,7 @@ const QStringList kDemoNames = {QStringLiteral("example.test"), QStringLiteral("
 
 HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
                      QWidget* parent)
-    : QWidget(parent), timeline_(timeline),
-      server_(new HttpServer(timeline, observer, wire, this)),
+    : QWidget(parent), timeline_(timeline), server_(new HttpServer(timeline, observer, wire, this)),
       client_(new HttpClient(timeline, observer, wire, this)),
       log_(new HttpRequestLogModel(timeline, QStringLiteral("http-conn-"), this))
 {
@@ -119,8 +118,8 @@ QWidget* HttpPanel::buildServerBox()
     addr->addWidget(portSpin_, 1);
     form->addRow(tr("Address"), addr);
 
-    builtInRadio_ = new QRadioButton(tr("Built-in demo site (example.test → www.example.test)"),
-                                     box);
+    builtInRadio_ =
+        new QRadioButton(tr("Built-in demo site (example.test → www.example.test)"), box);
     builtInRadio_->setChecked(true);
     folderRadio_ = new QRadioButton(tr("Folder:"), box);
     folderEdit_ = new QLineEdit(box);
@@ -289,9 +288,10 @@ void HttpPanel::onListening(bool listening)
     portSpin_->setEnabled(!listening);
     if (!listening) {
         if (!serverNote_->text().contains(QLatin1Char('!')))
-            note(serverNote_, tr("Stopped. Start the server, then send a request from the client "
-                                 "on the right (or: curl -v --resolve "
-                                 "example.test:8080:127.0.0.1 http://example.test:8080/)."),
+            note(serverNote_,
+                 tr("Stopped. Start the server, then send a request from the client "
+                    "on the right (or: curl -v --resolve "
+                    "example.test:8080:127.0.0.1 http://example.test:8080/)."),
                  false);
         return;
     }
@@ -328,7 +328,8 @@ bool HttpPanel::parseHeaderLines(const QString& text, QList<QPair<QByteArray, QB
             *error = tr("\"%1\" is not a header line (write Name: value).").arg(line);
             return false;
         }
-        out->append({line.left(colon).trimmed().toLatin1(), line.mid(colon + 1).trimmed().toUtf8()});
+        out->append(
+            {line.left(colon).trimmed().toLatin1(), line.mid(colon + 1).trimmed().toUtf8()});
     }
     return true;
 }

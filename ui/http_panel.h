@@ -109,9 +109,9 @@ private:
     QPlainTextEdit* bodyEdit_ = nullptr;
     QLabel* clientNote_ = nullptr;
 
-    QList<int> historyIds_;                 // exchange id per history row
+    QList<int> historyIds_;                // exchange id per history row
     QHash<QString, QByteArray> resources_; // URL -> body of a 200 answer (rendered pages)
-    QHash<QString, int> pendingResources_;  // URL -> exchange fetching it
+    QHash<QString, int> pendingResources_; // URL -> exchange fetching it
     bool urlEdited_ = false;
 };
 

@@ -82,8 +82,7 @@ void HttpTimingChart::addExchange(const HttpExchange& x)
 {
     Row r;
     const HttpTiming& t = x.timing;
-    const qint64 us[kPhases] = {t.queuedUs, t.dnsUs,  t.connectUs,
-                                t.sendUs,   t.waitUs, t.downloadUs};
+    const qint64 us[kPhases] = {t.queuedUs, t.dnsUs, t.connectUs, t.sendUs, t.waitUs, t.downloadUs};
     for (int i = 0; i < kPhases; ++i)
         r.ms[i] = x.ok ? us[i] / 1000.0 : 0.0;
     r.totalMs = t.totalUs / 1000.0;

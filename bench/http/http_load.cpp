@@ -204,8 +204,8 @@ int main(int argc, char** argv)
                 c.connecting = false;
             }
             if (c.sent < request.size() && !c.connecting) {
-                const ssize_t w = ::send(c.fd, request.data() + c.sent, request.size() - c.sent,
-                                         MSG_NOSIGNAL);
+                const ssize_t w =
+                    ::send(c.fd, request.data() + c.sent, request.size() - c.sent, MSG_NOSIGNAL);
                 if (w > 0)
                     c.sent += size_t(w);
                 epoll_event e{};
@@ -252,10 +252,11 @@ int main(int argc, char** argv)
     auto pct = [&](double p) {
         return lat.empty() ? 0.0 : lat[std::min(lat.size() - 1, size_t(p * double(lat.size())))];
     };
-    std::printf("{\"requests\":%zu,\"seconds\":%.3f,\"rps\":%.0f,\"p50_us\":%.0f,\"p90_us\":%.0f,"
-                "\"p99_us\":%.0f,\"max_us\":%.0f,\"errors\":%ld,\"connections\":%d,\"keepalive\":%s}\n",
-                lat.size(), secs, double(lat.size()) / secs, pct(0.5), pct(0.9), pct(0.99),
-                lat.empty() ? 0.0 : lat.back(), errors, o.connections, o.close ? "false" : "true");
+    std::printf(
+        "{\"requests\":%zu,\"seconds\":%.3f,\"rps\":%.0f,\"p50_us\":%.0f,\"p90_us\":%.0f,"
+        "\"p99_us\":%.0f,\"max_us\":%.0f,\"errors\":%ld,\"connections\":%d,\"keepalive\":%s}\n",
+        lat.size(), secs, double(lat.size()) / secs, pct(0.5), pct(0.9), pct(0.99),
+        lat.empty() ? 0.0 : lat.back(), errors, o.connections, o.close ? "false" : "true");
     for (Conn& c : conns) {
         if (c.fd >= 0)
             ::close(c.fd);

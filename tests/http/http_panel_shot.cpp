@@ -3,8 +3,8 @@
 // Usage: http_panel_shot FILE.png [en|zh_CN] [body|raw]: the page's rendered body (default) or
 // its raw response bytes.
 #include "cli.h"
-#include "http_exchange_view.h"
 #include "http_client.h"
+#include "http_exchange_view.h"
 #include "http_panel.h"
 #include "http_server.h"
 #include "timeline.h"
@@ -43,7 +43,7 @@ int main(int argc, char** argv)
     panel.history()->setCurrentRow(1); // the page itself
     const bool raw = argc > 3 && qstrcmp(argv[3], "raw") == 0;
     panel.exchangeView()->tabs()->setCurrentIndex(raw ? 1 : 3);
-    QTest::qWait(300);                 // let the rendered page and the chart settle
+    QTest::qWait(300); // let the rendered page and the chart settle
     const QImage img = panel.grab().toImage();
     if (!img.save(QString::fromLocal8Bit(argv[1]))) {
         std::fprintf(stderr, "cannot write %s\n", argv[1]);

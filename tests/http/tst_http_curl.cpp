@@ -76,16 +76,16 @@ private slots:
         // Events to a file, not a pipe: while a curl runs this test does not read pipes, and
         // a full pipe would stall the server.
         QVERIFY(events_.open());
-        server_.start(kBin, {QStringLiteral("http"), QStringLiteral("serve"),
-                             QStringLiteral("--port"), QStringLiteral("0"),
-                             QStringLiteral("--events"), events_.fileName(),
-                             QStringLiteral("--quiet"), QStringLiteral("--request-timeout"),
-                             QStringLiteral("400"), QStringLiteral("--max-connections"),
-                             QStringLiteral("4")});
+        server_.start(kBin,
+                      {QStringLiteral("http"), QStringLiteral("serve"), QStringLiteral("--port"),
+                       QStringLiteral("0"), QStringLiteral("--events"), events_.fileName(),
+                       QStringLiteral("--quiet"), QStringLiteral("--request-timeout"),
+                       QStringLiteral("400"), QStringLiteral("--max-connections"),
+                       QStringLiteral("4")});
         QVERIFY2(QTest::qWaitFor(
                      [this] {
-                         port_ = httptest::listeningPort(eventsText(),
-                                                         QStringLiteral("http-server"));
+                         port_ =
+                             httptest::listeningPort(eventsText(), QStringLiteral("http-server"));
                          return port_ != 0;
                      },
                      15000),
@@ -107,8 +107,8 @@ private slots:
     {
         Proc p;
         QVERIFY(curl(p, {QStringLiteral("-D"), QStringLiteral("-"), QStringLiteral("-o"),
-                         QStringLiteral("/dev/null"), url(QStringLiteral("/"),
-                                                          QStringLiteral("example.test"))}));
+                         QStringLiteral("/dev/null"),
+                         url(QStringLiteral("/"), QStringLiteral("example.test"))}));
         QVERIFY2(p.exitedWith(0), p.report());
         QVERIFY2(p.out.startsWith("HTTP/1.1 301 Moved Permanently\r\n"), p.report());
         QVERIFY2(p.out.contains("Location: http://www.example.test:" + QByteArray::number(port_) +
@@ -128,11 +128,21 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("type");
-        QTest::newRow("page") << "/" << "index.html" << "text/html; charset=utf-8";
-        QTest::newRow("css") << "/style.css" << "style.css" << "text/css; charset=utf-8";
-        QTest::newRow("js") << "/app.js" << "app.js" << "text/javascript; charset=utf-8";
-        QTest::newRow("png") << "/img/handshake.png" << "img/handshake.png" << "image/png";
-        QTest::newRow("svg") << "/img/logo.svg" << "img/logo.svg" << "image/svg+xml";
+        QTest::newRow("page") << "/"
+                              << "index.html"
+                              << "text/html; charset=utf-8";
+        QTest::newRow("css") << "/style.css"
+                             << "style.css"
+                             << "text/css; charset=utf-8";
+        QTest::newRow("js") << "/app.js"
+                            << "app.js"
+                            << "text/javascript; charset=utf-8";
+        QTest::newRow("png") << "/img/handshake.png"
+                             << "img/handshake.png"
+                             << "image/png";
+        QTest::newRow("svg") << "/img/logo.svg"
+                             << "img/logo.svg"
+                             << "image/svg+xml";
     }
     void pageCssImage()
     {
@@ -163,10 +173,9 @@ private slots:
     {
         Proc p;
         QVERIFY(curl(p, {QStringLiteral("-v"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                         QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                         QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                         url(QStringLiteral("/")), url(QStringLiteral("/style.css")),
-                         url(QStringLiteral("/img/logo.svg"))}));
+                         QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-o"),
+                         QStringLiteral("/dev/null"), url(QStringLiteral("/")),
+                         url(QStringLiteral("/style.css")), url(QStringLiteral("/img/logo.svg"))}));
         QVERIFY2(p.exitedWith(0), p.report());
         QCOMPARE(p.err.count("Re-using existing connection"), 2);
         QCOMPARE(p.err.count("Connected to www.example.test"), 1);
@@ -180,8 +189,9 @@ private slots:
         QVERIFY(curl(h, {QStringLiteral("-I"), url(QStringLiteral("/img/teardown.png"))}));
         QVERIFY2(h.exitedWith(0), h.report());
         QVERIFY(h.out.startsWith("HTTP/1.1 200 OK\r\n"));
-        QVERIFY(h.out.contains("Content-Length: " +
-                               QByteArray::number(siteFile(QStringLiteral("img/teardown.png")).size())));
+        QVERIFY(h.out.contains(
+            "Content-Length: " +
+            QByteArray::number(siteFile(QStringLiteral("img/teardown.png")).size())));
         QVERIFY(h.out.endsWith("\r\n\r\n")); // headers only
         QVERIFY(h.out.contains("Date: "));
         QVERIFY(h.out.contains("Server: NetStage/"));
@@ -209,10 +219,9 @@ private slots:
         QTest::newRow("414 long URI")
             << QStringList{QStringLiteral("/") + QString(9000, QLatin1Char('a'))}
             << QStringLiteral("414");
-        QTest::newRow("431 big header")
-            << QStringList{QStringLiteral("/"), QStringLiteral("-H"),
-                           QStringLiteral("X-Big: ") + big}
-            << QStringLiteral("431");
+        QTest::newRow("431 big header") << QStringList{QStringLiteral("/"), QStringLiteral("-H"),
+                                                       QStringLiteral("X-Big: ") + big}
+                                        << QStringLiteral("431");
         QTest::newRow("413 big body")
             << QStringList{QStringLiteral("/api/echo"), QStringLiteral("--data-binary"),
                            QStringLiteral("@BIGFILE")}
@@ -259,18 +268,17 @@ private slots:
     {
         // curl uploads from stdin, which this test never closes: the request never completes.
         Proc p;
-        p.start(curl_, QStringList{QStringLiteral("-sS"), QStringLiteral("--max-time"),
-                                   QStringLiteral("20"), QStringLiteral("-o"),
-                                   QStringLiteral("/dev/null"), QStringLiteral("-w"),
-                                   QStringLiteral("%{http_code}"), QStringLiteral("-T"),
-                                   QStringLiteral("-")} +
-                           resolve() + QStringList{url(QStringLiteral("/api/echo"))});
+        p.start(curl_,
+                QStringList{QStringLiteral("-sS"), QStringLiteral("--max-time"),
+                            QStringLiteral("20"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                            QStringLiteral("-w"), QStringLiteral("%{http_code}"),
+                            QStringLiteral("-T"), QStringLiteral("-")} +
+                    resolve() + QStringList{url(QStringLiteral("/api/echo"))});
         QVERIFY(p.p.waitForStarted(5000));
         p.p.write("a little, and then nothing more");
         // The server gives up on the request (400 ms) and answers 408; curl, still waiting for
         // more to upload, reads that answer once its input ends.
-        QVERIFY(QTest::qWaitFor([this] { return eventsText().contains("\"status\":408"); },
-                                10000));
+        QVERIFY(QTest::qWaitFor([this] { return eventsText().contains("\"status\":408"); }, 10000));
         p.p.closeWriteChannel();
         QVERIFY(p.finish(20000));
         QVERIFY2(p.out == "408", p.report());

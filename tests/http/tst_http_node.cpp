@@ -11,8 +11,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 
-using netstage::Event;
 using httptest::Proc;
+using netstage::Event;
 namespace ev = netstage::ev;
 
 namespace {
@@ -83,8 +83,8 @@ private slots:
         // The phases: in the order the events happened, non-negative, adding up to the total.
         const QJsonObject t = r.extra.value(QStringLiteral("timing")).toObject();
         qint64 sum = 0;
-        for (const char* k : {"queued_us", "dns_us", "connect_us", "send_us", "wait_us",
-                              "download_us"}) {
+        for (const char* k :
+             {"queued_us", "dns_us", "connect_us", "send_us", "wait_us", "download_us"}) {
             const qint64 v = t.value(QLatin1String(k)).toInteger(-1);
             QVERIFY2(v >= 0, k);
             sum += v;
@@ -121,11 +121,11 @@ private slots:
         QVERIFY(p.run(kBin, {QStringLiteral("http"), QStringLiteral("get"),
                              QStringLiteral("http://example.test:%1/").arg(port_),
                              QStringLiteral("http://example.test:%1/echo").arg(port_),
-                             QStringLiteral("--output"), body,
-                             QStringLiteral("--resolve"), QStringLiteral("example.test:127.0.0.1"),
-                             QStringLiteral("--data"), QStringLiteral("hi there"),
-                             QStringLiteral("--header"), QStringLiteral("User-Agent: student/1"),
-                             QStringLiteral("--events"), QStringLiteral("-")}));
+                             QStringLiteral("--output"), body, QStringLiteral("--resolve"),
+                             QStringLiteral("example.test:127.0.0.1"), QStringLiteral("--data"),
+                             QStringLiteral("hi there"), QStringLiteral("--header"),
+                             QStringLiteral("User-Agent: student/1"), QStringLiteral("--events"),
+                             QStringLiteral("-")}));
         QVERIFY2(p.exitedWith(0), p.report());
         const std::vector<Event> evs = testutil::parseLines(p.out);
         const auto resp = testutil::filter(evs, {QString(), QStringLiteral("response")});

@@ -48,15 +48,16 @@ private slots:
         QVERIFY(panel.history()->item(0)->text().contains(QLatin1String("301")));
         QVERIFY(panel.history()->item(1)->text().contains(QLatin1String("200")));
         QTRY_VERIFY(panel.requestLog()->rowCount() >= 5);
-        QCOMPARE(panel.requestLog()
-                     ->data(panel.requestLog()->index(0, HttpRequestLogModel::Status),
-                            Qt::DisplayRole)
-                     .toString(),
-                 QStringLiteral("301 Moved Permanently"));
-        QCOMPARE(panel.requestLog()
-                     ->data(panel.requestLog()->index(0, HttpRequestLogModel::Host), Qt::DisplayRole)
-                     .toString(),
-                 QStringLiteral("example.test:%1").arg(port));
+        QCOMPARE(
+            panel.requestLog()
+                ->data(panel.requestLog()->index(0, HttpRequestLogModel::Status), Qt::DisplayRole)
+                .toString(),
+            QStringLiteral("301 Moved Permanently"));
+        QCOMPARE(
+            panel.requestLog()
+                ->data(panel.requestLog()->index(0, HttpRequestLogModel::Host), Qt::DisplayRole)
+                .toString(),
+            QStringLiteral("example.test:%1").arg(port));
         QVERIFY(panel.timingChart()->rowCount() >= 5);
         QVERIFY(panel.timingChart()->rowDetails(1).contains(QLatin1String("Waiting (TTFB)")));
 
@@ -69,7 +70,8 @@ private slots:
         QVERIFY(v->headersView()->topLevelItemCount() == 2);
         QVERIFY(v->pageView()->toPlainText().contains(QStringLiteral("三次握手")));
         v->findChild<QCheckBox*>()->setChecked(true); // Hex
-        QVERIFY(v->rawRequestView()->toPlainText().startsWith(QStringLiteral("00000000  47 45 54")));
+        QVERIFY(
+            v->rawRequestView()->toPlainText().startsWith(QStringLiteral("00000000  47 45 54")));
         v->findChild<QCheckBox*>()->setChecked(false);
 
         // Images fetched for the page reused the kept-alive connection.
@@ -109,8 +111,8 @@ private slots:
     {
         QList<QPair<QByteArray, QByteArray>> out;
         QString error;
-        QVERIFY(HttpPanel::parseHeaderLines(QStringLiteral("A: 1\n\n B : two words \n"), &out,
-                                            &error));
+        QVERIFY(
+            HttpPanel::parseHeaderLines(QStringLiteral("A: 1\n\n B : two words \n"), &out, &error));
         QCOMPARE(out.size(), 2);
         QCOMPARE(out[1].first, QByteArray("B"));
         QCOMPARE(out[1].second, QByteArray("two words"));

@@ -19,8 +19,8 @@ struct Outcome
     HttpParseError error = HttpParseError::None;
 };
 
-Outcome parse(const QByteArray& bytes, int step = 0, HttpParser::Mode mode = HttpParser::Mode::Request,
-              const HttpLimits& limits = {})
+Outcome parse(const QByteArray& bytes, int step = 0,
+              HttpParser::Mode mode = HttpParser::Mode::Request, const HttpLimits& limits = {})
 {
     HttpParser p(mode, limits);
     Outcome o;
@@ -101,8 +101,9 @@ private slots:
         QCOMPARE(o.messages[0].body, QByteArray("hello"));
         QCOMPARE(o.messages[1].method, QByteArray("GET"));
 
-        const QByteArray chunked = "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                   "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n";
+        const QByteArray chunked =
+            "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n";
         for (int step : {0, 1, 4}) {
             o = parse(chunked, step);
             QCOMPARE(o.error, HttpParseError::None);
@@ -133,8 +134,7 @@ private slots:
         row("no colon", "GET / HTTP/1.1\r\nHost a\r\n\r\n", HttpParseError::BadHeader, 400);
         row("space before colon", "GET / HTTP/1.1\r\nHost : a\r\n\r\n", HttpParseError::BadHeader,
             400);
-        row("obs-fold", "GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n", HttpParseError::ObsoleteFold,
-            400);
+        row("obs-fold", "GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n", HttpParseError::ObsoleteFold, 400);
         row("control in value", QByteArray("GET / HTTP/1.1\r\nX: a\x01\r\n\r\n"),
             HttpParseError::BadHeaderValue, 400);
         row("bare CR", "GET / HTTP/1.1\r\nX: a\rb\r\n\r\n", HttpParseError::BareCR, 400);
@@ -190,8 +190,8 @@ private slots:
         o = parse("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n", 0, HttpParser::Mode::Request, l);
         QCOMPARE(o.error, HttpParseError::BodyTooLarge);
         QCOMPARE(HttpParser::statusFor(o.error), 413);
-        o = parse("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n",
-                  0, HttpParser::Mode::Request, l);
+        o = parse("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n", 0,
+                  HttpParser::Mode::Request, l);
         QCOMPARE(o.error, HttpParseError::BodyTooLarge);
         o = parse("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n",
                   0, HttpParser::Mode::Request, l);

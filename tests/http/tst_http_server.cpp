@@ -124,17 +124,17 @@ private slots:
         // HEAD: the length GET would send, and not one byte of body.
         const qsizetype head = p.raw.lastIndexOf("HTTP/1.1 200 OK");
         QVERIFY(p.raw.mid(head).endsWith("\r\n\r\n"));
-        QVERIFY(p.raw.mid(head).contains("Content-Length: " +
-                                         QByteArray::number(f.server.site()
-                                                                .respond({"GET",
-                                                                          "/img/handshake.png",
-                                                                          "localhost", 1, 80, {}, {}})
-                                                                .body.size())));
+        QVERIFY(p.raw.mid(head).contains(
+            "Content-Length: " +
+            QByteArray::number(
+                f.server.site()
+                    .respond({"GET", "/img/handshake.png", "localhost", 1, 80, {}, {}})
+                    .body.size())));
         QVERIFY(!p.closed);
         QCOMPARE(f.server.connectionCount(), 1);
 
-        const auto reqs = testutil::filter(f.timeline, {QStringLiteral("http-conn-1"),
-                                                        QStringLiteral("request"), ev::App});
+        const auto reqs = testutil::filter(
+            f.timeline, {QStringLiteral("http-conn-1"), QStringLiteral("request"), ev::App});
         QCOMPARE(reqs.size(), size_t(3));
         QCOMPARE(reqs[1].proto, QStringLiteral("http"));
         QCOMPARE(reqs[1].extra.value(QStringLiteral("target")).toString(),
@@ -143,17 +143,17 @@ private slots:
         QCOMPARE(reqs[1].extra.value(QStringLiteral("version")).toString(),
                  QStringLiteral("HTTP/1.1"));
         QVERIFY(reqs[1].extra.value(QStringLiteral("headers")).toArray().size() == 1);
-        const auto resps = testutil::filter(f.timeline, {QStringLiteral("http-conn-1"),
-                                                         QStringLiteral("response"), ev::App});
+        const auto resps = testutil::filter(
+            f.timeline, {QStringLiteral("http-conn-1"), QStringLiteral("response"), ev::App});
         QCOMPARE(resps.size(), size_t(3));
         QCOMPARE(resps[0].extra.value(QStringLiteral("status")).toInt(), 200);
         QVERIFY(resps[0].extra.value(QStringLiteral("duration_us")).toDouble() >= 0);
         QCOMPARE(resps[2].extra.value(QStringLiteral("body_bytes")).toInt(), 0);
         QVERIFY(testutil::has(f.timeline, {QStringLiteral("http-conn-1"), ev::Connection}));
-        QVERIFY(testutil::has(f.timeline, {QStringLiteral("http-conn-1"), ev::Data, ev::App,
-                                           ev::In}));
-        QVERIFY(testutil::has(f.timeline, {QStringLiteral("http-conn-1"), ev::Data, ev::App,
-                                           ev::Out}));
+        QVERIFY(
+            testutil::has(f.timeline, {QStringLiteral("http-conn-1"), ev::Data, ev::App, ev::In}));
+        QVERIFY(
+            testutil::has(f.timeline, {QStringLiteral("http-conn-1"), ev::Data, ev::App, ev::Out}));
 
         // Connection: close is honoured: answer, then FIN from the server.
         p.send(get("/app.js", "localhost", "Connection: close\r\n"));
@@ -184,11 +184,10 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
-        QTest::newRow("400 malformed") << QByteArray("HELLO WORLD\r\n\r\n") << 400
-                                       << QStringLiteral("HPE_INVALID_CONSTANT");
-        QTest::newRow("400 space in target")
-            << QByteArray("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n") << 400
-            << QStringLiteral("HPE_INVALID_URL");
+        QTest::newRow("400 malformed")
+            << QByteArray("HELLO WORLD\r\n\r\n") << 400 << QStringLiteral("HPE_INVALID_CONSTANT");
+        QTest::newRow("400 space in target") << QByteArray("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n")
+                                             << 400 << QStringLiteral("HPE_INVALID_URL");
         QTest::newRow("400 smuggling")
             << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
                           "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
@@ -203,9 +202,8 @@ private slots:
         QTest::newRow("413 big body")
             << QByteArray("POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n")
             << 413 << QStringLiteral("HTTP_BODY_TOO_LARGE");
-        QTest::newRow("505 HTTP/2 as text")
-            << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n") << 505
-            << QStringLiteral("HPE_INVALID_VERSION");
+        QTest::newRow("505 HTTP/2 as text") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n")
+                                            << 505 << QStringLiteral("HPE_INVALID_VERSION");
     }
     void errors()
     {
@@ -241,8 +239,8 @@ private slots:
         QVERIFY(stillServes(f.port()));
         QTRY_VERIFY_WITH_TIMEOUT(slow.closed, 5000);
         QVERIFY(slow.raw.startsWith("HTTP/1.1 408 Request Timeout"));
-        const auto ce = testutil::first(f.timeline, {QStringLiteral("http-conn-1"),
-                                                     QStringLiteral("clientError")});
+        const auto ce = testutil::first(
+            f.timeline, {QStringLiteral("http-conn-1"), QStringLiteral("clientError")});
         QVERIFY(ce);
         QCOMPARE(ce->code, QStringLiteral("ERR_HTTP_REQUEST_TIMEOUT"));
     }
@@ -292,13 +290,12 @@ private slots:
         // FIN right after the request (half-close): the answer still comes, then the server
         // ends its side too.
         QVERIFY(::shutdown(int(p.s.socketDescriptor()), SHUT_WR) == 0);
-        QTRY_VERIFY_WITH_TIMEOUT(p.closed || p.s.state() != QAbstractSocket::ConnectedState,
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(p.closed || p.s.state() != QAbstractSocket::ConnectedState, 5000);
         QCOMPARE(p.answers.size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(f.server.connectionCount() == 0, 5000);
         QVERIFY(testutil::has(f.timeline, {QStringLiteral("http-conn-1"), ev::End}));
-        QVERIFY(testutil::has(f.timeline, {QStringLiteral("http-conn-1"),
-                                           QStringLiteral("response")}));
+        QVERIFY(
+            testutil::has(f.timeline, {QStringLiteral("http-conn-1"), QStringLiteral("response")}));
     }
 
     void folderSiteReadsOnWorker()
@@ -376,8 +373,10 @@ private slots:
         QVERIFY(b.timing.connectUs > 0);
         const auto resp = testutil::filter(f.timeline, {b.socket, QStringLiteral("response")});
         QCOMPARE(resp.size(), size_t(2)); // b's and c's: one connection
-        QVERIFY(resp[0].extra.value(QStringLiteral("timing")).toObject().contains(
-            QStringLiteral("wait_us")));
+        QVERIFY(resp[0]
+                    .extra.value(QStringLiteral("timing"))
+                    .toObject()
+                    .contains(QStringLiteral("wait_us")));
         QVERIFY(testutil::has(f.timeline, {a.socket, QStringLiteral("dns")}));
         QVERIFY(testutil::has(f.timeline, {a.socket, ev::Connect}));
 

@@ -52,7 +52,8 @@ private slots:
         HttpSite site;
         HttpSiteResponse r = ask(site, "/img/logo.svg?x=1", "example.test:8080");
         QCOMPARE(r.status, 301);
-        QCOMPARE(header(r, "Location"), QByteArray("http://www.example.test:8080/img/logo.svg?x=1"));
+        QCOMPARE(header(r, "Location"),
+                 QByteArray("http://www.example.test:8080/img/logo.svg?x=1"));
         QVERIFY(!r.note.isEmpty());
         QCOMPARE(ask(site, "/", "EXAMPLE.TEST").status, 301); // names are case-insensitive
         QCOMPARE(ask(site, "/", "www.example.test:8080").status, 200);
@@ -84,7 +85,8 @@ private slots:
         QVERIFY(r.body.contains("/api/time") || ask(site, "/app.js").body.contains("/api/time"));
         QVERIFY(QString::fromUtf8(r.body).contains(QStringLiteral("三次握手")));
         QVERIFY(r.body.contains("The 3-way handshake"));
-        QCOMPARE(header(ask(site, "/style.css"), "Content-Type"), QByteArray("text/css; charset=utf-8"));
+        QCOMPARE(header(ask(site, "/style.css"), "Content-Type"),
+                 QByteArray("text/css; charset=utf-8"));
         QCOMPARE(header(ask(site, "/app.js"), "Content-Type"),
                  QByteArray("text/javascript; charset=utf-8"));
         r = ask(site, "/img/handshake.png");
@@ -111,8 +113,9 @@ private slots:
         post.body = "hello";
         r = site.respond(post);
         QCOMPARE(r.status, 200);
-        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("body_bytes")).toInt(),
-                 5);
+        QCOMPARE(
+            QJsonDocument::fromJson(r.body).object().value(QStringLiteral("body_bytes")).toInt(),
+            5);
     }
 
     void percentDecoding()
@@ -167,7 +170,7 @@ private slots:
         QCOMPARE(ask(site, "/escape.txt").status, 403);
         QCOMPARE(ask(site, "/up/secret.txt").status, 403);
         QCOMPARE(ask(site, "/.env").status, 404);
-        QCOMPARE(ask(site, "/%2e%2e").status, 400);       // decoded once: ".." refused
+        QCOMPARE(ask(site, "/%2e%2e").status, 400); // decoded once: ".." refused
         QCOMPARE(ask(site, "/%252e%252e").body, QByteArray("literal name")); // not twice
         QCOMPARE(ask(site, "/a%zz").status, 400);
         QCOMPARE(ask(site, "/a%00.txt").status, 400);
