@@ -823,7 +823,7 @@ text: %3</source>
     </message>
     <message>
         <source>The opening handshake, part 1: an ordinary HTTP GET asking to switch protocols (Upgrade: websocket, Connection: Upgrade), with a random Sec-WebSocket-Key and Sec-WebSocket-Version: 13.</source>
-        <translation>开始握手，第 1 部分：一个普通的 HTTP GET，请求切换协议（Upgrade: websocket，Connection: Upgrade），带有随机的 Sec-WebSocket-Key 和 Sec-WebSocket-Version: 13。</translation>
+        <translation>开启握手，第 1 部分：一个普通的 HTTP GET，请求切换协议（Upgrade: websocket，Connection: Upgrade），带有随机的 Sec-WebSocket-Key 和 Sec-WebSocket-Version: 13。</translation>
     </message>
     <message>
         <source>The server answered %1 instead of 101: no WebSocket on this connection.</source>
@@ -831,7 +831,7 @@ text: %3</source>
     </message>
     <message>
         <source>The opening handshake, part 2: &quot;101 Switching Protocols&quot;. Sec-WebSocket-Accept is base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); the lab computed it again and it matches.</source>
-        <translation>开始握手，第 2 部分：“101 Switching Protocols”。Sec-WebSocket-Accept 等于 base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11))；实验重新计算了一遍，结果一致。</translation>
+        <translation>开启握手，第 2 部分：“101 Switching Protocols”。Sec-WebSocket-Accept 等于 base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11))；实验重新计算了一遍，结果一致。</translation>
     </message>
     <message>
         <source>Sec-WebSocket-Accept does NOT match base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)): a client must refuse this answer.</source>
@@ -3974,7 +3974,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     </message>
     <message>
         <source>Opening handshake</source>
-        <translation>开始握手</translation>
+        <translation>开启握手</translation>
     </message>
     <message>
         <source>Ladder</source>
@@ -4166,7 +4166,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     </message>
     <message>
         <source>Select a connection to see its opening handshake: the HTTP GET with Upgrade: websocket, and the 101 answer.</source>
-        <translation>选择一个连接，查看它的开始握手：带 Upgrade: websocket 的 HTTP GET，以及 101 响应。</translation>
+        <translation>选择一个连接，查看它的开启握手：带 Upgrade: websocket 的 HTTP GET，以及 101 响应。</translation>
     </message>
     <message>
         <source>Select a connection to see its ladder.</source>
