@@ -1,5 +1,8 @@
 #include "gui.h"
 
+#include "http_exchange_view.h"
+#include "http_panel.h"
+#include "http_server.h"
 #include "ladder_view.h"
 #include "lesson_panel.h"
 #include "main_window.h"
@@ -11,9 +14,11 @@
 #include <QElapsedTimer>
 #include <QFont>
 #include <QImage>
+#include <QListWidget>
 #include <QPixmap>
 #include <QPointer>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTimer>
 #include <cstdio>
@@ -137,6 +142,39 @@ void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& fi
     QTimer::singleShot(20000, window, [&app] { app.exit(1); });
 }
 
+// The HTTP view's picture: a real visit to the built-in site (the 301 from example.test, the
+// page, its CSS and images), the page rendered, the timing bars below.
+void runHttpThenShoot(QApplication& app, MainWindow* window, const QString& file)
+{
+    HttpPanel* panel = window->httpPanel();
+    panel->setPort(0);
+    if (!panel->startServer()) {
+        app.exit(1);
+        return;
+    }
+    panel->setUrl(QStringLiteral("http://example.test:%1/").arg(panel->server()->port()));
+    panel->sendRequest();
+    QPointer<MainWindow> w(window);
+    auto* poll = new QTimer(window);
+    QElapsedTimer* started = new QElapsedTimer;
+    started->start();
+    QObject::connect(poll, &QTimer::timeout, window, [w, panel, poll, started, file, &app] {
+        if (!w)
+            return;
+        if (panel->history()->count() < 6 && started->elapsed() < 15000)
+            return;
+        poll->stop();
+        delete started;
+        panel->history()->setCurrentRow(1); // the page itself
+        panel->exchangeView()->tabs()->setCurrentIndex(3);
+        QTimer::singleShot(500, w, [w, file, &app] {
+            if (w)
+                shoot(app, w, file);
+        });
+    });
+    poll->start(50);
+}
+
 } // namespace
 
 int runGui(QApplication& app, const Command& cmd)
@@ -161,6 +199,8 @@ int runGui(QApplication& app, const Command& cmd)
         window.show();
         if (handshake || view == QLatin1String("lessons"))
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);
+        else if (view == QLatin1String("http"))
+            runHttpThenShoot(app, &window, cmd.screenshot);
         else
             runDemoThenShoot(app, &window, cmd.screenshot);
         return app.exec();

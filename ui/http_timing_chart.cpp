@@ -139,6 +139,8 @@ void HttpTimingChart::rebuild()
     for (int i = 0; i < kPhases; ++i)
         bars_[i]->setData(keys, values[i], true);
     plot_->yAxis->setRange(-0.6, qMax(3.0, rows_.size() - 0.4));
+    // One readable line per request: grow with the rows (up to a point, then it scrolls by zoom).
+    plot_->setMinimumHeight(qBound(140, 70 + 22 * int(rows_.size()), 340));
     plot_->xAxis->setRange(0, maxTotal > 0 ? maxTotal * 1.08 : 1.0);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
