@@ -241,6 +241,18 @@ Ladder Ladder::fromEvents(const std::vector<Event>& events, const QString& prefe
                        .arg(e.event, e.dir == ev::Out ? QStringLiteral("→") : QStringLiteral("←"))
                        .arg(e.bytes)
                        .arg(t);
+        } else if (e.event == QLatin1String("frame") || e.event == QLatin1String("handshake")) {
+            // WebSocket (issue 5): the opcode or the HTTP line says more than the event name.
+            const QString what = e.extra.value(QStringLiteral("opcode")).toString();
+            const QString line = e.extra
+                                     .value(e.dir == ev::Out ? QStringLiteral("status_line")
+                                                             : QStringLiteral("request_line"))
+                                     .toString();
+            text = QStringLiteral("%1 %2 %3")
+                       .arg(e.event, e.dir == ev::Out ? QStringLiteral("→") : QStringLiteral("←"),
+                            e.event == QLatin1String("frame")
+                                ? QStringLiteral("%1 %2 B").arg(what).arg(e.bytes)
+                                : line);
         } else if (e.event == ev::Error) {
             text = QStringLiteral("error %1").arg(e.code);
         } else if (e.event == ev::Close && e.flags.contains(QLatin1String("RST"))) {

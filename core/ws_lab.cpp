@@ -481,6 +481,8 @@ void WsLab::onRequestHead(const QString& id)
     e.bytes = head->size;
     e.payload = c->requestBytes.left(Timeline::kPreviewBytes);
     QJsonObject x{{QStringLiteral("phase"), QStringLiteral("request")},
+                  {QStringLiteral("request_head"),
+                   QString::fromLatin1(c->requestBytes.left(int(head->size)))},
                   {QStringLiteral("request_line"), head->startLine},
                   {QStringLiteral("request_headers"), head->fieldsJson()},
                   {QStringLiteral("seen"), kSeenBytes}};
@@ -564,12 +566,17 @@ void WsLab::onOutgoing(const QString& id, const QByteArray& bytes)
     e.dir = ev::Out;
     e.bytes = head->size;
     e.payload = c->responseBytes.left(Timeline::kPreviewBytes);
+    // The heads as they crossed the wire (order and spelling kept), for views that show them.
     QJsonObject x{{QStringLiteral("phase"), QStringLiteral("response")},
+                  {QStringLiteral("response_head"),
+                   QString::fromLatin1(c->responseBytes.left(int(head->size)))},
                   {QStringLiteral("status"), status},
                   {QStringLiteral("status_line"), head->startLine},
                   {QStringLiteral("response_headers"), head->fieldsJson()},
                   {QStringLiteral("seen"), kSeenBytes}};
     if (c->request) {
+        x.insert(QStringLiteral("request_head"),
+                 QString::fromLatin1(c->requestBytes.left(int(c->request->size))));
         x.insert(QStringLiteral("request_line"), c->request->startLine);
         x.insert(QStringLiteral("request_headers"), c->request->fieldsJson());
         const QByteArray key = c->request->field(QStringLiteral("Sec-WebSocket-Key")).toLatin1();

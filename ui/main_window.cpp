@@ -8,7 +8,9 @@
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 #include "timeline.h"
+#include "udp_panel.h"
 #include "wire_capture.h"
+#include "ws_panel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,8 +50,14 @@ MainWindow::MainWindow(QWidget* parent)
     addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
     lessonPanel_ = new LessonPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
     addLab(QStringLiteral("lessons"), tr("Handshake && teardown"), lessonPanel_);
+    // In the tutorial's order: TCP, UDP, HTTP, WebSocket. The UDP and WebSocket panels own
+    // their labs and share the window's timeline, observer and wire capture.
+    addLab(QStringLiteral("udp"), tr("UDP"),
+           new UdpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
     httpPanel_ = new HttpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
     addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
+    addLab(QStringLiteral("ws"), tr("WebSocket"),
+           new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
 
     buildMenus();
 
