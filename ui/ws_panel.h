@@ -86,7 +86,7 @@ private:
     QLabel* ladderNote_ = nullptr;
     QString selected_;
     QString pendingSelect_;
-    QString ladderFor_; // the socket whose ladder was last placed
+    QString ladderFor_;      // the socket whose ladder was last placed
     quint64 shownCount_ = 0; // events of the selected socket when the details were drawn
 
     QLineEdit* hostEdit_ = nullptr;
