@@ -238,11 +238,12 @@ int runLesson(const Command& cmd)
 
 } // namespace
 
-const std::vector<LabCli>& Cli::labModules()
+std::vector<LabCli> Cli::labModules()
 {
-    // Each lab's module, in the order `netstage --help` lists them.
-    static const std::vector<LabCli> modules = {httpCli(), udpCli(), wsCli()};
-    return modules;
+    // Each lab's module, in the order `netstage --help` lists them. Built on every call, not
+    // cached: the first call comes before the translator is installed, and the summaries must
+    // follow --lang.
+    return {httpCli(), udpCli(), wsCli()};
 }
 
 bool Cli::isHeadless(int argc, char** argv)

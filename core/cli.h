@@ -94,7 +94,7 @@ public:
     // Runs a headless command in the current QCoreApplication; returns the exit code
     // (0 ok, 1 runtime failure, 2 usage).
     static int run(const Command& cmd);
-    static const std::vector<LabCli>& labModules();
+    static std::vector<LabCli> labModules();
 };
 
 // Installs the NetStage and Qt translators for "zh_CN", "en" or the system locale ("").
