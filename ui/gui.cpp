@@ -177,10 +177,11 @@ void runHttpThenShoot(QApplication& app, MainWindow* window, const QString& file
 
 } // namespace
 
-int runGui(QApplication& app, const Command& cmd)
+int runGui(QApplication& app, const Command& cmd, const QString& language)
 {
     applyReadableFont(app);
     MainWindow window;
+    window.setLanguageInUse(language);
 
     if (!cmd.screenshot.isEmpty()) {
         const QString view = cmd.view.isEmpty() ? QStringLiteral("tcp") : cmd.view;
@@ -206,6 +207,7 @@ int runGui(QApplication& app, const Command& cmd)
         return app.exec();
     }
 
+    window.rememberSettings();
     window.show();
     return app.exec();
 }

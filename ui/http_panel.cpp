@@ -109,6 +109,7 @@ QWidget* HttpPanel::buildServerBox()
     auto* form = new QFormLayout(box);
     hostEdit_ = new QLineEdit(QStringLiteral("127.0.0.1"), box);
     portSpin_ = new QSpinBox(box);
+    portSpin_->setObjectName(QStringLiteral("httpPortSpin"));
     portSpin_->setRange(0, 65535);
     portSpin_->setValue(8080);
     portSpin_->setToolTip(tr("0 picks a free port"));

@@ -277,6 +277,7 @@ void LessonPanel::buildUi()
     position_ = new QLabel(this);
     position_->setMinimumWidth(90);
     speed_ = new QSlider(Qt::Horizontal, this);
+    speed_->setObjectName(QStringLiteral("speedSlider"));
     speed_->setRange(0, 100);
     speed_->setValue(ReplayPlayer::sliderFromSpeed(1.0, 100));
     speed_->setMaximumWidth(220);

@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "app_settings.h"
+#include "cli.h"
 #include "http_panel.h"
 #include "kernel_observer.h"
 #include "lesson.h"
@@ -13,17 +15,25 @@
 #include "ws_panel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUrl>
+#include <memory>
 
 namespace netstage {
 
@@ -46,20 +56,12 @@ MainWindow::MainWindow(QWidget* parent)
     wire_->start();
     tcpLab_->setWireCapture(wire_.get());
 
-    tcpPanel_ = new TcpPanel(tcpLab_.get(), labs_);
-    addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
-    lessonPanel_ = new LessonPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
-    addLab(QStringLiteral("lessons"), tr("Handshake && teardown"), lessonPanel_);
-    // In the tutorial's order: TCP, UDP, HTTP, WebSocket. The UDP and WebSocket panels own
-    // their labs and share the window's timeline, observer and wire capture.
-    addLab(QStringLiteral("udp"), tr("UDP"),
-           new UdpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
-    httpPanel_ = new HttpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
-    addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
-    addLab(QStringLiteral("ws"), tr("WebSocket"),
-           new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
-
+    // installTranslators() set the default locale to the language it installed.
+    language_ = QLocale().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
+                                                                 : QStringLiteral("en");
+    buildPanels();
     buildMenus();
+    setAcceptDrops(true);
 
     eventsLabel_->setObjectName(QStringLiteral("eventsLabel"));
     kernelLabel_->setObjectName(QStringLiteral("kernelLabel"));
@@ -99,6 +101,24 @@ MainWindow::~MainWindow()
     wire_.reset();
     observer_.reset();
     timeline_.reset();
+}
+
+void MainWindow::buildPanels()
+{
+    tcpPanel_ = new TcpPanel(tcpLab_.get(), labs_);
+    addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
+    lessonPanel_ = new LessonPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("lessons"), tr("Handshake && teardown"), lessonPanel_);
+    connect(lessonPanel_, &LessonPanel::recordingOpened, this, &MainWindow::noteRecentFile);
+    connect(lessonPanel_, &LessonPanel::recordingSaved, this, &MainWindow::noteRecentFile);
+    // In the tutorial's order: TCP, UDP, HTTP, WebSocket. The UDP and WebSocket panels own
+    // their labs and share the window's timeline, observer and wire capture.
+    addLab(QStringLiteral("udp"), tr("UDP"),
+           new UdpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
+    httpPanel_ = new HttpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
+    addLab(QStringLiteral("ws"), tr("WebSocket"),
+           new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
 }
 
 void MainWindow::addLab(const QString& name, const QString& title, QWidget* panel)
@@ -157,6 +177,10 @@ void MainWindow::buildMenus()
             lessonPanel_->openRecording(QStringLiteral(":/recordings/%1.netstage.jsonl").arg(name));
         });
     }
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
     QAction* record = file->addAction(tr("Save &recording…"));
     record->setToolTip(tr("Save the lesson shown as a recording."));
     connect(record, &QAction::triggered, lessonPanel_, &LessonPanel::saveWithDialog);
@@ -168,10 +192,229 @@ void MainWindow::buildMenus()
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QMenu* language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(language);
+    // Each language by its own name, so a user lost in the other one finds the way back.
+    const std::pair<QString, QString> names[] = {{QStringLiteral("zh_CN"), QStringLiteral("中文")},
+                                                 {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const auto& [code, name] : names) {
+        QAction* a = language->addAction(name);
+        a->setObjectName(QStringLiteral("language_%1").arg(code));
+        a->setCheckable(true);
+        a->setChecked(code == language_);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            // After this menu's own handler has returned: the switch rebuilds the menus.
+            QMetaObject::invokeMethod(
+                this, [this, code] { setLanguage(code); }, Qt::QueuedConnection);
+        });
+    }
+    viewMenu_ = view;
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About NetStage"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+QString MainWindow::currentView() const
+{
+    return views_.key(labs_->currentWidget());
+}
+
+int MainWindow::openSocketCount() const
+{
+    int open = 0;
+    for (const QString& socket : timeline_->socketIds()) {
+        bool app = false;
+        bool closed = false;
+        for (quint64 i : timeline_->indicesOf(socket)) {
+            if (timeline_->sourceAt(i) != ev::App)
+                continue;
+            app = true;
+            const Event e = timeline_->at(i);
+            if (e.event == ev::Close)
+                closed = true;
+        }
+        open += app && !closed;
+    }
+    return open;
+}
+
+void MainWindow::setLanguageInUse(const QString& lang)
+{
+    language_ = lang;
+    if (QAction* a = menuBar()->findChild<QAction*>(QStringLiteral("language_%1").arg(lang)))
+        a->setChecked(true);
+}
+
+bool MainWindow::setLanguage(const QString& lang, bool ask)
+{
+    if (lang != QLatin1String("zh_CN") && lang != QLatin1String("en"))
+        return false;
+    if (lang == language_)
+        return true;
+    const int open = ask ? openSocketCount() : 0;
+    if (open > 0 &&
+        QMessageBox::question(
+            this, tr("Switch the language"),
+            tr("The window is rebuilt in the new language. The event log and the TCP lab's "
+               "connections stay; the %n open socket(s) of the other labs are closed. "
+               "Switch now?",
+               nullptr, open)) != QMessageBox::Yes) {
+        setLanguageInUse(language_); // the menu's check mark goes back
+        return false;
+    }
+    // What the user typed into the panels survives the rebuild.
+    const QString view = currentView();
+    QHash<QString, QVariantHash> controls;
+    for (auto it = views_.cbegin(); it != views_.cend(); ++it)
+        controls.insert(it.key(), AppSettings::controlValues(it.value()));
+
+    // Panels first (they point into the labs), then the menus.
+    views_.clear();
+    while (QWidget* w = labs_->widget(0)) {
+        labs_->removeTab(0);
+        delete w;
+    }
+    tcpPanel_ = nullptr;
+    lessonPanel_ = nullptr;
+    httpPanel_ = nullptr;
+    menuBar()->clear();
+    const QList<QMenu*> menus = menuBar()->findChildren<QMenu*>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(menus);
+    recentMenu_ = nullptr;
+    viewMenu_ = nullptr;
+
+    language_ = installTranslators(qApp, lang);
+    buildPanels();
+    buildMenus();
+    for (auto it = views_.cbegin(); it != views_.cend(); ++it)
+        AppSettings::setControlValues(it.value(), controls.value(it.key()));
+    showView(view);
+    kernelShown_ = -1;
+    updateStatus();
+    if (remembering_)
+        AppSettings::setLanguage(language_);
+    emit languageChanged(language_);
+    return true;
+}
+
+void MainWindow::rememberSettings()
+{
+    remembering_ = true;
+    const QByteArray geometry = AppSettings::windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    for (auto it = views_.cbegin(); it != views_.cend(); ++it)
+        AppSettings::restoreControls(it.key(), it.value());
+    const QString view = AppSettings::lastView();
+    if (!view.isEmpty())
+        showView(view);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (remembering_) {
+        AppSettings::setWindowGeometry(saveGeometry());
+        AppSettings::setLastView(currentView());
+        for (auto it = views_.cbegin(); it != views_.cend(); ++it)
+            AppSettings::saveControls(it.key(), it.value());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::openRecordingFile(const QString& path)
+{
+    if (!lessonPanel_)
+        return false;
+    showView(QStringLiteral("lessons"));
+    lessonPanel_->openRecording(path);
+    return true;
+}
+
+void MainWindow::noteRecentFile(const QString& path)
+{
+    if (!remembering_ || path.startsWith(QLatin1Char(':')))
+        return; // samples are in their own menu
+    AppSettings::addRecentFile(path);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    if (!recentMenu_)
+        return;
+    recentMenu_->clear();
+    const QStringList files = remembering_ ? AppSettings::recentFiles() : QStringList();
+    int n = 0;
+    for (const QString& f : files) {
+        ++n;
+        QAction* a =
+            recentMenu_->addAction(QStringLiteral("&%1  %2").arg(n).arg(QFileInfo(f).fileName()));
+        a->setToolTip(QDir::toNativeSeparators(f));
+        a->setStatusTip(QDir::toNativeSeparators(f));
+        connect(a, &QAction::triggered, this, [this, f] { openRecordingFile(f); });
+    }
+    if (files.isEmpty()) {
+        QAction* none = recentMenu_->addAction(tr("No recent recordings"));
+        none->setEnabled(false);
+        return;
+    }
+    recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("&Clear the list"));
+    connect(clear, &QAction::triggered, this, [] { AppSettings::clearRecentFiles(); });
+}
+
+QStringList MainWindow::droppableFiles(const QMimeData* mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppableFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList files = droppableFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // One recording at a time: the first is opened (a broken one says why in the lesson
+    // panel, and nothing is lost); the others are named in the status bar.
+    if (files.size() > 1 && lessonPanel_) {
+        // Said once the panel has said its own word about the file that was opened.
+        const QString note = tr("Opened %1; %n other file(s) ignored (one recording at a time).",
+                                nullptr, int(files.size() - 1))
+                                 .arg(QFileInfo(files.first()).fileName());
+        auto opened = std::make_shared<QMetaObject::Connection>();
+        auto failed = std::make_shared<QMetaObject::Connection>();
+        *opened = connect(
+            lessonPanel_, &LessonPanel::recordingOpened, this,
+            [this, note, opened, failed] {
+                disconnect(*opened);
+                disconnect(*failed);
+                statusBar()->showMessage(note, 10000);
+            },
+            Qt::QueuedConnection);
+        *failed = connect(lessonPanel_, &LessonPanel::recordingFailed, this, [opened, failed] {
+            disconnect(*opened);
+            disconnect(*failed);
+        });
+    }
+    openRecordingFile(files.first());
 }
 
 bool MainWindow::saveLogTo(const QString& path)
