@@ -2657,6 +2657,42 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Switch the language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message numerus="yes">
+        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
+        <translation>
+            <numerusform>窗口将以新语言重建。事件日志和 TCP 实验的连接会保留；其他实验中 %n 个打开的套接字将被关闭。现在切换吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No recent recordings</source>
+        <translation>没有最近的录制</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1; %n other file(s) ignored (one recording at a time).</source>
+        <translation>
+            <numerusform>已打开 %1；忽略了另外 %n 个文件（一次只能打开一个录制）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>netstage::RecordingFile</name>
