@@ -13,6 +13,7 @@ pkgs=(
 )
 if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
   pkgs+=(xvfb xauth curl)                                   # screenshots, UI tests, peers
+  pkgs+=(desktop-file-utils appstream)                      # the install tree is validated
   pkgs+=(libbenchmark-dev)                                  # bench/
   pkgs+=(clang libclang-rt-14-dev)                          # libFuzzer on the HTTP parser
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)     # real peers (Node's net, ws)
