@@ -4,6 +4,8 @@
 #include "cli.h"
 #include "http_panel.h"
 #include "kernel_observer.h"
+#include "lan_mode.h"
+#include "lan_mode_dialog.h"
 #include "lesson.h"
 #include "lesson_panel.h"
 #include "log_saver.h"
@@ -24,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -43,7 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
       wire_(std::make_unique<WireCapture>(timeline_.get())),
       tcpLab_(std::make_unique<TcpLab>(timeline_.get(), observer_.get())),
       labs_(new QTabWidget(this)), saver_(new LogSaver(this)), eventsLabel_(new QLabel(this)),
-      kernelLabel_(new QLabel(this))
+      kernelLabel_(new QLabel(this)), lanLabel_(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("NetStage"));
@@ -68,6 +71,11 @@ MainWindow::MainWindow(QWidget* parent)
     // Margins keep the two permanent notes from running into each other.
     eventsLabel_->setContentsMargins(12, 0, 12, 0);
     kernelLabel_->setContentsMargins(12, 0, 12, 0);
+    lanLabel_->setObjectName(QStringLiteral("lanBanner"));
+    lanLabel_->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e69f00; color: black; font-weight: bold; padding: 2px 8px; }"));
+    lanLabel_->hide();
+    statusBar()->addPermanentWidget(lanLabel_); // permanent: never hidden by a message
     statusBar()->addPermanentWidget(eventsLabel_);
     statusBar()->addPermanentWidget(kernelLabel_);
     auto* statusTimer = new QTimer(this);
@@ -212,6 +220,12 @@ void MainWindow::buildMenus()
                 this, [this, code] { setLanguage(code); }, Qt::QueuedConnection);
         });
     }
+    view->addSeparator();
+    QAction* lan = view->addAction(tr("LAN &mode…"));
+    lan->setObjectName(QStringLiteral("lanModeAction"));
+    lan->setToolTip(tr("Let students' own programs on this network connect to the servers "
+                       "on this screen."));
+    connect(lan, &QAction::triggered, this, &MainWindow::showLanDialog);
     viewMenu_ = view;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -294,6 +308,9 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
     buildMenus();
     for (auto it = views_.cbegin(); it != views_.cend(); ++it)
         AppSettings::setControlValues(it.value(), controls.value(it.key()));
+    if (LanMode::enabled())
+        applyLanHosts(QStringLiteral("127.0.0.1"), LanMode::address().toString());
+    updateLanBanner();
     showView(view);
     kernelShown_ = -1;
     updateStatus();
@@ -457,6 +474,66 @@ void MainWindow::showAbout()
            "QCustomPlot (GPL-3.0)<br>"
            "libpcap (BSD)</p>")
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showLanDialog()
+{
+    LanModeDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        setLanMode(dialog.enabledChoice(), dialog.addressChoice(), dialog.maxConnectionsChoice());
+}
+
+void MainWindow::setLanMode(bool on, const QHostAddress& address, int maxConnections)
+{
+    const QString loopback = QStringLiteral("127.0.0.1");
+    const QString before = LanMode::enabled() ? LanMode::address().toString() : loopback;
+    LanMode::setAddress(address);
+    LanMode::setMaxConnections(maxConnections);
+    LanMode::setEnabled(on);
+    applyLanHosts(before, on ? address.toString() : loopback);
+    updateLanBanner();
+    showStatusMessage(on ? tr("LAN mode is on. Start (or restart) a server to bind it to %1.")
+                               .arg(address.toString())
+                         : tr("LAN mode is off. Restart running servers to bind them to "
+                              "127.0.0.1 again."));
+}
+
+void MainWindow::applyLanHosts(const QString& from, const QString& to)
+{
+    // Only the addresses the window put there: an address the user typed stays.
+    static const QStringList names = {QStringLiteral("serverHostEdit"),
+                                      QStringLiteral("udpHostEdit"), QStringLiteral("httpHostEdit"),
+                                      QStringLiteral("wsHostEdit")};
+    for (QWidget* view : std::as_const(views_)) {
+        for (const QString& name : names) {
+            auto* edit = view->findChild<QLineEdit*>(name);
+            if (edit && (edit->text().trimmed() == from ||
+                         edit->text().trimmed() == QLatin1String("localhost")))
+                edit->setText(to);
+        }
+    }
+}
+
+void MainWindow::updateLanBanner()
+{
+    if (!LanMode::enabled()) {
+        lanLabel_->hide();
+        return;
+    }
+    QString where = LanMode::address().toString();
+    if (LanMode::address() == QHostAddress(QHostAddress::AnyIPv4)) {
+        QStringList all;
+        for (const QHostAddress& a : LanMode::lanAddresses())
+            all << a.toString();
+        where = all.isEmpty() ? tr("no network address") : all.join(QLatin1String(", "));
+    }
+    lanLabel_->setText(tr("LAN mode ON: students connect to %1 · at most %n connection(s) per "
+                          "server",
+                          nullptr, LanMode::maxConnections())
+                           .arg(where));
+    lanLabel_->setToolTip(tr("Anyone on this network can reach the servers started while LAN "
+                             "mode is on. Turn it off in View > LAN mode when the lesson ends."));
+    lanLabel_->show();
 }
 
 void MainWindow::updateStatus()

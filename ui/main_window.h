@@ -4,6 +4,7 @@
 #include <QMainWindow>
 #include <memory>
 
+class QHostAddress;
 class QLabel;
 class QMenu;
 class QMimeData;
@@ -59,6 +60,9 @@ public:
     // language, recent files). Off by default so tests and screenshots start the same way.
     void rememberSettings();
     bool openRecordingFile(const QString& path);
+    // LAN mode (off by default): the panels' server addresses become `address`, every lab
+    // server accepts at most `maxConnections`, and a banner says where students connect.
+    void setLanMode(bool on, const QHostAddress& address, int maxConnections);
 
 signals:
     void languageChanged(const QString& lang);
@@ -77,6 +81,9 @@ private:
     void fillRecentMenu();
     void noteRecentFile(const QString& path);
     int openSocketCount() const;
+    void showLanDialog();
+    void applyLanHosts(const QString& from, const QString& to);
+    void updateLanBanner();
     static QStringList droppableFiles(const QMimeData* mime);
     void saveLogWithDialog();
     void showAbout();
@@ -96,6 +103,7 @@ private:
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;
+    QLabel* lanLabel_;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QString language_ = QStringLiteral("en");

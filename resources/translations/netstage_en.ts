@@ -146,6 +146,23 @@
             <numerusform>Opened %1; %n other files ignored (one recording at a time).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>LAN mode ON: students connect to %1 · at most %n connection(s) per server</source>
+        <translation>
+            <numerusform>LAN mode ON: students connect to %1 · at most %n connection per server</numerusform>
+            <numerusform>LAN mode ON: students connect to %1 · at most %n connections per server</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TcpLab</name>
+    <message numerus="yes">
+        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <translation>
+            <numerusform>LAN mode allows %n connection at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>LAN mode allows %n connections at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>netstage::TcpPanel</name>
@@ -174,6 +191,13 @@
         <translation>
             <numerusform>The client sent %n byte of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
             <numerusform>The client sent %n bytes of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>LAN mode allows %n connection(s) at once: this one is answered 503 Service Unavailable and closed before it becomes a WebSocket.</source>
+        <translation>
+            <numerusform>LAN mode allows %n connection at once: this one is answered 503 Service Unavailable and closed before it becomes a WebSocket.</numerusform>
+            <numerusform>LAN mode allows %n connections at once: this one is answered 503 Service Unavailable and closed before it becomes a WebSocket.</numerusform>
         </translation>
     </message>
 </context>

@@ -6,11 +6,14 @@
 #include "lesson_panel.h"
 #include "main_window.h"
 #include "tcp_lab.h"
+#include "tcp_panel.h"
 #include "timeline.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -81,6 +84,7 @@ private slots:
     void recentFilesAndDragAndDrop();
     void brokenDropIsExplainedAndNothingIsLost();
     void portsAndLastViewSurviveARestart();
+    void lanModeBindsLimitsAndSaysWhere();
 
 private:
     QTemporaryDir config_;
@@ -270,6 +274,77 @@ void TstShell::portsAndLastViewSurviveARestart()
     w.rememberSettings();
     QCOMPARE(port->value(), 9123);
     QCOMPARE(w.currentView(), QStringLiteral("udp"));
+}
+
+void TstShell::lanModeBindsLimitsAndSaysWhere()
+{
+    MainWindow w;
+    w.show();
+    auto* host = w.findChild<QLineEdit*>(QStringLiteral("serverHostEdit"));
+    auto* port = w.findChild<QSpinBox*>(QStringLiteral("serverPortSpin"));
+    auto* banner = w.findChild<QLabel*>(QStringLiteral("lanBanner"));
+    QVERIFY(host && port && banner);
+    QCOMPARE(host->text(), QStringLiteral("127.0.0.1"));
+    QVERIFY(banner->isHidden());
+
+    // All interfaces, at most 2 connections per server. (The test only connects over
+    // loopback.)
+    w.setLanMode(true, QHostAddress(QHostAddress::AnyIPv4), 2);
+    QCOMPARE(host->text(), QStringLiteral("0.0.0.0"));
+    QCOMPARE(w.findChild<QLineEdit*>(QStringLiteral("udpHostEdit"))->text(),
+             QStringLiteral("0.0.0.0"));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("at most 2 connections")),
+             qPrintable(banner->text()));
+
+    port->setValue(0);
+    QVERIFY(w.tcpPanel()->startServer());
+    QVERIFY(w.tcpLab()->isListening());
+    const quint16 p = w.tcpLab()->serverPort();
+    QTcpSocket a, b, c;
+    for (QTcpSocket* s : {&a, &b}) {
+        s->connectToHost(QHostAddress::LocalHost, p);
+        QVERIFY(s->waitForConnected(5000));
+    }
+    const auto count = [&w](const QString& event) {
+        int n = 0;
+        for (quint64 i = w.timeline()->firstIndex(); i < w.timeline()->endIndex(); ++i) {
+            const Event e = w.timeline()->at(i);
+            n += e.event == event && e.source == QLatin1String("app");
+        }
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("connection")), 2, 5000);
+    // The third is over the limit: accepted by the kernel, then closed by the lab at once.
+    c.connectToHost(QHostAddress::LocalHost, p);
+    QVERIFY(c.waitForConnected(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("drop")), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), QAbstractSocket::UnconnectedState, 5000);
+    QCOMPARE(count(QStringLiteral("connection")), 2);
+    QString sentence;
+    for (quint64 i = w.timeline()->firstIndex(); i < w.timeline()->endIndex(); ++i) {
+        const Event e = w.timeline()->at(i);
+        if (e.event == QLatin1String("drop"))
+            sentence = e.detail;
+    }
+    QVERIFY2(sentence.contains(QStringLiteral("LAN mode allows 2 connections")),
+             qPrintable(sentence));
+    QCOMPARE(a.state(), QAbstractSocket::ConnectedState);
+
+    // When one leaves, a place is free again.
+    a.disconnectFromHost();
+    QTRY_VERIFY_WITH_TIMEOUT(a.state() == QAbstractSocket::UnconnectedState, 5000);
+    QTest::qWait(100);
+    QTcpSocket d;
+    d.connectToHost(QHostAddress::LocalHost, p);
+    QVERIFY(d.waitForConnected(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("connection")), 3, 5000);
+    QCOMPARE(count(QStringLiteral("drop")), 1);
+
+    // Off: the addresses go back to loopback, the banner goes, no limit.
+    w.setLanMode(false, QHostAddress(QHostAddress::AnyIPv4), 2);
+    QCOMPARE(host->text(), QStringLiteral("127.0.0.1"));
+    QVERIFY(banner->isHidden());
 }
 
 QTEST_MAIN(TstShell)
