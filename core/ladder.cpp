@@ -561,12 +561,11 @@ Ladder Ladder::fromEvents(const std::vector<Event>& events, const QString& prefe
             line.replace(QStringLiteral("HTTP/1.1 "), QString());
             if (line.isEmpty() && e.extra.value(QStringLiteral("status")).toInt() == 101)
                 line = QStringLiteral("GET … 101 (upgraded)");
-            text = QStringLiteral("%1 %2 %3")
-                       .arg(e.event,
-                            e.dir == ev::Out  ? QStringLiteral("→")
-                            : e.dir == ev::In ? QStringLiteral("←")
-                                              : QStringLiteral("✓"),
-                            line);
+            // The arrow and the HTTP line say it; "handshake" would only push them out of view.
+            text = QStringLiteral("%1 %2").arg(e.dir == ev::Out  ? QStringLiteral("→")
+                                               : e.dir == ev::In ? QStringLiteral("←")
+                                                                 : QStringLiteral("✓"),
+                                               line);
         } else if (e.event == ev::Error) {
             text = QStringLiteral("error %1").arg(e.code);
         } else if (e.event == ev::Close && e.flags.contains(QLatin1String("RST"))) {

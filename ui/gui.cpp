@@ -212,6 +212,16 @@ void runUdpThenShoot(QApplication& app, MainWindow* window, const QString& file)
             return;
         panel->pictureTabs()->setCurrentWidget(panel->ladderView());
         panel->refreshLadder();
+        // Open where the first datagram was lost.
+        const Ladder& l = panel->ladderView()->ladder();
+        for (int i = 0; i < int(l.items.size()); ++i) {
+            const LadderItem& it = l.items[std::size_t(i)];
+            if (it.kind == LadderItem::Kind::Arrow &&
+                l.arrows[std::size_t(it.index)].fate == QLatin1String("drop")) {
+                panel->ladderView()->setCurrentItem(i);
+                break;
+            }
+        }
         QTimer::singleShot(300, w, [w, file, &app] {
             if (w)
                 shoot(app, w, file);

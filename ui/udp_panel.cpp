@@ -127,7 +127,7 @@ UdpPanel::UdpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
     ladder_ = new LadderView(this);
     ladder_->setObjectName(QStringLiteral("udpLadderView"));
     ladder_->setAnimationDuration(0);
-    ladder_->setZoom(0.6);
+    ladder_->setZoom(0.7);
     ladder_->setTitle(tr("UDP datagrams: one arrow each, no connection"));
     pictures_ = new QTabWidget(this);
     pictures_->setObjectName(QStringLiteral("udpPictureTabs"));

@@ -7,6 +7,8 @@
 #include "ladder_painter.h"
 #include "timeline.h"
 #include "udp_lab.h"
+#include "wire_capture.h"
+#include "ws_lab.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -337,6 +339,80 @@ private slots:
         QString error;
         QVERIFY2(LadderPainter::writeImage(l, o, QStringLiteral("ladder_dns.png"), &error),
                  qPrintable(error));
+    }
+
+    // A WebSocket connection on one timeline (wire capture needed for the segments): TCP
+    // handshake, then the upgrade (GET where the server read it, 101 where it answered), then
+    // the frames, the closing handshake (close 1000 both ways), then the TCP teardown.
+    void webSocketOnOneTimeline()
+    {
+        WireCapture wire(&timeline_);
+        if (!wire.start())
+            QSKIP("wire capture is not permitted here (root or setcap): no segments to draw");
+        WsLab lab(&timeline_);
+        lab.setWireCapture(&wire);
+        WsServerOptions so;
+        so.port = 0;
+        QVERIFY(lab.startServer(so));
+        const QString c = lab.connectTo(QStringLiteral("ws://127.0.0.1:%1/").arg(lab.serverPort()));
+        QVERIFY(!c.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(countEvents(events_, c, ev::Connect), 1, 5000);
+        QVERIFY(lab.sendText(c, QStringLiteral("hello")));
+        QTRY_COMPARE_WITH_TIMEOUT(countEvents(events_, c, QStringLiteral("frame"), ev::In), 1,
+                                  3000);
+        QVERIFY(lab.ping(c));
+        QTRY_COMPARE_WITH_TIMEOUT(countEvents(events_, c, QStringLiteral("frame"), ev::In), 2,
+                                  3000);
+        QVERIFY(lab.close(c, 1000));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events_.begin(), events_.end(),
+                                             [](const Event& e) {
+                                                 return e.source == ev::Wire &&
+                                                        e.flags.contains(QLatin1String("FIN"));
+                                             }),
+                                 5000);
+        QTest::qWait(100);
+        const Ladder l = Ladder::fromEvents(events_, ev::Wire);
+        QCOMPARE(l.source, ev::Wire);
+        QCOMPARE(int(l.lanes.size()), 2);
+        QCOMPARE(l.lanes[0].label, c);
+        // The story in item order: texts of arrows (flags) and markers.
+        QStringList story;
+        for (const LadderItem& it : l.items) {
+            if (it.kind == LadderItem::Kind::Arrow)
+                story << l.arrows[std::size_t(it.index)].flags;
+            else if (it.kind == LadderItem::Kind::Marker)
+                story << l.markers[std::size_t(it.index)].text;
+        }
+        const QString all = story.join(QLatin1Char('|'));
+        auto at = [&story](const QString& s) {
+            for (int i = 0; i < story.size(); ++i) {
+                if (story[i].startsWith(s))
+                    return i;
+            }
+            return -1;
+        };
+        // Both sides are on the ladder: the client's "→ text" is the server's "← text".
+        const int syn = at(QStringLiteral("SYN"));
+        const int get = at(QStringLiteral("← GET /"));
+        const int switching = at(QStringLiteral("→ 101 Switching Protocols"));
+        const int text = at(QStringLiteral("→ text 5 B"));
+        const int textIn = at(QStringLiteral("← text 5 B"));
+        const int ping = at(QStringLiteral("→ ping"));
+        const int pong = at(QStringLiteral("→ pong"));
+        const int close = at(QStringLiteral("→ close 1000"));
+        const int closeIn = at(QStringLiteral("← close 1000"));
+        const int fin = at(QStringLiteral("FIN"));
+        QVERIFY2(syn >= 0 && syn < get && get < switching, qPrintable(all));
+        QVERIFY2(switching < text && text < textIn, qPrintable(all));
+        QVERIFY2(textIn < ping && ping < pong, qPrintable(all));
+        QVERIFY2(pong < close && close < fin && closeIn > pong, qPrintable(all));
+        QVERIFY2(story.count(QStringLiteral("→ close 1000")) == 2, qPrintable(all));
+        QString error;
+        LadderPainter::Options o;
+        o.title = QStringLiteral("WebSocket: handshake, upgrade, frames, close, teardown");
+        QVERIFY2(LadderPainter::writeImage(l, o, QStringLiteral("ladder_ws.png"), &error),
+                 qPrintable(error));
+        lab.closeAll();
     }
 };
 
