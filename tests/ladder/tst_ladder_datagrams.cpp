@@ -4,6 +4,7 @@
 // datagrams (the URL walk's events, briefs/url-contract.md) are labelled with their question
 // and answer. The pictures land in the build directory for a person to look at.
 #include "ladder.h"
+#include "ladder_explainer.h"
 #include "ladder_painter.h"
 #include "timeline.h"
 #include "udp_lab.h"
@@ -217,6 +218,10 @@ private slots:
         QVERIFY2(texts.contains(QStringLiteral("lost in the relay: never arrives")),
                  qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY(texts.first().startsWith(QLatin1String("UDP ")));
+        const QString why = LadderExplainer::paragraph(l, lost, LadderPainter::Numbers::Textbook);
+        QVERIFY2(why.contains(QStringLiteral("UDP does not send it again")), qPrintable(why));
+        QVERIFY(
+            LadderExplainer::heading(l, lost).startsWith(QLatin1String("UDP datagram, 2 bytes")));
         QString error;
         QVERIFY2(LadderPainter::writeImage(l, o, QStringLiteral("ladder_udp_relay.png"), &error),
                  qPrintable(error));
