@@ -13,6 +13,7 @@ class HttpPanel;
 class KernelObserver;
 class LessonPanel;
 class LogSaver;
+class OsiPanel;
 class TcpLab;
 class TcpPanel;
 class Timeline;
@@ -34,6 +35,7 @@ public:
     WireCapture* wire() const { return wire_.get(); }
     LessonPanel* lessonPanel() const { return lessonPanel_; }
     HttpPanel* httpPanel() const { return httpPanel_; }
+    OsiPanel* osiPanel() const { return osiPanel_; }
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
     QStringList viewNames() const;
@@ -42,9 +44,17 @@ public:
     // Writes every stored event as JSON Lines on a worker thread (File > Save log).
     bool saveLogTo(const QString& path);
 
+    // Writes the wire capture's stored frames as pcapng on a worker thread (File > Export
+    // capture); captureExported follows. False (and a status message) when there is no capture
+    // or an export is still running.
+    bool exportCaptureTo(const QString& path);
+
     // Plugs a lab's panel in as a tab, reachable as --view `name`. The window takes ownership;
     // a panel with a statusMessage(QString) signal gets it shown in the status bar.
     void addLab(const QString& name, const QString& title, QWidget* panel);
+
+signals:
+    void captureExported(bool ok, const QString& message);
 
 private slots:
     void showStatusMessage(const QString& message);
@@ -52,6 +62,8 @@ private slots:
 private:
     void buildMenus();
     void saveLogWithDialog();
+    void exportCaptureWithDialog();
+    void attachLayerSources();
     void showAbout();
     void updateStatus();
 
@@ -66,6 +78,8 @@ private:
     TcpPanel* tcpPanel_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
     HttpPanel* httpPanel_ = nullptr;
+    OsiPanel* osiPanel_ = nullptr;
+    bool exportingCapture_ = false;
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;
