@@ -28,9 +28,20 @@ struct Span
 constexpr Span kSpans[4] = {
     {Kind::Application, 0, 3}, {Kind::Transport, 3, 1}, {Kind::Internet, 4, 1}, {Kind::Link, 5, 2}};
 
+// Row of a TCP/IP layer in the tables below, top (application) to bottom (link).
 int indexOf(Kind k)
 {
-    return int(k);
+    switch (k) {
+    case Kind::Application:
+        return 0;
+    case Kind::Transport:
+        return 1;
+    case Kind::Internet:
+        return 2;
+    case Kind::Link:
+        return 3;
+    }
+    return 0;
 }
 
 } // namespace
@@ -141,7 +152,8 @@ void NetworkModelView::paint(QPainter* p, const QRectF& r) const
         p->setPen(ink);
         QTextOption o(align);
         o.setWrapMode(QTextOption::WordWrap);
-        p->drawText(box.adjusted(8, 4, -8, -4), s, o);
+        const qreal v = box.height() > 3 * px ? 4 : 1;
+        p->drawText(box.adjusted(8, v, -8, -v), s, o);
     };
 
     // Column titles.
@@ -182,7 +194,7 @@ void NetworkModelView::paint(QPainter* p, const QRectF& r) const
     // TCP/IP, protocols, NetStage: one box per TCP/IP layer, spanning its OSI rows.
     const QString names[4] = {tr("Application"), tr("Transport"), tr("Internet"), tr("Link")};
     const QString units[4] = {tr("unit: message (bytes of the program)"),
-                              tr("unit: segment (TCP) or datagram (UDP)"), tr("unit: packet"),
+                              tr("segments (TCP), datagrams (UDP)"), tr("packets"),
                               tr("unit: frame, then bits")};
     const QString protocols[4] = {tr("HTTP, WebSocket, DNS, TLS, SSH, SMTP"),
                                   tr("TCP, UDP (and QUIC on top of UDP)"), tr("IPv4, IPv6, ICMP"),
@@ -210,23 +222,30 @@ void NetworkModelView::paint(QPainter* p, const QRectF& r) const
             p->drawRoundedRect(box, 6, 6);
             if (col == 1) {
                 const bool badge = hasPacket_ && sh.present;
-                if (s.count == 1 && !badge) {
-                    text(box.adjusted(0, 0, 0, -box.height() * 0.4), names[k], big, ink);
-                    if (rowH > 2.6 * px)
-                        text(box.adjusted(0, box.height() * 0.5, 0, 0), units[k], small, Qt::black);
+                QString sub = units[k];
+                if (badge)
+                    sub = sh.captured ? tr("this packet: %1").arg(sh.name)
+                                      : tr("this packet: %1 (not captured)").arg(sh.name);
+                if (s.count == 1) {
+                    // One OSI row high: the name, and the note in small type under it.
+                    text(QRectF(box.left(), box.top(), box.width(), box.height() * 0.56), names[k],
+                         big, ink, Qt::AlignHCenter | Qt::AlignBottom);
+                    QFont note = small;
+                    note.setBold(badge);
+                    text(QRectF(box.left(), box.top() + box.height() * 0.52, box.width(),
+                                box.height() * 0.48),
+                         sub, note, badge ? ink : QColor(Qt::black),
+                         Qt::AlignHCenter | Qt::AlignTop);
                 } else {
                     text(QRectF(box.left(), box.top(), box.width(), box.height() * 0.45), names[k],
                          big, ink);
-                    QString sub = units[k];
-                    if (badge)
-                        sub = sh.captured ? tr("this packet: %1").arg(sh.name)
-                                          : tr("this packet: %1 (not captured)").arg(sh.name);
                     text(QRectF(box.left(), box.top() + box.height() * 0.45, box.width(),
                                 box.height() * 0.55),
                          sub, badge ? bold : small, badge ? ink : QColor(Qt::black));
                 }
             } else {
-                text(box, col == 2 ? protocols[k] : labs[k], col == 2 ? bold : base, Qt::black,
+                text(box, col == 2 ? protocols[k] : labs[k],
+                     col == 2 ? bold : (s.count == 1 ? small : base), Qt::black,
                      Qt::AlignLeft | Qt::AlignVCenter);
             }
         }

@@ -93,8 +93,9 @@ OsiPanel::OsiPanel(Timeline* timeline, WireCapture* wire, QWidget* parent)
     split->setObjectName(QStringLiteral("osiSplitter"));
     split->addWidget(model_);
     split->addWidget(layers_);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({400, 400});
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);

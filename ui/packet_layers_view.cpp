@@ -21,23 +21,27 @@ namespace {
 constexpr int kBytesPerLine = 16;
 constexpr int kHexStart = 6; // "0000  "
 
-QString layerSummary(const PacketLayer& l)
+// "20-byte header, 57 bytes in all", "not captured", "5 bytes of data".
+QString layerDetail(const PacketLayer& l)
 {
     if (!l.captured)
-        return PacketLayersView::tr("%1: not captured").arg(l.name);
-    if (l.kind == PacketLayer::Kind::Application) {
-        if (l.totalBytes < 0)
-            return l.name;
-        return PacketLayersView::tr("%1: %n byte(s) of data", nullptr, l.totalBytes).arg(l.name);
-    }
+        return Encapsulation::notCaptured();
+    if (l.kind == PacketLayer::Kind::Application)
+        return l.totalBytes < 0 ? QString()
+                                : PacketLayersView::tr("%n byte(s) of data", nullptr, l.totalBytes);
     if (l.headerBytes >= 0 && l.totalBytes >= 0)
-        return PacketLayersView::tr("%1: %2-byte header, %3 bytes in all")
-            .arg(l.name)
+        return PacketLayersView::tr("%1-byte header, %2 bytes in all")
             .arg(l.headerBytes)
             .arg(l.totalBytes);
     if (l.headerBytes >= 0)
-        return PacketLayersView::tr("%1: %2-byte header").arg(l.name).arg(l.headerBytes);
-    return l.name;
+        return PacketLayersView::tr("%1-byte header").arg(l.headerBytes);
+    return {};
+}
+
+QString layerSummary(const PacketLayer& l)
+{
+    const QString detail = layerDetail(l);
+    return detail.isEmpty() ? l.name : PacketLayersView::tr("%1: %2").arg(l.name, detail);
 }
 
 } // namespace
@@ -68,7 +72,7 @@ public:
     QSize sizeHint() const override
     {
         const int n = packet_ ? int(packet_->layers.size()) : 1;
-        return {600, titleH() * n + titleH() + 2 * pad() * n + 8};
+        return {420, n * (titleH() + pad()) + 8};
     }
 
 protected:
@@ -133,8 +137,11 @@ private:
 PacketLayersView::PacketLayersView(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), origin_(new QLabel(this)),
       boxes_(new LayerBoxes(this)), tree_(new QTreeWidget(this)), hex_(new QPlainTextEdit(this)),
-      hexNote_(new QLabel(this))
+      hexNote_(new QLabel(this)), fieldInfo_(new QLabel(this))
 {
+    fieldInfo_->setObjectName(QStringLiteral("layersFieldInfo"));
+    fieldInfo_->setWordWrap(true);
+    fieldInfo_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     setObjectName(QStringLiteral("packetLayersView"));
     title_->setObjectName(QStringLiteral("layersTitle"));
     origin_->setObjectName(QStringLiteral("layersOrigin"));
@@ -167,23 +174,30 @@ PacketLayersView::PacketLayersView(QWidget* parent)
                         "colour, the selected field in bold."));
     hexNote_->setWordWrap(true);
 
-    auto* hexBox = new QWidget(this);
-    auto* hexLayout = new QVBoxLayout(hexBox);
-    hexLayout->setContentsMargins(0, 0, 0, 0);
-    hexLayout->addWidget(hexNote_);
-    hexLayout->addWidget(hex_, 1);
+    // Fields on the left, as tall as the tab allows; the boxes and the bytes on the right.
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(boxes_);
+    rightLayout->addWidget(hexNote_);
+    rightLayout->addWidget(hex_, 1);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(tree_, 1);
+    leftLayout->addWidget(fieldInfo_);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(tree_);
-    split->addWidget(hexBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title_);
     layout->addWidget(origin_);
-    layout->addWidget(boxes_);
     layout->addWidget(split, 1);
     clear(QString());
 }
@@ -198,6 +212,7 @@ void PacketLayersView::clear(const QString& hint)
     tree_->clear();
     hex_->clear();
     hexNote_->clear();
+    fieldInfo_->clear();
     highlight_ = {-1, -1};
 }
 
@@ -220,12 +235,15 @@ void PacketLayersView::fillTree()
     for (int i = 0; i < int(packet_.layers.size()); ++i) {
         const PacketLayer& l = packet_.layers[std::size_t(i)];
         auto* top = new QTreeWidgetItem(tree_);
-        top->setText(0, layerSummary(l));
+        top->setText(0, l.name);
+        top->setText(1, layerDetail(l));
+        top->setToolTip(0, layerSummary(l));
         top->setData(0, Qt::UserRole, i);
         top->setData(0, Qt::UserRole + 1, -1);
         QFont f = top->font(0);
         f.setBold(true);
         top->setFont(0, f);
+        top->setFont(1, f);
         top->setBackground(0, l.captured ? NetworkModelView::fillOf(l.kind)
                                          : QColor(0xee, 0xee, 0xee));
         top->setFirstColumnSpanned(false);
@@ -250,11 +268,10 @@ void PacketLayersView::fillTree()
                               whole ? (fd.bitSize == 8
                                            ? QString::number(fd.byteOffset())
                                            : tr("%1–%2").arg(fd.byteOffset()).arg(fd.byteEnd() - 1))
-                                    : tr("byte %1, bits %2–%3 (%4 bits)")
+                                    : tr("%1, bits %2–%3")
                                           .arg(fd.byteOffset())
                                           .arg(fd.bitOffset % 8)
-                                          .arg(fd.bitOffset % 8 + fd.bitSize - 1)
-                                          .arg(fd.bitSize));
+                                          .arg(fd.bitOffset % 8 + fd.bitSize - 1));
             }
             item->setText(3, fd.meaning);
             item->setToolTip(3, fd.meaning);
@@ -268,10 +285,14 @@ void PacketLayersView::fillTree()
         }
         top->setExpanded(true);
     }
+    // Name, value and position stay readable; the meaning gets the rest (and the line below
+    // the table shows it whole for the selected field).
     tree_->resizeColumnToContents(0);
+    tree_->setColumnWidth(0, std::min(tree_->columnWidth(0), 300));
     tree_->resizeColumnToContents(1);
-    tree_->setColumnWidth(1, std::min(tree_->columnWidth(1), 360));
+    tree_->setColumnWidth(1, std::min(tree_->columnWidth(1), 220));
     tree_->resizeColumnToContents(2);
+    tree_->setColumnWidth(2, std::min(tree_->columnWidth(2), 160));
 }
 
 void PacketLayersView::fillHex()
@@ -382,6 +403,21 @@ void PacketLayersView::onCurrentItem(QTreeWidgetItem* item)
         return;
     const PacketLayer& l = packet_.layers[std::size_t(layer)];
     boxes_->setSelected(layer);
+    if (field < 0)
+        fieldInfo_->setText(l.note.isEmpty() ? layerSummary(l)
+                                             : tr("%1. %2").arg(layerSummary(l), l.note));
+    else {
+        const PacketField& f = l.fields[field];
+        QString where = item->text(2);
+        QString line =
+            where.isEmpty()
+                ? tr("<b>%1</b> = %2").arg(f.name.toHtmlEscaped(), f.value.toHtmlEscaped())
+                : tr("<b>%1</b> = %2 (frame bytes: %3)")
+                      .arg(f.name.toHtmlEscaped(), f.value.toHtmlEscaped(), where.toHtmlEscaped());
+        if (!f.meaning.isEmpty())
+            line += QStringLiteral(" — ") + f.meaning.toHtmlEscaped();
+        fieldInfo_->setText(line);
+    }
     if (field < 0) {
         if (l.captured && l.byteOffset >= 0) {
             const int len = l.kind == PacketLayer::Kind::Application ? l.totalBytes : l.headerBytes;

@@ -31,6 +31,8 @@ public:
     QTreeWidget* fieldTree() const { return tree_; }
     QPlainTextEdit* hexView() const { return hex_; }
     QLabel* titleLabel() const { return title_; }
+    // The selected field in a sentence under the table (name, value, bytes, meaning).
+    QLabel* fieldInfo() const { return fieldInfo_; }
     // Selects a field (its bytes light up in the hex); field -1 selects the whole layer.
     void selectField(int layer, int field);
     // The byte range the hex view highlights, [first, end); {-1, -1} when none.
@@ -52,6 +54,7 @@ private:
     QTreeWidget* tree_;
     QPlainTextEdit* hex_;
     QLabel* hexNote_;
+    QLabel* fieldInfo_;
     QPair<int, int> highlight_{-1, -1};
 };
 

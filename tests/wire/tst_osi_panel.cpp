@@ -5,6 +5,7 @@
 #include "encapsulation.h"
 #include "event_log_model.h"
 #include "event_log_panel.h"
+#include "ladder_view.h"
 #include "main_window.h"
 #include "network_model_view.h"
 #include "osi_panel.h"
@@ -41,6 +42,18 @@ QTreeWidgetItem* findField(QTreeWidget* tree, const QString& name)
 {
     const auto items = tree->findItems(name, Qt::MatchExactly | Qt::MatchRecursive, 0);
     return items.isEmpty() ? nullptr : items.first();
+}
+
+QString valueOf(const Encapsulation& x)
+{
+    const PacketLayer* t = x.layer(PacketLayer::Kind::Transport);
+    if (!t)
+        return {};
+    for (const PacketField& f : t->fields) {
+        if (f.name == QLatin1String("Flags"))
+            return f.value;
+    }
+    return {};
 }
 
 } // namespace
@@ -179,6 +192,34 @@ private slots:
         QVERIFY(ttl);
         QCOMPARE(ttl->text(1), Encapsulation::notCaptured());
         QVERIFY(window_->osiPanel()->layersView()->hexView()->toPlainText().isEmpty());
+    }
+
+    // A ladder's arrow: "Show layers" finds the captured frame behind it (by time and seq).
+    void ladderArrowShowsLayers()
+    {
+        std::vector<Event> events;
+        Timeline* tl = window_->timeline();
+        for (quint64 i = tl->firstIndex(); i < tl->endIndex(); ++i)
+            events.push_back(tl->at(i));
+        const bool wire = window_->wire()->isActive();
+        LadderView view;
+        window_->osiPanel()->attachLadder(&view);
+        view.setLadder(Ladder::fromEvents(events, wire ? ev::Wire : ev::Model));
+        int arrow = -1;
+        for (int i = 0; i < int(view.ladder().items.size()) && arrow < 0; ++i) {
+            if (view.ladder().items[std::size_t(i)].kind == LadderItem::Kind::Arrow)
+                arrow = i;
+        }
+        QVERIFY(arrow >= 0);
+        view.setCurrentItem(arrow);
+        auto* action = view.findChild<QAction*>(QStringLiteral("ladderShowLayersAction"));
+        QVERIFY(action);
+        QSignalSpy spy(window_->osiPanel(), &OsiPanel::packetRequested);
+        action->trigger();
+        QCOMPARE(spy.count(), 1);
+        const Encapsulation& x = window_->osiPanel()->layersView()->encapsulation();
+        QCOMPARE(valueOf(x), wire ? QStringLiteral("0x02 (SYN)") : QStringLiteral("SYN"));
+        QCOMPARE(x.hasBytes(), wire); // the frame was found in the capture's store
     }
 
     void latestPacketButton()
