@@ -204,7 +204,7 @@ void runOsiThenShoot(QApplication& app, MainWindow* window, const QString& file)
                 shown = osi->showPacket(e);
         }
         if (!shown)
-            osi->showLatestPacket();
+            osi->showLatestPacket(true);
         w->showView(QStringLiteral("osi"));
         PacketLayersView* layers = osi->layersView();
         const Encapsulation& x = layers->encapsulation();

@@ -129,16 +129,18 @@ bool OsiPanel::showPacket(const Event& e)
     return true;
 }
 
-bool OsiPanel::showLatestPacket()
+bool OsiPanel::showLatestPacket(bool withData)
 {
     if (!timeline_)
         return false;
-    for (quint64 i = timeline_->endIndex(); i > timeline_->firstIndex(); --i) {
-        if (timeline_->sourceAt(i - 1) != ev::Wire)
-            continue;
-        const Event e = timeline_->at(i - 1);
-        if (isPacket(e) && !e.socket.isEmpty())
-            return showPacket(e);
+    for (int pass = withData ? 0 : 1; pass < 2; ++pass) {
+        for (quint64 i = timeline_->endIndex(); i > timeline_->firstIndex(); --i) {
+            if (timeline_->sourceAt(i - 1) != ev::Wire)
+                continue;
+            const Event e = timeline_->at(i - 1);
+            if (isPacket(e) && !e.socket.isEmpty() && (pass == 1 || e.len > 0))
+                return showPacket(e);
+        }
     }
     // No capture: the model's view of the TCP lab's events.
     std::vector<Event> events;
@@ -146,9 +148,11 @@ bool OsiPanel::showLatestPacket()
     for (quint64 i = timeline_->firstIndex(); i < timeline_->endIndex(); ++i)
         events.push_back(timeline_->at(i));
     const std::vector<Event> model = TcpModel::derive(events);
-    for (auto it = model.rbegin(); it != model.rend(); ++it) {
-        if (it->event == ev::Segment)
-            return showPacket(*it);
+    for (int pass = withData ? 0 : 1; pass < 2; ++pass) {
+        for (auto it = model.rbegin(); it != model.rend(); ++it) {
+            if (it->event == ev::Segment && (pass == 1 || it->len > 0))
+                return showPacket(*it);
+        }
     }
     return false;
 }

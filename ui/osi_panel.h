@@ -32,8 +32,9 @@ public:
     // not a packet.
     bool showPacket(const Event& e);
     // The newest wire segment or datagram on the timeline; without capture, the newest
-    // segment the TCP model derives from the app events. False when there is none.
-    bool showLatestPacket();
+    // segment the TCP model derives from the app events. False when there is none. With
+    // `withData`, the newest one that carries application bytes, if any does.
+    bool showLatestPacket(bool withData = false);
     const Event& shownEvent() const { return shown_; }
 
     // "Show layers" on a log's rows and a ladder's arrows (context menu and double-click).

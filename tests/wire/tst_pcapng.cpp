@@ -6,6 +6,7 @@
 #include "kernel_observer.h"
 #include "lesson.h"
 #include "pcapng.h"
+#include "tcp_lab.h"
 #include "timeline.h"
 #include "udp_lab.h"
 #include "wire_capture.h"
@@ -269,6 +270,73 @@ private slots:
         QCOMPARE(t.rows.size(), byFrame.size());
         for (const QStringList& r : t.rows)
             QCOMPARE(describeRow(r), byFrame.value(r[0].toInt()));
+    }
+
+    // `tcp connect --pcap` and `udp send --pcap` against servers in this process: the files
+    // hold the client's segments and datagrams (the event loop runs while they do).
+    void headlessConnectAndSendPcap()
+    {
+        if (!haveTshark())
+            QSKIP("tshark is not installed");
+        {
+            Timeline probeTimeline;
+            WireCapture probe(&probeTimeline);
+            if (!probe.start())
+                QSKIP(qPrintable(QStringLiteral("wire capture is not permitted here (%1)")
+                                     .arg(probe.unavailableReason())));
+        }
+        Timeline timeline;
+        TcpLab tcp(&timeline, nullptr);
+        TcpServerOptions to;
+        to.port = 0;
+        QVERIFY(tcp.startServer(to));
+        UdpLab udp(&timeline);
+        UdpServerOptions uo;
+        uo.port = 0;
+        QVERIFY(udp.startServer(uo));
+        QTemporaryDir dir;
+        const QString tcpFile = dir.filePath(QStringLiteral("connect.pcapng"));
+        const QString udpFile = dir.filePath(QStringLiteral("send.pcapng"));
+        QProcess c;
+        c.start(QStringLiteral(NETSTAGE_BIN),
+                {QStringLiteral("tcp"), QStringLiteral("connect"),
+                 QStringLiteral("127.0.0.1:%1").arg(tcp.serverPort()), QStringLiteral("--send"),
+                 QStringLiteral("hi"), QStringLiteral("--wait"), QStringLiteral("200"),
+                 QStringLiteral("--quiet"), QStringLiteral("--pcap"), tcpFile});
+        QSignalSpy cDone(&c, &QProcess::finished);
+        QVERIFY(cDone.wait(30000));
+        QVERIFY2(c.exitCode() == 0, c.readAllStandardError().constData());
+        QProcess u;
+        u.start(QStringLiteral(NETSTAGE_BIN),
+                {QStringLiteral("udp"), QStringLiteral("send"),
+                 QStringLiteral("127.0.0.1:%1").arg(udp.serverPort()), QStringLiteral("n{n}"),
+                 QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--interval"),
+                 QStringLiteral("10"), QStringLiteral("--wait"), QStringLiteral("100"),
+                 QStringLiteral("--quiet"), QStringLiteral("--pcap"), udpFile});
+        QSignalSpy uDone(&u, &QProcess::finished);
+        QVERIFY(uDone.wait(30000));
+        QVERIFY2(u.exitCode() == 0, u.readAllStandardError().constData());
+
+        const Tshark t = tshark(tcpFile, kTcpFields);
+        QVERIFY2(t.ok, qPrintable(t.error));
+        QVERIFY(t.rows.size() >= 6); // handshake, data and its ACK, FINs
+        QCOMPARE(describeRow(t.rows[0]).section(QLatin1Char(' '), 1, 1), QStringLiteral("SYN"));
+        const bool hasHi = std::any_of(t.rows.begin(), t.rows.end(), [](const QStringList& r) {
+            return r[6] == QLatin1String("2");
+        });
+        QVERIFY(hasHi);
+        const Tshark d =
+            tshark(udpFile, {QStringLiteral("udp.dstport"), QStringLiteral("data.data")},
+                   QStringLiteral("udp"));
+        QVERIFY2(d.ok, qPrintable(d.error));
+        QCOMPARE(d.rows.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(d.rows[i][0], QString::number(udp.serverPort()));
+            QCOMPARE(QByteArray::fromHex(d.rows[i][1].toLatin1()),
+                     QByteArray("n") + QByteArray::number(i + 1));
+        }
+        tcp.closeAll();
+        udp.closeAll();
     }
 
     // UDP: datagrams on the lab's ports become `datagram` events from the wire, and export.
