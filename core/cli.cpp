@@ -160,6 +160,8 @@ int runConnect(const Command& cmd)
     }
     waitUntil([&] { return closed; }, 5000);
     lingerForKernel(s, 300);
+    if (!cmd.pcap.isEmpty() && !writeCaptureFile(s, cmd.pcap))
+        return 1;
     for (const Event& e : std::as_const(s.errors)) {
         if (e.socket == id) {
             printErr(failureLine(e, QString()));
@@ -211,6 +213,9 @@ int runLesson(const Command& cmd)
     }
     waitUntil([&done] { return done; }, 600000);
     lingerForKernel(s, 100);
+    // Before the ladder is built: the wait lets the last segments' events arrive too.
+    if (!cmd.pcap.isEmpty() && !writeCaptureFile(s, cmd.pcap))
+        return 1;
 
     const Ladder ladder = Ladder::fromEvents(all, cmd.ladderSource);
     FILE* human = cmd.events == QLatin1String("-") ? stderr : stdout;
@@ -334,10 +339,10 @@ QString Cli::tcpHelp()
         "                       [--for SECONDS] [--events FILE|-] [--quiet]\n"
         "  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]\n"
         "                       [--then half-close|close|abort] [--wait MS]\n"
-        "                       [--events FILE|-] [--quiet]\n"
+        "                       [--pcap FILE] [--events FILE|-] [--quiet]\n"
         "  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]\n"
         "                       [--source wire|model] [--port PORT] [--record FILE]\n"
-        "                       [--loss PERCENT] [--events FILE|-]\n"
+        "                       [--loss PERCENT] [--pcap FILE] [--events FILE|-]\n"
         "  netstage tcp lesson  --list\n"
         "\n"
         "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
@@ -359,6 +364,8 @@ QString Cli::tcpHelp()
         "         share of the TCP segments sent to the lesson's server, so the wire\n"
         "         shows TCP sending them again; UDP steps go through the UDP relay with\n"
         "         the same loss. The rule is removed when the lesson ends.\n"
+        "--pcap FILE      (connect, lesson) the captured frames as pcapng, for\n"
+        "                 Wireshark or tshark; needs capture permission\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
         "--quiet          no people-readable lines\n");
 }
@@ -474,6 +481,9 @@ Command Cli::parse(const QStringList& args)
         } else if (a == QLatin1String("--record")) {
             if (!value(&cmd.record))
                 return bad(tr("--record needs a file name"));
+        } else if (a == QLatin1String("--pcap")) {
+            if (!value(&cmd.pcap))
+                return bad(tr("--pcap needs a file name"));
         } else if (a == QLatin1String("--source")) {
             if (!value(&cmd.ladderSource) || (cmd.ladderSource != QLatin1String("wire") &&
                                               cmd.ladderSource != QLatin1String("model")))

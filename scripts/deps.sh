@@ -17,6 +17,7 @@ if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
   pkgs+=(desktop-file-utils appstream)                      # the install tree is validated
   pkgs+=(libbenchmark-dev)                                  # bench/
   pkgs+=(clang libclang-rt-14-dev)                          # libFuzzer on the HTTP parser
+  pkgs+=(tshark)                                            # reads our pcapng exports back
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)     # real peers (Node's net, ws)
 fi
 missing=()

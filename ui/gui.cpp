@@ -6,6 +6,8 @@
 #include "ladder_view.h"
 #include "lesson_panel.h"
 #include "main_window.h"
+#include "osi_panel.h"
+#include "packet_layers_view.h"
 #include "replay_player.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
@@ -13,6 +15,8 @@
 #include "udp_panel.h"
 #include "ws_lab.h"
 #include "ws_panel.h"
+#include "timeline.h"
+#include "wire_capture.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -76,6 +80,8 @@ void runDemoThenShoot(QApplication& app, MainWindow* window, const QString& file
         if (w && !client.isEmpty())
             w->tcpLab()->halfClose(client);
     });
+    if (file.isEmpty())
+        return; // another view takes the picture
     QTimer::singleShot(1100, window, [w, file, &app] {
         if (!w) {
             app.exit(1);
@@ -229,6 +235,47 @@ void runUdpThenShoot(QApplication& app, MainWindow* window, const QString& file)
     });
 }
 
+// The network model view's picture: the TCP demo's "hello" as a real captured segment
+// (or, without capture permission, the model's segment with its fields marked "not
+// captured"), its TTL selected so the byte lights up in the hex.
+void runOsiThenShoot(QApplication& app, MainWindow* window, const QString& file)
+{
+    window->showView(QStringLiteral("tcp"));
+    runDemoThenShoot(app, window, QString()); // drives the demo; no picture yet
+    QPointer<MainWindow> w(window);
+    QTimer::singleShot(900, window, [w, file, &app] {
+        if (!w)
+            return;
+        OsiPanel* osi = w->osiPanel();
+        Timeline* tl = w->timeline();
+        bool shown = false;
+        for (quint64 i = tl->firstIndex(); i < tl->endIndex() && !shown; ++i) {
+            if (tl->sourceAt(i) != ev::Wire)
+                continue;
+            const Event e = tl->at(i);
+            if (e.event == ev::Segment && e.len > 0 && e.dir == ev::Out &&
+                e.socket.startsWith(QLatin1String("tcp-client")))
+                shown = osi->showPacket(e);
+        }
+        if (!shown)
+            osi->showLatestPacket(true);
+        w->showView(QStringLiteral("osi"));
+        PacketLayersView* layers = osi->layersView();
+        const Encapsulation& x = layers->encapsulation();
+        for (int l = 0; l < int(x.layers.size()); ++l) {
+            const PacketLayer& layer = x.layers[std::size_t(l)];
+            for (int f = 0; f < layer.fields.size(); ++f) {
+                if (layer.fields[f].name == Encapsulation::tr("Time to live"))
+                    layers->selectField(l, f);
+            }
+        }
+        QTimer::singleShot(300, w, [w, file, &app] {
+            if (w)
+                shoot(app, w, file);
+        });
+    });
+}
+
 // The WebSocket view's picture: the echo server, a client that sends a text, pings and
 // closes with 1000; the client's connection selected, its ladder shown (from the wire where it
 // runs: TCP handshake, the upgrade, frames, closing handshake, teardown).
@@ -298,6 +345,8 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
             runUdpThenShoot(app, &window, cmd.screenshot);
         else if (view == QLatin1String("ws"))
             runWsThenShoot(app, &window, cmd.screenshot);
+        else if (view == QLatin1String("osi"))
+            runOsiThenShoot(app, &window, cmd.screenshot);
         else
             runDemoThenShoot(app, &window, cmd.screenshot);
         return app.exec();

@@ -16,6 +16,7 @@ class HttpPanel;
 class KernelObserver;
 class LessonPanel;
 class LogSaver;
+class OsiPanel;
 class TcpLab;
 class TcpPanel;
 class Timeline;
@@ -37,6 +38,7 @@ public:
     WireCapture* wire() const { return wire_.get(); }
     LessonPanel* lessonPanel() const { return lessonPanel_; }
     HttpPanel* httpPanel() const { return httpPanel_; }
+    OsiPanel* osiPanel() const { return osiPanel_; }
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
     QStringList viewNames() const;
@@ -44,6 +46,11 @@ public:
 
     // Writes every stored event as JSON Lines on a worker thread (File > Save log).
     bool saveLogTo(const QString& path);
+
+    // Writes the wire capture's stored frames as pcapng on a worker thread (File > Export
+    // capture); captureExported follows. False (and a status message) when there is no capture
+    // or an export is still running.
+    bool exportCaptureTo(const QString& path);
 
     // Plugs a lab's panel in as a tab, reachable as --view `name`. The window takes ownership;
     // a panel with a statusMessage(QString) signal gets it shown in the status bar.
@@ -66,6 +73,7 @@ public:
 
 signals:
     void languageChanged(const QString& lang);
+    void captureExported(bool ok, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -86,6 +94,8 @@ private:
     void updateLanBanner();
     static QStringList droppableFiles(const QMimeData* mime);
     void saveLogWithDialog();
+    void exportCaptureWithDialog();
+    void attachLayerSources();
     void showAbout();
     void updateStatus();
 
@@ -100,6 +110,8 @@ private:
     TcpPanel* tcpPanel_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
     HttpPanel* httpPanel_ = nullptr;
+    OsiPanel* osiPanel_ = nullptr;
+    bool exportingCapture_ = false;
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;
