@@ -61,10 +61,10 @@ quint16 startNode(Proc& p, const QString& script)
     return quint16(p.out.mid(p.out.indexOf("listening ") + 10).trimmed().toUInt());
 }
 
-qint64 median(std::vector<qint64> v)
+// The best of a few rounds: what the work costs when the shared machine lets it run.
+qint64 best(const std::vector<qint64>& v)
 {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
+    return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
 }
 
 // Runs node_dns_query.js against 127.0.0.1:port while this thread's event loop serves it.
@@ -158,7 +158,7 @@ private slots:
         QVERIFY2(port, node.report());
         const QString url = QStringLiteral("http://www.example.test:%1/").arg(port);
         std::vector<qint64> wDns, wConnect, wWait, wDownload, cDns, cConnect, cWait, cDownload;
-        for (int round = 0; round < 3; ++round) {
+        for (int round = 0; round < 5; ++round) {
             Walk w;
             UrlWalkOptions o;
             o.url = QUrl(url);
@@ -203,10 +203,10 @@ private slots:
         };
         // The walk's DNS is a real resolution through four servers; curl's --resolve asks
         // nobody, so that row allows more. The rest is the same work on the same machine.
-        const Row rows[] = {{"dns", median(wDns), median(cDns), 20000},
-                            {"connect", median(wConnect), median(cConnect), 5000},
-                            {"wait", median(wWait), median(cWait), 5000},
-                            {"download", median(wDownload), median(cDownload), 5000}};
+        const Row rows[] = {{"dns", best(wDns), best(cDns), 20000},
+                            {"connect", best(wConnect), best(cConnect), 5000},
+                            {"wait", best(wWait), best(cWait), 5000},
+                            {"download", best(wDownload), best(cDownload), 5000}};
         for (const Row& r : rows) {
             qInfo("%-8s walk %7lld us   curl %7lld us", r.name, r.walk, r.curl);
             QVERIFY2(r.walk <= 20 * r.curl + r.slackUs && r.curl <= 20 * r.walk + r.slackUs,
