@@ -320,6 +320,24 @@ private slots:
         }
     }
 
+    void stepDelayPausesBetweenPhases()
+    {
+        Run r;
+        UrlWalkOptions o;
+        o.stepDelayMs = 15;
+        QVERIFY(r.go(o, 30000));
+        QVERIFY2(r.ok, qPrintable(r.sentence));
+        const auto both = steps(r.all, 1);
+        QCOMPARE(phases(steps(r.all, 1, QStringLiteral("end"))), kPhases);
+        // Before every phase but response, at least the delay passes after the previous one
+        // ended: the pause lies between phases, not inside them.
+        for (size_t i = 2; i < both.size(); i += 2) {
+            if (phaseOf(both[i]) == QLatin1String("response"))
+                continue;
+            QVERIFY2(both[i].t_us - both[i - 1].t_us >= 15000, qPrintable(phaseOf(both[i])));
+        }
+    }
+
     void stopMidWay()
     {
         Run r;
