@@ -9,7 +9,7 @@ pkgs=(
   qt6-translations-l10n                                     # Qt's own dialogs in Chinese
   libqcustomplot-dev                                        # plots (Qt 6 build)
   libpcap-dev                                               # wire capture
-  libnftables-dev                                           # real TCP loss on one port (root)
+  nftables                                                  # real TCP loss on one port (root; nft)
   libldns-dev                                               # DNS messages (URL walk)
   fonts-wqy-microhei                                        # Chinese glyphs
 )

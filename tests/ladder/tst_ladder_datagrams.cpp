@@ -3,6 +3,7 @@
 // relay dropped ends halfway, a delayed one reaches down to the row where it arrived. DNS
 // datagrams (the URL walk's events, briefs/url-contract.md) are labelled with their question
 // and answer. The pictures land in the build directory for a person to look at.
+#include "cli.h"
 #include "ladder.h"
 #include "ladder_explainer.h"
 #include "ladder_painter.h"
@@ -72,6 +73,8 @@ class TestLadderDatagrams : public QObject
     int sink_ = -1;
 
 private slots:
+    // English as the app shows it: the plural forms come from the English translation.
+    void initTestCase() { installTranslators(qApp, QStringLiteral("en")); }
     void init()
     {
         events_.clear();
