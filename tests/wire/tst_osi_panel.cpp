@@ -106,12 +106,15 @@ private slots:
         QVERIFY(osi->isVisible());
         QVERIFY(osi->modelView()->height() >= 250); // the model is not squeezed away
         QTemporaryDir dir;
+        // NETSTAGE_SHOT_DIR keeps the pictures to look at.
+        const QString keep = qEnvironmentVariable("NETSTAGE_SHOT_DIR");
+        const QString base = keep.isEmpty() ? dir.path() : keep;
         QString error;
-        const QString png = dir.filePath(QStringLiteral("model.png"));
+        const QString png = base + QStringLiteral("/model.png");
         QVERIFY2(osi->exportImage(png, &error), qPrintable(error));
         QImage img(png);
         QVERIFY(img.width() >= 2000); // twice the size, for slides
-        const QString svg = dir.filePath(QStringLiteral("model.svg"));
+        const QString svg = base + QStringLiteral("/model.svg");
         QVERIFY2(osi->exportImage(svg, &error), qPrintable(error));
         QFile f(svg);
         QVERIFY(f.open(QIODevice::ReadOnly));
