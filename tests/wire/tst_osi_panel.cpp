@@ -157,6 +157,10 @@ private slots:
             QCOMPARE(ttl->text(1), QStringLiteral("64"));
             tree->setCurrentItem(ttl);
             QCOMPARE(layers->highlightedBytes(), qMakePair(22, 23));
+            // And back: byte 38 (the first of the sequence number) selects its field.
+            QVERIFY(layers->selectByte(38));
+            QCOMPARE(tree->currentItem()->text(0), QStringLiteral("Sequence number"));
+            QCOMPARE(layers->highlightedBytes(), qMakePair(38, 42));
             QTreeWidgetItem* text = findField(tree, QStringLiteral("As text"));
             QVERIFY(text);
             QCOMPARE(text->text(1), QStringLiteral("hello"));
