@@ -93,6 +93,8 @@ int runConnect(const Command& cmd)
     Session s;
     if (!s.open(cmd.events, cmd.quiet))
         return 1;
+    if (!cmd.pcap.isEmpty() && !checkCaptureFor(s, cmd.pcap))
+        return 1;
     TcpLab lab(&s.timeline, s.observer.get());
     s.attach(&lab);
     bool connected = false;
@@ -195,6 +197,8 @@ int runLesson(const Command& cmd)
     }
     Session s;
     if (!s.open(cmd.events, cmd.quiet))
+        return 1;
+    if (!cmd.pcap.isEmpty() && !checkCaptureFor(s, cmd.pcap))
         return 1;
     std::vector<Event> all;
     s.timeline.addSink([&all](const Event& e) { all.push_back(e); });

@@ -99,7 +99,7 @@ bool waitUntil(const std::function<bool()>& pred, int ms)
     return true;
 }
 
-bool writeCaptureFile(Session& s, const QString& path)
+bool checkCaptureFor(Session& s, const QString& path)
 {
     if (!s.wire || !s.wire->isActive()) {
         printErr(Cli::tr("cannot write %1: wire capture is not running (%2). Run as root, or "
@@ -108,6 +108,13 @@ bool writeCaptureFile(Session& s, const QString& path)
                           QCoreApplication::applicationFilePath()));
         return false;
     }
+    return true;
+}
+
+bool writeCaptureFile(Session& s, const QString& path)
+{
+    if (!checkCaptureFor(s, path))
+        return false;
     // Frames reach the store ~30 µs after the kernel sends them and their events a queued
     // signal later: wait until nothing new arrives for 50 ms (at most one second).
     quint64 last = s.wire->captured();

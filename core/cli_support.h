@@ -112,6 +112,8 @@ struct Session
 // pcapng. False (and one clear line on stderr) when capture does not run or the file cannot
 // be written.
 bool writeCaptureFile(Session& s, const QString& path);
+// Before the run: false (and the same line) when --pcap cannot be honoured.
+bool checkCaptureFor(Session& s, const QString& path);
 
 // After the app closes its sockets, give the kernel observer a moment to report FIN-WAIT-2,
 // TIME-WAIT or CLOSED, so a recording shows how the teardown really ended.

@@ -142,6 +142,8 @@ int runSend(const Args& a)
     if (!s.open(a.events, true))
         return 1;
     addHumanSink(s, a.events, a.quiet);
+    if (!a.pcap.isEmpty() && !checkCaptureFor(s, a.pcap))
+        return 1;
     UdpLab lab(&s.timeline);
     lab.setWireCapture(s.wire.get());
     if (a.relayGiven)

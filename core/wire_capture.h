@@ -68,6 +68,7 @@ public:
     CapturedFrame frame(quint64 number) const;
     quint64 framesStored() const;
     quint64 framesDropped() const; // evicted from the store because it was full
+    quint64 kernelDropped() const; // never captured: the kernel's capture ring was full
     int timestampDigits() const;   // 9: the kernel gave nanoseconds; 6: microseconds
     int snapLength() const;
     // Writes the stored frames as pcapng; false and *error when nothing can be written.

@@ -111,6 +111,7 @@ MainWindow::~MainWindow()
     lessonPanel_ = nullptr;
     httpPanel_ = nullptr;
     osiPanel_ = nullptr;
+    captureExport_.waitForFinished(); // it reads the frames of wire_
     tcpLab_.reset();
     wire_.reset();
     observer_.reset();
@@ -195,10 +196,11 @@ bool MainWindow::exportCaptureTo(const QString& path)
     });
     // The frames are copied here (shared bytes); the file is written on a pool thread.
     WireCapture* wire = wire_.get();
-    watcher->setFuture(QtConcurrent::run([wire, path] {
+    captureExport_ = QtConcurrent::run([wire, path] {
         QString error;
         return wire->writePcapng(path, &error) ? QString() : error;
-    }));
+    });
+    watcher->setFuture(captureExport_);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFuture>
 #include <QHash>
 #include <QMainWindow>
 #include <memory>
@@ -112,6 +113,7 @@ private:
     HttpPanel* httpPanel_ = nullptr;
     OsiPanel* osiPanel_ = nullptr;
     bool exportingCapture_ = false;
+    QFuture<QString> captureExport_; // reads the wire capture: finished before it goes
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;

@@ -1,6 +1,7 @@
 #include "network_model_view.h"
 
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -94,6 +95,8 @@ void NetworkModelView::setPacket(const Encapsulation* packet)
             s.present = true;
             s.captured = l.captured;
             s.name = l.name;
+            if (l.kind == Kind::Application && l.captured && l.totalBytes >= 0)
+                s.name = tr("%1, %n byte(s)", nullptr, l.totalBytes).arg(l.name);
         }
     }
     update();
@@ -156,12 +159,19 @@ void NetworkModelView::paint(QPainter* p, const QRectF& r) const
         p->drawText(box.adjusted(8, v, -8, -v), s, o);
     };
 
+    // A font that gives way (down to 9 px) so one line of text fits the width.
+    auto fit = [](QFont f, const QString& s, qreal width) {
+        while (f.pixelSize() > 9 && QFontMetricsF(f).horizontalAdvance(s) > width - 16)
+            f.setPixelSize(f.pixelSize() - 1);
+        return f;
+    };
+
     // Column titles.
     const QString titles[4] = {tr("OSI model (7 layers)"), tr("TCP/IP model (4 layers)"),
                                tr("Protocols"), tr("Where NetStage shows it")};
     for (int c = 0; c < 4; ++c)
-        text(QRectF(xs[c], r.top(), xs[c + 1] - xs[c], headerH), titles[c], bold,
-             palette().color(QPalette::Text));
+        text(QRectF(xs[c], r.top(), xs[c + 1] - xs[c], headerH), titles[c],
+             fit(bold, titles[c], xs[c + 1] - xs[c]), palette().color(QPalette::Text));
 
     // OSI: seven rows.
     const QString osi[7] = {tr("7  Application"), tr("6  Presentation"), tr("5  Session"),
@@ -187,8 +197,8 @@ void NetworkModelView::paint(QPainter* p, const QRectF& r) const
                             box.height() * 0.5);
         text(top, osi[i], bold, Qt::black, Qt::AlignLeft | Qt::AlignVCenter);
         if (rowH > 3.2 * px)
-            text(bottom, osiWhat[i], small, QColor(0x33, 0x33, 0x33),
-                 Qt::AlignLeft | Qt::AlignVCenter);
+            text(bottom, osiWhat[i], fit(small, osiWhat[i], bottom.width()),
+                 QColor(0x33, 0x33, 0x33), Qt::AlignLeft | Qt::AlignVCenter);
     }
 
     // TCP/IP, protocols, NetStage: one box per TCP/IP layer, spanning its OSI rows.
@@ -230,8 +240,10 @@ void NetworkModelView::paint(QPainter* p, const QRectF& r) const
                     // One OSI row high: the name, and the note in small type under it.
                     text(QRectF(box.left(), box.top(), box.width(), box.height() * 0.56), names[k],
                          big, ink, Qt::AlignHCenter | Qt::AlignBottom);
+                    // One line: the font gives way before the text wraps out of the box.
                     QFont note = small;
                     note.setBold(badge);
+                    note = fit(note, sub, box.width());
                     text(QRectF(box.left(), box.top() + box.height() * 0.52, box.width(),
                                 box.height() * 0.48),
                          sub, note, badge ? ink : QColor(Qt::black),
@@ -255,7 +267,8 @@ void NetworkModelView::paint(QPainter* p, const QRectF& r) const
 
 bool NetworkModelView::saveImage(const QString& path, QString* error) const
 {
-    const QSize size = QSize(std::max(width(), 1100), std::max(height(), 420));
+    // A slide's proportions, whatever the window's: rows tall enough for every note.
+    const QSize size(1400, 760);
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
         svg.setFileName(path);

@@ -13,6 +13,7 @@
 #include <QTextBlock>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <climits>
 
 namespace netstage {
 
@@ -173,6 +174,7 @@ PacketLayersView::PacketLayersView(QWidget* parent)
     hex_->setToolTip(tr("The frame's bytes as captured, in hex and as text; each layer in its "
                         "colour, the selected field in bold."));
     hexNote_->setWordWrap(true);
+    hex_->viewport()->installEventFilter(this); // a click on a byte selects its field
 
     // Fields on the left, as tall as the tab allows; the boxes and the bytes on the right.
     auto* right = new QWidget(this);
@@ -376,6 +378,50 @@ void PacketLayersView::highlight(int first, int end)
         hex_->setTextCursor(c);
         hex_->ensureCursorVisible();
     }
+}
+
+bool PacketLayersView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == hex_->viewport() && event->type() == QEvent::MouseButtonRelease &&
+        packet_.hasBytes()) {
+        const auto* m = static_cast<QMouseEvent*>(event);
+        const QTextCursor c = hex_->cursorForPosition(m->position().toPoint());
+        const int line = c.blockNumber();
+        const int col = c.positionInBlock();
+        constexpr int kAsciiStart = kHexStart + 3 * kBytesPerLine + 1;
+        int inLine = -1;
+        if (col >= kHexStart && col < kHexStart + 3 * kBytesPerLine)
+            inLine = (col - kHexStart) / 3;
+        else if (col >= kAsciiStart && col < kAsciiStart + kBytesPerLine)
+            inLine = col - kAsciiStart;
+        if (inLine >= 0)
+            selectByte(line * kBytesPerLine + inLine);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool PacketLayersView::selectByte(int byte)
+{
+    if (byte < 0 || byte >= int(packet_.bytes.size()))
+        return false;
+    int bestLayer = -1, bestField = -1, bestSize = INT_MAX;
+    for (int i = 0; i < int(packet_.layers.size()); ++i) {
+        const PacketLayer& l = packet_.layers[std::size_t(i)];
+        for (int k = 0; k < l.fields.size(); ++k) {
+            const PacketField& f = l.fields[k];
+            if (f.bitOffset < 0 || byte < f.byteOffset() || byte >= f.byteEnd())
+                continue;
+            if (f.bitSize < bestSize) {
+                bestSize = f.bitSize;
+                bestLayer = i;
+                bestField = k;
+            }
+        }
+    }
+    if (bestLayer < 0)
+        return false;
+    selectField(bestLayer, bestField);
+    return true;
 }
 
 void PacketLayersView::selectField(int layer, int field)

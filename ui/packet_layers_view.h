@@ -35,11 +35,16 @@ public:
     QLabel* fieldInfo() const { return fieldInfo_; }
     // Selects a field (its bytes light up in the hex); field -1 selects the whole layer.
     void selectField(int layer, int field);
+    // Selects the field that holds this byte of the frame (the smallest one); false if none.
+    bool selectByte(int byte);
     // The byte range the hex view highlights, [first, end); {-1, -1} when none.
     QPair<int, int> highlightedBytes() const { return highlight_; }
 
 signals:
     void layerSelected(int layer);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void fillTree();

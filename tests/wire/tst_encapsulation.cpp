@@ -27,6 +27,12 @@ const char* kHello =
 const char* kUdp = "000000000000000000000000080045000022d258400040116a707f0000017f000001e086b81400"
                    "0efe21686920756470";
 
+// The same kind of SYN over IPv6 (::1 port 57178 -> 47125); tshark: hop limit 64, payload
+// length 40, flow label 0x040d50, seq_raw 2623325404.
+const char* kSyn6 = "00000000000000000000000086dd60040d50002806400000000000000000000000000000000100"
+                    "000000000000000000000000000001df5ab8159c5cc4dc00000000a002ffc4003000000204ffc4"
+                    "0402080ada0070b0000000000103030a";
+
 const PacketField* fieldOf(const Encapsulation& x, Kind kind, const QString& name)
 {
     const PacketLayer* l = x.layer(kind);
@@ -132,6 +138,30 @@ private slots:
                  QStringLiteral("17 (UDP)"));
         QCOMPARE(valueOf(u, Kind::Application, QStringLiteral("As text")),
                  QStringLiteral("hi udp"));
+    }
+
+    void decodesIpv6()
+    {
+        const Encapsulation x = Encapsulation::decode(QByteArray::fromHex(kSyn6), 1);
+        QCOMPARE(int(x.layers.size()), 4);
+        QCOMPARE(x.layers[1].name, QStringLiteral("IPv6"));
+        QCOMPARE(valueOf(x, Kind::Link, QStringLiteral("EtherType")),
+                 QStringLiteral("0x86dd (IPv6)"));
+        QCOMPARE(valueOf(x, Kind::Internet, QStringLiteral("Hop limit")), QStringLiteral("64"));
+        QCOMPARE(valueOf(x, Kind::Internet, QStringLiteral("Payload length")),
+                 QStringLiteral("40 bytes"));
+        QCOMPARE(valueOf(x, Kind::Internet, QStringLiteral("Flow label")),
+                 QStringLiteral("0x40d50"));
+        QCOMPARE(valueOf(x, Kind::Internet, QStringLiteral("Source address")),
+                 QStringLiteral("::1"));
+        QCOMPARE(valueOf(x, Kind::Transport, QStringLiteral("Source port")),
+                 QStringLiteral("57178"));
+        QCOMPARE(valueOf(x, Kind::Transport, QStringLiteral("Sequence number")),
+                 QStringLiteral("2623325404"));
+        QCOMPARE(valueOf(x, Kind::Transport, QStringLiteral("Flags")),
+                 QStringLiteral("0x02 (SYN)"));
+        // The hop limit is byte 14 + 7.
+        QCOMPARE(fieldOf(x, Kind::Internet, QStringLiteral("Hop limit"))->byteOffset(), 21);
     }
 
     void truncatedBytesSaySo()

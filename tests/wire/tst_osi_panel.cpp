@@ -106,12 +106,15 @@ private slots:
         QVERIFY(osi->isVisible());
         QVERIFY(osi->modelView()->height() >= 250); // the model is not squeezed away
         QTemporaryDir dir;
+        // NETSTAGE_SHOT_DIR keeps the pictures to look at.
+        const QString keep = qEnvironmentVariable("NETSTAGE_SHOT_DIR");
+        const QString base = keep.isEmpty() ? dir.path() : keep;
         QString error;
-        const QString png = dir.filePath(QStringLiteral("model.png"));
+        const QString png = base + QStringLiteral("/model.png");
         QVERIFY2(osi->exportImage(png, &error), qPrintable(error));
         QImage img(png);
         QVERIFY(img.width() >= 2000); // twice the size, for slides
-        const QString svg = dir.filePath(QStringLiteral("model.svg"));
+        const QString svg = base + QStringLiteral("/model.svg");
         QVERIFY2(osi->exportImage(svg, &error), qPrintable(error));
         QFile f(svg);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -154,6 +157,10 @@ private slots:
             QCOMPARE(ttl->text(1), QStringLiteral("64"));
             tree->setCurrentItem(ttl);
             QCOMPARE(layers->highlightedBytes(), qMakePair(22, 23));
+            // And back: byte 38 (the first of the sequence number) selects its field.
+            QVERIFY(layers->selectByte(38));
+            QCOMPARE(tree->currentItem()->text(0), QStringLiteral("Sequence number"));
+            QCOMPARE(layers->highlightedBytes(), qMakePair(38, 42));
             QTreeWidgetItem* text = findField(tree, QStringLiteral("As text"));
             QVERIFY(text);
             QCOMPARE(text->text(1), QStringLiteral("hello"));
