@@ -6,6 +6,7 @@
 #include "ladder.h"
 #include "ladder_explainer.h"
 #include "ladder_painter.h"
+#include "ladder_view.h"
 #include "timeline.h"
 #include "udp_lab.h"
 #include "wire_capture.h"
@@ -344,6 +345,36 @@ private slots:
         QString error;
         QVERIFY2(LadderPainter::writeImage(l, o, QStringLiteral("ladder_dns.png"), &error),
                  qPrintable(error));
+    }
+
+    // When lanes are added (the UDP side of a comparison, another DNS server) the view zooms
+    // out once so that every lane is on screen; two lanes keep the teacher's zoom.
+    void newLanesComeIntoView()
+    {
+        const QString a = QStringLiteral("127.0.0.1:40000"), b = QStringLiteral("127.0.0.1:5300"),
+                      c = QStringLiteral("127.0.0.1:5301"), d = QStringLiteral("127.0.0.1:5302");
+        const QJsonObject q{{QStringLiteral("qname"), QStringLiteral("x.test")}};
+        std::vector<Event> two = {
+            dns(100, QStringLiteral("s"), QStringLiteral("query"), ev::Out, a, b, q)};
+        std::vector<Event> four = two;
+        four.push_back(dns(200, QStringLiteral("r"), QStringLiteral("query"), ev::Out, b, c, q));
+        four.push_back(dns(300, QStringLiteral("r"), QStringLiteral("query"), ev::Out, b, d, q));
+        LadderView view;
+        view.resize(1100, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setLadder(Ladder::fromEvents(two));
+        QCOMPARE(view.zoom(), 1.0);
+        view.setLadder(Ladder::fromEvents(four));
+        QVERIFY2(view.zoom() < 1.0, qPrintable(QString::number(view.zoom())));
+        const LadderPainter painter;
+        LadderPainter::Options o;
+        o.zoom = view.zoom();
+        QVERIFY(painter.sizeFor(view.ladder(), o).width() <= view.width());
+        // The teacher zooms in again: the same lanes do not undo it.
+        view.setZoom(1.0);
+        view.setLadder(Ladder::fromEvents(four));
+        QCOMPARE(view.zoom(), 1.0);
     }
 
     // A WebSocket connection on one timeline (wire capture needed for the segments): TCP
