@@ -278,6 +278,56 @@ private slots:
         lab.closeAll();
     }
 
+    // Duplicated: a second arrow for the second copy, both arriving. Held back: the first
+    // datagram arrives after the second one.
+    void duplicateAndReorder()
+    {
+        UdpLab lab(&timeline_);
+        UdpServerOptions so;
+        so.port = 0;
+        QVERIFY(lab.startServer(so));
+        UdpRelayOptions ro;
+        ro.duplicate = 1.0;
+        ro.seed = 5;
+        lab.setRelayOptions(ro);
+        UdpClientOptions co;
+        co.viaRelay = true;
+        const QString c = lab.openClient(QStringLiteral("127.0.0.1"), lab.serverPort(), co);
+        QVERIFY(lab.send(c, QByteArrayLiteral("twice")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countEvents(events_, QStringLiteral("udp-server"), QStringLiteral("message"), ev::In),
+            2, 3000);
+        Ladder l = Ladder::fromEvents(events_);
+        QCOMPARE(int(l.arrows.size()), 2);
+        QCOMPARE(l.arrows[0].fate, QStringLiteral("duplicate"));
+        QCOMPARE(l.arrows[1].fate, QStringLiteral("copy"));
+        QVERIFY(l.arrows[0].arriveUs >= 0 && l.arrows[1].arriveUs >= l.arrows[0].arriveUs);
+        QCOMPARE(l.datagrams, 2);
+
+        events_.clear();
+        ro.duplicate = 0;
+        ro.reorder = 1.0;
+        lab.setRelayOptions(ro);
+        QVERIFY(lab.sendRepeated(c, QByteArrayLiteral("r{n}"), 2, 20));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countEvents(events_, QStringLiteral("udp-server"), QStringLiteral("message"), ev::In),
+            2, 3000);
+        l = Ladder::fromEvents(events_);
+        QCOMPARE(int(l.arrows.size()), 2);
+        const LadderArrow& first = l.arrows[0];
+        const LadderArrow& second = l.arrows[1];
+        QCOMPARE(first.label, QStringLiteral("“r1”"));
+        QCOMPARE(first.fate, QStringLiteral("reorder"));
+        QVERIFY2(first.arriveUs > second.arriveUs, qPrintable(l.toText()));
+        QVERIFY(first.arriveItem > 0); // it reaches down past the second one's send
+        QVERIFY(l.toText().contains(QStringLiteral("held back by the relay")));
+        QString error;
+        QVERIFY2(LadderPainter::writeImage(l, LadderPainter::Options(),
+                                           QStringLiteral("ladder_udp_reorder.png"), &error),
+                 qPrintable(error));
+        lab.closeAll();
+    }
+
     // The URL walk's DNS datagrams (events as in briefs/url-contract.md): lanes in the order
     // the resolver talks to each server, labelled with the question and the answer.
     void dnsLabels()
