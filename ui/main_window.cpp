@@ -553,8 +553,11 @@ void MainWindow::showAbout()
            "version (GPL-3.0-or-later). There is NO WARRANTY.</p>"
            "<p>Built with:<br>"
            "Qt %2 (LGPL-3.0 / GPL)<br>"
-           "QCustomPlot (GPL-3.0)<br>"
-           "libpcap (BSD)</p>")
+           "QCustomPlot (GPL-3.0-or-later)<br>"
+           "libpcap (BSD-3-Clause)<br>"
+           "ldns (BSD-3-Clause): the URL walk's DNS messages</p>"
+           "<p>Runs when asked: nft from nftables (GPL-2.0), a separate program, for real TCP "
+           "loss in the lessons (root only).</p>")
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
