@@ -9,6 +9,9 @@
 #include "replay_player.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
+#include "url_panel.h"
+#include "url_step_model.h"
+#include "url_walk.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -21,6 +24,7 @@
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTimer>
+#include <QTreeView>
 #include <cstdio>
 
 namespace netstage {
@@ -175,6 +179,56 @@ void runHttpThenShoot(QApplication& app, MainWindow* window, const QString& file
     poll->start(50);
 }
 
+// The URL view's pictures. "url": the walk of the demo site in step mode, stopped once the
+// connection for the redirect target is open (the 301 answered, the new name resolved, its
+// handshake on the ladder, the next phase waiting). "url-waterfall": the whole walk at real
+// speed, the page rendered and every request on the waterfall.
+void runUrlThenShoot(QApplication& app, MainWindow* window, const QString& file, bool midWay)
+{
+    auto* panel = window->findChild<UrlPanel*>();
+    if (!panel) {
+        app.exit(1);
+        return;
+    }
+    QPointer<MainWindow> w(window);
+    auto shootSoon = [w, file, &app] {
+        QTimer::singleShot(700, w, [w, file, &app] {
+            if (w)
+                shoot(app, w, file);
+        });
+    };
+    panel->setUrl(QStringLiteral("http://example.test/"));
+    panel->setStepMode(midWay);
+    if (midWay) {
+        QObject::connect(panel->walk(), &UrlWalk::waitingForNext, window, [panel, shootSoon] {
+            // Stop after the first connect that ended after the redirect began.
+            const UrlStepModel* m = panel->stepModel();
+            bool redirected = false;
+            for (int i = 0; i < m->phaseCount(); ++i) {
+                const UrlStepModel::Phase& p = m->phase(i);
+                if (p.phase == QLatin1String("redirect"))
+                    redirected = true;
+                else if (redirected && p.phase == QLatin1String("connect") && !p.running()) {
+                    panel->stepView()->setCurrentIndex(m->index(i, 0));
+                    panel->stepView()->expand(m->index(i, 0));
+                    shootSoon();
+                    return;
+                }
+            }
+            QTimer::singleShot(20, panel, [panel] { panel->next(); });
+        });
+    } else {
+        QObject::connect(panel, &UrlPanel::walkFinished, window, [panel, shootSoon] {
+            panel->tabs()->setCurrentIndex(1); // the page
+            shootSoon();
+        });
+    }
+    if (!panel->go())
+        app.exit(1);
+    // Never hang: the walk takes well under a second here.
+    QTimer::singleShot(20000, window, [&app] { app.exit(1); });
+}
+
 } // namespace
 
 int runGui(QApplication& app, const Command& cmd)
@@ -185,7 +239,10 @@ int runGui(QApplication& app, const Command& cmd)
     if (!cmd.screenshot.isEmpty()) {
         const QString view = cmd.view.isEmpty() ? QStringLiteral("tcp") : cmd.view;
         const bool handshake = view == QLatin1String("handshake");
-        if (!window.showView(handshake ? QStringLiteral("lessons") : view)) {
+        const bool urlWaterfall = view == QLatin1String("url-waterfall");
+        if (!window.showView(handshake      ? QStringLiteral("lessons")
+                             : urlWaterfall ? QStringLiteral("url")
+                                            : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
                                                                 "unknown view \"%1\" (known: %2)")
@@ -201,6 +258,8 @@ int runGui(QApplication& app, const Command& cmd)
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);
         else if (view == QLatin1String("http"))
             runHttpThenShoot(app, &window, cmd.screenshot);
+        else if (urlWaterfall || view == QLatin1String("url"))
+            runUrlThenShoot(app, &window, cmd.screenshot, !urlWaterfall);
         else
             runDemoThenShoot(app, &window, cmd.screenshot);
         return app.exec();

@@ -9,6 +9,7 @@
 #include "tcp_panel.h"
 #include "timeline.h"
 #include "udp_panel.h"
+#include "url_panel.h"
 #include "wire_capture.h"
 #include "ws_panel.h"
 
@@ -58,6 +59,9 @@ MainWindow::MainWindow(QWidget* parent)
     addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
     addLab(QStringLiteral("ws"), tr("WebSocket"),
            new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
+    // The tutorial's section 2: the whole walk from a typed URL to the page, on real sockets.
+    addLab(QStringLiteral("url"), tr("URL → page"),
+           new UrlPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
 
     buildMenus();
 
