@@ -12,6 +12,7 @@
 #include "tcp_state.h"
 #include "timeline.h"
 #include "udp_cli.h"
+#include "url_cli.h"
 #include "wire_capture.h"
 #include "ws_cli.h"
 
@@ -243,7 +244,7 @@ std::vector<LabCli> Cli::labModules()
     // Each lab's module, in the order `netstage --help` lists them. Built on every call, not
     // cached: the first call comes before the translator is installed, and the summaries must
     // follow --lang.
-    return {httpCli(), udpCli(), wsCli()};
+    return {httpCli(), udpCli(), wsCli(), urlCli()};
 }
 
 bool Cli::isHeadless(int argc, char** argv)
@@ -273,7 +274,7 @@ void Cli::setDiagramWriter(DiagramWriter writer)
 bool Cli::needsGui(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--diagram") == 0)
+        if (qstrcmp(argv[i], "--diagram") == 0 || qstrcmp(argv[i], "--waterfall") == 0)
             return true;
     }
     return false;
