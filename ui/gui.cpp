@@ -217,6 +217,8 @@ void runUrlThenShoot(QApplication& app, MainWindow* window, const QString& file,
             }
             QTimer::singleShot(20, panel, [panel] { panel->next(); });
         });
+        // A walk that ends early (an error) is still pictured: the note says why.
+        QObject::connect(panel, &UrlPanel::walkFinished, window, shootSoon);
     } else {
         QObject::connect(panel, &UrlPanel::walkFinished, window, [panel, shootSoon] {
             panel->tabs()->setCurrentIndex(1); // the page

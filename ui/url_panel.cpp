@@ -47,7 +47,7 @@ UrlPanel::UrlPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
 
     // The sink only collects: the views take the new events in one batch per frame.
     sink_ = timeline_->addSink([this](const Event& e) {
-        if (live_ && UrlStepModel::isWalkEvent(e)) {
+        if (live_ && filter_.take(e)) {
             pending_.push_back(e);
             if (!flushTimer_->isActive())
                 flushTimer_->start();
@@ -200,6 +200,9 @@ void UrlPanel::buildUi()
     split->addWidget(right);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 5);
+    // The steps' sentences need room: about two fifths of the width to start with.
+    split->setSizes({560, 840});
+    right->setSizes({480, 300});
     layout->addWidget(split, 1);
 
     connect(goButton_, &QPushButton::clicked, this, &UrlPanel::go);
@@ -347,6 +350,7 @@ bool UrlPanel::go()
     flushTimer_->stop();
     pending_.clear();
     model_->clear();
+    filter_.clear();
     waterfall_->reset();
     ladder_->setLadder(Ladder());
     page_->clear();
@@ -448,13 +452,19 @@ void UrlPanel::rebuildLadder()
                                   : tr("%1: %2").arg(UrlStepModel::phaseTitle(ph.phase),
                                                      sockets.join(QLatin1String(", ")));
     }
+    // Both ends of the chosen connections: the client's socket and, by its endpoint, the
+    // server's (whose segments the wire capture files under the server's socket).
+    QSet<QString> endpoints;
+    for (const Event& e : model_->walkEvents()) {
+        if (sockets.contains(e.socket) && !e.local.isEmpty())
+            endpoints.insert(e.local);
+    }
     std::vector<Event> events;
     for (const Event& e : model_->walkEvents()) {
         if (UrlStepModel::isStepEvent(e))
             continue;
-        if (sockets.isEmpty() ? (e.socket.startsWith(QLatin1String("url-client")) ||
-                                 e.socket.startsWith(QLatin1String("dns-")))
-                              : sockets.contains(e.socket))
+        if (sockets.isEmpty() || sockets.contains(e.socket) || endpoints.contains(e.remote) ||
+            endpoints.contains(e.src) || endpoints.contains(e.dst))
             events.push_back(e);
     }
     const Ladder l = Ladder::fromEvents(events, ev::Wire);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "url_step_model.h"
 
 #include <QWidget>
 #include <vector>
@@ -98,7 +99,8 @@ private:
     Timeline* timeline_;
     UrlWalk* walk_;
     int sink_ = 0;
-    std::vector<Event> pending_; // taken from the timeline, not yet shown
+    UrlStepModel::Filter filter_; // which of the timeline's events are the walk's
+    std::vector<Event> pending_;  // taken from the timeline, not yet shown
     QTimer* flushTimer_;
     QTimer* ladderTimer_;
     bool live_ = false;   // events of the timeline go to the views

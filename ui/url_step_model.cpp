@@ -68,6 +68,23 @@ bool UrlStepModel::isWalkEvent(const Event& e)
            e.socket.startsWith(QLatin1String("dns-"));
 }
 
+bool UrlStepModel::Filter::take(const Event& e)
+{
+    if (isWalkEvent(e)) {
+        if (e.socket.startsWith(QLatin1String("url-client"))) {
+            if (!e.local.isEmpty())
+                endpoints_.insert(e.local);
+            if (e.event == ev::Segment && e.dir == ev::Out && !e.src.isEmpty())
+                endpoints_.insert(e.src);
+        }
+        return true;
+    }
+    if (endpoints_.isEmpty())
+        return false;
+    return endpoints_.contains(e.remote) || endpoints_.contains(e.src) ||
+           endpoints_.contains(e.dst);
+}
+
 QString UrlStepModel::phaseTitle(const QString& p)
 {
     if (p == QLatin1String("url"))
@@ -103,6 +120,7 @@ void UrlStepModel::clear()
     phases_.clear();
     open_.clear();
     all_.clear();
+    filter_.clear();
     originUs_ = -1;
     endResetModel();
 }
@@ -126,7 +144,7 @@ int UrlStepModel::runningPhase() const
 
 void UrlStepModel::addEvent(const Event& e)
 {
-    if (!isWalkEvent(e))
+    if (!filter_.take(e))
         return;
     all_.push_back(e);
     if (!isStepEvent(e)) {

@@ -3,6 +3,7 @@
 #include "event.h"
 
 #include <QAbstractItemModel>
+#include <QSet>
 #include <QStringList>
 #include <vector>
 
@@ -54,8 +55,21 @@ public:
 
     explicit UrlStepModel(QObject* parent = nullptr);
 
-    // True for the walk's own events: its steps, its DNS servers and its HTTP connections.
+    // True for the walk's own events by their socket: its steps, its DNS servers and its
+    // HTTP connections ("url-…", "dns-…").
     static bool isWalkEvent(const Event& e);
+    // isWalkEvent, and also the far side of the walk's connections (a web server's socket of
+    // another name, e.g. the tutorial's site run by the HTTP lab): learnt from the endpoints
+    // the walk's clients use. Feed it every event in order.
+    class Filter
+    {
+    public:
+        bool take(const Event& e);
+        void clear() { endpoints_.clear(); }
+
+    private:
+        QSet<QString> endpoints_;
+    };
     static bool isStepEvent(const Event& e);
     // "Ask DNS", "Open a TCP connection"... (translated)
     static QString phaseTitle(const QString& phase);
@@ -96,6 +110,7 @@ private:
     std::vector<Phase> phases_;
     std::vector<int> open_; // rows begun and not ended, in order of beginning
     std::vector<Event> all_;
+    Filter filter_;
     qint64 originUs_ = -1;
 };
 
