@@ -4,6 +4,7 @@
 #include "ladder.h"
 #include "ladder_view.h"
 #include "recording.h"
+#include "replay_player.h"
 #include "timeline.h"
 #include "url_step_model.h"
 #include "url_walk.h"
@@ -22,8 +23,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -39,7 +42,7 @@ const QString kRecordingName = QStringLiteral("url-walk");
 
 UrlPanel::UrlPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire, QWidget* parent)
     : QWidget(parent), timeline_(timeline), walk_(new UrlWalk(timeline, observer, wire, this)),
-      flushTimer_(new QTimer(this)), ladderTimer_(new QTimer(this))
+      flushTimer_(new QTimer(this)), ladderTimer_(new QTimer(this)), player_(new ReplayPlayer(this))
 {
     setObjectName(QStringLiteral("urlPanel"));
     buildUi();
@@ -127,6 +130,39 @@ void UrlPanel::buildUi()
     bar2->addWidget(saveButton_);
     bar2->addWidget(openButton_);
     layout->addLayout(bar2);
+
+    // Replay of a saved walk: one step of the player is one phase of the walk.
+    replayBar_ = new QWidget(this);
+    replayBar_->setObjectName(QStringLiteral("urlReplayBar"));
+    auto* bar3 = new QHBoxLayout(replayBar_);
+    bar3->setContentsMargins(0, 0, 0, 0);
+    back_ = new QPushButton(replayBar_);
+    back_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    play_ = new QPushButton(replayBar_);
+    forward_ = new QPushButton(replayBar_);
+    forward_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    slider_ = new QSlider(Qt::Horizontal, replayBar_);
+    slider_->setObjectName(QStringLiteral("urlReplaySlider"));
+    position_ = new QLabel(replayBar_);
+    bar3->addWidget(back_);
+    bar3->addWidget(play_);
+    bar3->addWidget(forward_);
+    bar3->addWidget(slider_, 1);
+    bar3->addWidget(position_);
+    replayBar_->hide();
+    layout->addWidget(replayBar_);
+    player_->setSpeed(1.5);
+    connect(back_, &QPushButton::clicked, player_, &ReplayPlayer::stepBack);
+    connect(play_, &QPushButton::clicked, player_, &ReplayPlayer::togglePlay);
+    connect(forward_, &QPushButton::clicked, player_, &ReplayPlayer::stepForward);
+    connect(slider_, &QSlider::valueChanged, this, [this](int v) {
+        if (v != player_->position()) {
+            player_->pause();
+            player_->seek(v);
+        }
+    });
+    connect(player_, &ReplayPlayer::positionChanged, this, &UrlPanel::onReplayPosition);
+    connect(player_, &ReplayPlayer::playingChanged, this, [this] { updateButtons(); });
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     auto* left = new QWidget(split);
@@ -223,6 +259,8 @@ void UrlPanel::buildUi()
         connect(s, &QShortcut::activated, this, [this] {
             if (isWaiting())
                 next();
+            else if (replay_)
+                player_->stepForward();
         });
     }
     connect(steps_->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -274,6 +312,9 @@ void UrlPanel::retranslate()
     openButton_->setToolTip(tr("Open a saved walk and replay its steps, waterfall and ladder."));
     wholeButton_->setText(tr("Whole walk"));
     wholeButton_->setToolTip(tr("Show every connection of the walk on the ladder."));
+    back_->setText(tr("Back"));
+    forward_->setText(tr("Forward"));
+    slider_->setToolTip(tr("Go to any step of the saved walk."));
     tabs_->setTabText(0, tr("Ladder"));
     tabs_->setTabText(1, tr("Page"));
     page_->setToolTip(tr("The page as Qt's rich-text engine draws it."));
@@ -358,6 +399,9 @@ bool UrlPanel::go()
     shownPhase_ = -1;
     waitingFor_.clear();
     replay_ = false;
+    player_->pause();
+    replayBar_->hide();
+    replayEvents_.clear();
     live_ = true;
     UrlWalkOptions options;
     // The demo name with no port walks the built-in site (the walk picks the port).
@@ -376,6 +420,10 @@ bool UrlPanel::go()
 
 void UrlPanel::next()
 {
+    if (replay_ && !isWaiting()) {
+        player_->stepForward();
+        return;
+    }
     if (!isWaiting())
         return;
     waitingFor_.clear();
@@ -487,8 +535,9 @@ void UrlPanel::rebuildLadder()
                                       "see only the connection it used."));
     else
         ladderNote_->setText(tr("Select a step to see only its connection."));
-    if (live_ && !l.isEmpty())
-        ladder_->setCurrentItem(int(l.items.size()) - 1);
+    // Following the walk: its newest segment in view; a chosen step: from its beginning.
+    if (!l.isEmpty())
+        ladder_->setCurrentItem(shownPhase_ < 0 ? int(l.items.size()) - 1 : 0);
 }
 
 void UrlPanel::showPhase(int row)
@@ -542,11 +591,16 @@ void UrlPanel::updateButtons()
     const bool running = walk_->running();
     goButton_->setEnabled(!running);
     stopButton_->setEnabled(running);
-    nextButton_->setEnabled(isWaiting());
+    nextButton_->setEnabled(isWaiting() || (replay_ && player_->position() < player_->itemCount()));
+    back_->setEnabled(player_->position() > 0);
+    forward_->setEnabled(player_->position() < player_->itemCount());
+    play_->setText(player_->isPlaying() ? tr("Pause") : tr("Play"));
+    play_->setIcon(
+        style()->standardIcon(player_->isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     stepMode_->setEnabled(!running);
     visits_->setEnabled(!running);
     delay_->setEnabled(!running);
-    saveButton_->setEnabled(!running && !model_->walkEvents().empty());
+    saveButton_->setEnabled(!running && (!model_->walkEvents().empty() || !replayEvents_.empty()));
     openButton_->setEnabled(!running);
 }
 
@@ -565,14 +619,58 @@ void UrlPanel::setEvents(std::vector<Event> events)
     waitingFor_.clear();
     pending_.clear();
     shownPhase_ = -1;
-    model_->setEvents(events);
-    waterfall_->setEvents(model_->walkEvents());
+    // Keep the walk's events, and where each phase begins: the replay's steps.
+    replayEvents_.clear();
+    replayStarts_.clear();
+    UrlStepModel::Filter filter;
+    for (Event& e : events) {
+        if (!filter.take(e))
+            continue;
+        if (UrlStepModel::isStepEvent(e) &&
+            e.extra.value(QLatin1String("stage")).toString() == QLatin1String("begin"))
+            replayStarts_.push_back(replayEvents_.size());
+        replayEvents_.push_back(std::move(e));
+    }
     explain_->clear();
     showPageUnavailable(tr("A recording keeps only the first bytes of each answer, so the page "
                            "cannot be drawn again from it. Walk the URL to see the page."));
+    replayBar_->show();
+    player_->pause();
+    const int count = int(replayStarts_.size());
+    player_->setItemCount(count);
+    slider_->setRange(0, count);
+    // Opened on the whole walk; Back, the slider or Home go to any step before.
+    if (player_->position() == count)
+        onReplayPosition(count);
+    else
+        player_->seek(count);
+}
+
+void UrlPanel::onReplayPosition(int position)
+{
+    if (!replay_)
+        return;
+    // Position p shows phases [0, p): the events up to where phase p begins.
+    const std::size_t end = position < int(replayStarts_.size())
+                                ? replayStarts_[std::size_t(position)]
+                                : replayEvents_.size();
+    const std::vector<Event> shown(replayEvents_.begin(),
+                                   replayEvents_.begin() + std::ptrdiff_t(end));
+    model_->setEvents(shown);
+    waterfall_->setEvents(shown);
+    shownPhase_ = -1;
     rebuildLadder();
-    if (model_->phaseCount() > 0)
-        showPhase(model_->phaseCount() - 1);
+    if (position > 0) {
+        showPhase(position - 1);
+        steps_->scrollTo(model_->index(position - 1, 0));
+    } else {
+        explain_->clear();
+    }
+    {
+        const QSignalBlocker block(slider_);
+        slider_->setValue(position);
+    }
+    position_->setText(tr("Step %1 of %2").arg(position).arg(player_->itemCount()));
     updateButtons();
 }
 
@@ -582,7 +680,8 @@ void UrlPanel::saveRecording(const QString& path)
     rec.header.appVersion = QCoreApplication::applicationVersion();
     rec.header.lesson = kRecordingName;
     rec.header.capture = ladder_->ladder().source;
-    rec.events = model_->walkEvents(); // a copy: the GUI goes on while the file is written
+    // A copy: the GUI goes on while the file is written.
+    rec.events = replay_ ? replayEvents_ : model_->walkEvents();
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
         const QString error = watcher->result();
@@ -614,12 +713,14 @@ void UrlPanel::openRecording(const QString& path)
             return;
         }
         setEvents(std::move(rec->events));
-        if (model_->phaseCount() == 0) {
+        if (replayStarts_.empty()) {
             showNote(tr("%1 holds no step of a URL walk.").arg(QFileInfo(path).fileName()), true);
             emit recordingFailed(note_->text());
             return;
         }
-        showNote(tr("Opened %1: %n step(s) of a saved walk.", nullptr, model_->phaseCount())
+        showNote(tr("Opened %1: %n step(s) of a saved walk. Back, Forward (F5 or N) and the "
+                    "slider replay it step by step.",
+                    nullptr, player_->itemCount())
                      .arg(QFileInfo(path).fileName()),
                  false);
         emit recordingOpened(path);

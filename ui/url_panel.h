@@ -10,6 +10,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSlider;
 class QSpinBox;
 class QTabWidget;
 class QTimer;
@@ -20,6 +21,7 @@ namespace netstage {
 class HttpPageBrowser;
 class KernelObserver;
 class LadderView;
+class ReplayPlayer;
 class Timeline;
 class UrlStepModel;
 class UrlWalk;
@@ -59,6 +61,8 @@ public:
     void openRecording(const QString& path);
     void setEvents(std::vector<Event> events); // replay these (stops a live walk)
     bool isReplay() const { return replay_; }
+    // Replay: how many of the recording's steps are shown (all, once opened).
+    ReplayPlayer* player() const { return player_; }
 
     UrlWalk* walk() const { return walk_; }
     UrlStepModel* stepModel() const { return model_; }
@@ -93,6 +97,7 @@ private:
     void showNote(const QString& text, bool bad);
     void onWaiting(const QString& nextPhase);
     void onFinished(bool ok, const QString& sentence);
+    void onReplayPosition(int position);
     void saveWithDialog();
     void openWithDialog();
 
@@ -107,6 +112,9 @@ private:
     bool replay_ = false; // the views show a recording
     QString waitingFor_;
     int shownPhase_ = -1; // the phase the explanation box and the ladder follow (-1: running)
+    std::vector<Event> replayEvents_;
+    std::vector<std::size_t> replayStarts_; // index of each phase's begin in replayEvents_
+    ReplayPlayer* player_;
 
     QLabel* urlLabel_;
     QLineEdit* urlEdit_;
@@ -121,6 +129,12 @@ private:
     QPushButton* saveButton_;
     QPushButton* openButton_;
     QLabel* note_;
+    QWidget* replayBar_;
+    QPushButton* back_;
+    QPushButton* play_;
+    QPushButton* forward_;
+    QSlider* slider_;
+    QLabel* position_;
     QTreeView* steps_;
     UrlStepModel* model_;
     QLabel* explain_;

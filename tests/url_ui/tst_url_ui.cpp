@@ -3,6 +3,7 @@
 // timing fields), the page preview, step mode, a recording opened again, the waterfall PNG.
 #include "http_exchange_view.h"
 #include "ladder_view.h"
+#include "replay_player.h"
 #include "timeline.h"
 #include "url_panel.h"
 #include "url_step_model.h"
@@ -334,6 +335,17 @@ void TestUrlUi::recordingReplays()
     for (int row = 0; row < live.waterfall()->rowCount(); ++row)
         QCOMPARE(replay.waterfall()->row(row).label, live.waterfall()->row(row).label);
     QVERIFY(!replay.ladderView()->ladder().isEmpty());
+    // Step by step: position p shows the first p phases; Next (F5) goes one further.
+    const int all = replay.stepModel()->phaseCount();
+    QCOMPARE(replay.player()->itemCount(), all);
+    replay.player()->seek(3);
+    QCOMPARE(replay.stepModel()->phaseCount(), 3);
+    QCOMPARE(phaseNames(*replay.stepModel()), phaseNames(*live.stepModel()).mid(0, 3));
+    QCOMPARE(replay.waterfall()->rowCount(), 0); // no request answered yet
+    QTest::keyClick(replay.stepView(), Qt::Key_F5);
+    QCOMPARE(replay.stepModel()->phaseCount(), 4);
+    replay.player()->toEnd();
+    QCOMPARE(replay.stepModel()->phaseCount(), all);
     // The page itself is not in a recording, and the pane says so.
     QVERIFY(replay.pageView()->toPlainText().isEmpty());
 
