@@ -24,7 +24,6 @@ class HttpClient;
 class HttpServer;
 class KernelObserver;
 class Timeline;
-class UdpSocket;
 class WireCapture;
 struct HttpExchange;
 
@@ -131,22 +130,26 @@ private:
     void fail(const QString& sentence);
 
     // DNS as the browser sees it (HttpClient's resolver hook for every name).
-    void resolveFor(const QString& host,
-                    std::function<void(const QHostAddress&, const QString&)> done);
-    void lookupCache(const QString& host,
-                     std::function<void(const QHostAddress&, const QString&)> done);
-    void lookupNetwork(const QString& host,
-                       std::function<void(const QHostAddress&, const QString&)> done);
-    void queryHierarchy(const QString& host,
-                        std::function<void(const QHostAddress&, quint32 ttl, const QString&)> done);
+    using Resolved = std::function<void(const QHostAddress&, const QString& error)>;
+    void resolveFor(const QString& host, Resolved done);
+    void resolvePage(const QString& host, Resolved done);
+    // The browser's cache, then the hosts file: *where is "browser", "hosts" or "none".
+    QHostAddress lookupCache(const QString& host, QString* where, qint64* ttlLeftS);
+    using Looked = std::function<void(const QHostAddress&, const QString& via, quint32 ttl,
+                                      const QString& error)>;
+    void lookupNetwork(const QString& host, Looked done);
+    void remember(const QString& host, const QHostAddress& a, const QString& via, quint32 ttl);
     void loadHostsFile();
+    bool ensureDns(QString* error);
+    void onRequestSent(int id);
+    void onSendGate(int id, std::function<void()> go);
 
     // Phases
     void beginPhase(const QString& phase, const QString& sentence, const QJsonObject& extra = {});
     void endPhase(const QString& phase, const QString& sentence, QJsonObject extra = {});
-    // Runs fn after the pause before `phase` (step mode: after next()). *pausedUs gets the time
-    // waited, so HTTP timings can leave it out.
-    void gate(const QString& phase, std::function<void()> fn, qint64* pausedUs = nullptr);
+    // Runs fn after the pause before `phase` (step mode: after next()) with the time waited,
+    // so HTTP timings can leave it out. At real speed it runs at once.
+    void gate(const QString& phase, std::function<void(qint64 waitedUs)> fn);
     Event stepEvent(const QString& phase, const QString& stage, const QString& sentence) const;
 
     Timeline* timeline_;
@@ -156,7 +159,6 @@ private:
     std::unique_ptr<HttpClient> client_;
     std::unique_ptr<HttpServer> site_;
     std::unique_ptr<DnsHierarchy> dns_;
-    std::unique_ptr<UdpSocket> stub_; // the browser's own DNS socket ("dns-browser")
     QTimer* pauseTimer_ = nullptr;
     std::function<void()> pending_; // what next() runs
     QString pendingPhase_;
@@ -182,7 +184,9 @@ private:
     QHash<QString, CacheEntry> browserCache_;
     QHash<QString, QHostAddress> hosts_; // /etc/hosts, read once
     bool hostsLoaded_ = false;
-    quint16 nextDnsId_ = 0;
+    quint64 gen_ = 0; // bumped by start() and stop(): callbacks of an older walk do nothing
+    qint64 pauseStartUs_ = 0;
+    bool connectOpen_ = false; // the page request's connect phase has begun
 };
 
 } // namespace netstage
