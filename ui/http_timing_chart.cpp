@@ -5,6 +5,7 @@
 
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qcustomplot.h>
 
 namespace netstage {
@@ -57,9 +58,18 @@ HttpTimingChart::HttpTimingChart(QWidget* parent) : QWidget(parent), plot_(new Q
         below = b;
         bars_.append(b);
     }
+    // Time a teacher held the request (step mode) is a gap in the bar, not a phase: hatched,
+    // stacked between the connection and the request, where the walk's pauses fall.
+    paused_ = new QCPBars(plot_->yAxis, plot_->xAxis);
+    paused_->setName(tr("Paused (step mode)"));
+    paused_->setPen(Qt::NoPen);
+    paused_->setBrush(QBrush(QColor(0x90, 0x90, 0x90), Qt::BDiagPattern));
+    paused_->setWidth(0.6);
+    paused_->moveAbove(bars_[2]);
     // The legend in a row of its own under the chart, so it never covers a bar.
     plot_->legend->setVisible(true);
     plot_->legend->removeItem(plot_->legend->itemWithPlottable(offset_));
+    plot_->legend->removeItem(plot_->legend->itemWithPlottable(paused_));
     plot_->axisRect()->insetLayout()->take(plot_->legend);
     plot_->plotLayout()->addElement(1, 0, plot_->legend);
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
@@ -81,6 +91,7 @@ void HttpTimingChart::addExchange(const HttpExchange& x)
     const qint64 us[kPhases] = {t.queuedUs, t.dnsUs, t.connectUs, t.sendUs, t.waitUs, t.downloadUs};
     for (int i = 0; i < kPhases; ++i)
         r.ms[i] = x.ok ? us[i] / 1000.0 : 0.0;
+    r.pausedMs = x.ok ? t.pausedUs / 1000.0 : 0.0;
     r.totalMs = t.totalUs / 1000.0;
     if (!x.ok)
         r.problem = x.error;
@@ -147,6 +158,10 @@ QString HttpTimingChart::rowDetails(int row) const
         text += tr("Started at %1 ms").arg(r.startMs, 0, 'f', 3) + QLatin1Char('\n');
     for (int i = 0; i < kPhases; ++i)
         text += tr("%1: %2 ms").arg(phaseName(i)).arg(r.ms[i], 0, 'f', 3) + QLatin1Char('\n');
+    if (r.pausedMs > 0)
+        text += tr("Paused by the step mode: %1 ms (not part of any phase)")
+                    .arg(r.pausedMs, 0, 'f', 3) +
+                QLatin1Char('\n');
     text += tr("Total: %1 ms").arg(r.totalMs, 0, 'f', 3);
     return text;
 }
@@ -157,13 +172,15 @@ void HttpTimingChart::rebuild()
     ticker->clear();
     QVector<double> keys;
     QVector<double> starts;
+    QVector<double> paused;
     QVector<double> values[kPhases];
     double maxTotal = 0;
     for (int row = 0; row < rows_.size(); ++row) {
         keys.append(row);
         starts.append(rows_[row].startMs);
+        paused.append(rows_[row].pausedMs);
         ticker->addTick(row, rows_[row].label);
-        double sum = rows_[row].startMs;
+        double sum = rows_[row].startMs + rows_[row].pausedMs;
         for (int i = 0; i < kPhases; ++i) {
             values[i].append(rows_[row].ms[i]);
             sum += rows_[row].ms[i];
@@ -171,6 +188,19 @@ void HttpTimingChart::rebuild()
         maxTotal = qMax(maxTotal, sum);
     }
     offset_->setData(keys, starts, true);
+    paused_->setData(keys, paused, true);
+    // Only pauses one can see: the walk's own hops between phases take microseconds.
+    const bool anyPaused =
+        std::any_of(paused.cbegin(), paused.cend(), [](double v) { return v >= 0.05; });
+    if (anyPaused != plot_->legend->hasItemWithPlottable(paused_)) {
+        if (anyPaused)
+            paused_->addToLegend();
+        else
+            paused_->removeFromLegend();
+        // Seven entries in two even rows, so none is squeezed.
+        plot_->legend->setWrap(anyPaused ? 4 : kPhases);
+        plot_->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // lay them out again
+    }
     for (int i = 0; i < kPhases; ++i)
         bars_[i]->setData(keys, values[i], true);
     plot_->yAxis->setRange(-0.6, qMax(3.0, rows_.size() - 0.4));

@@ -29,6 +29,7 @@ public:
         QString title; // the tooltip's first line: the whole URL and status
         double startMs = 0;
         double ms[kPhases] = {0, 0, 0, 0, 0, 0};
+        double pausedMs = 0; // held by a teacher's step (URL walk, step mode): drawn after connect
         double totalMs = 0;
         QString problem; // a failed request: why (the tooltip says it; no bars)
     };
@@ -60,6 +61,7 @@ private:
 
     QCustomPlot* plot_;
     QCPBars* offset_ = nullptr; // invisible: where each row starts
+    QCPBars* paused_ = nullptr; // hatched, between connect and send; in the legend when used
     QVector<QCPBars*> bars_;
     QVector<Row> rows_;
     int maxRows_ = kMaxRows;

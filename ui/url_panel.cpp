@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSlider>
 #include <QSpinBox>
@@ -176,9 +177,11 @@ void UrlPanel::buildUi()
     steps_->setAlternatingRowColors(false);
     steps_->setSelectionBehavior(QAbstractItemView::SelectRows);
     steps_->header()->setStretchLastSection(true);
-    steps_->setColumnWidth(UrlStepModel::PhaseColumn, 300);
-    steps_->setColumnWidth(UrlStepModel::StartColumn, 90);
-    steps_->setColumnWidth(UrlStepModel::DurationColumn, 90);
+    steps_->setColumnWidth(UrlStepModel::PhaseColumn, 350);
+    steps_->header()->setSectionResizeMode(UrlStepModel::StartColumn,
+                                           QHeaderView::ResizeToContents);
+    steps_->header()->setSectionResizeMode(UrlStepModel::DurationColumn,
+                                           QHeaderView::ResizeToContents);
     explain_ = new QLabel(left);
     explain_->setObjectName(QStringLiteral("urlExplain"));
     explain_->setWordWrap(true);
@@ -237,7 +240,7 @@ void UrlPanel::buildUi()
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 5);
     // The steps' sentences need room: about two fifths of the width to start with.
-    split->setSizes({560, 840});
+    split->setSizes({620, 780});
     right->setSizes({480, 300});
     layout->addWidget(split, 1);
 
@@ -536,8 +539,13 @@ void UrlPanel::rebuildLadder()
     else
         ladderNote_->setText(tr("Select a step to see only its connection."));
     // Following the walk: its newest segment in view; a chosen step: from its beginning.
-    if (!l.isEmpty())
-        ladder_->setCurrentItem(shownPhase_ < 0 ? int(l.items.size()) - 1 : 0);
+    if (!l.isEmpty() && shownPhase_ < 0 && live_) {
+        ladder_->setCurrentItem(int(l.items.size()) - 1);
+    } else {
+        ladder_->setCurrentItem(-1);
+        ladder_->verticalScrollBar()->setValue(0);
+        ladder_->horizontalScrollBar()->setValue(0);
+    }
 }
 
 void UrlPanel::showPhase(int row)

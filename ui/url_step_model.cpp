@@ -64,8 +64,9 @@ bool UrlStepModel::isStepEvent(const Event& e)
 
 bool UrlStepModel::isWalkEvent(const Event& e)
 {
+    // "web-…": the walk's own demo site.
     return isStepEvent(e) || e.socket.startsWith(QLatin1String("url-")) ||
-           e.socket.startsWith(QLatin1String("dns-"));
+           e.socket.startsWith(QLatin1String("dns-")) || e.socket.startsWith(QLatin1String("web-"));
 }
 
 bool UrlStepModel::Filter::take(const Event& e)

@@ -55,8 +55,8 @@ public:
 
     explicit UrlStepModel(QObject* parent = nullptr);
 
-    // True for the walk's own events by their socket: its steps, its DNS servers and its
-    // HTTP connections ("url-…", "dns-…").
+    // True for the walk's own events by their socket: its steps, its DNS servers, its HTTP
+    // connections and its demo site ("url-…", "dns-…", "web-…").
     static bool isWalkEvent(const Event& e);
     // isWalkEvent, and also the far side of the walk's connections (a web server's socket of
     // another name, e.g. the tutorial's site run by the HTTP lab): learnt from the endpoints

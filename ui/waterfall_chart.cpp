@@ -77,6 +77,7 @@ bool WaterfallChart::Cursor::take(const Event& e, Row* row)
                                                   "send_us",   "wait_us", "download_us"};
         for (int i = 0; i < kPhases; ++i)
             r.ms[i] = t.value(QLatin1String(keys[i])).toInteger() / 1000.0;
+        r.pausedMs = t.value(QLatin1String("paused_us")).toInteger() / 1000.0;
         r.totalMs = totalUs / 1000.0;
     } else {
         r.totalMs = (e.t_us - startUs) / 1000.0;
@@ -149,7 +150,7 @@ bool WaterfallChart::writeImage(const std::vector<Event>& events, const QString&
     // A title row above the plot: what was walked and how long it took.
     double endMs = 0;
     for (const Row& r : rows) {
-        double sum = r.startMs;
+        double sum = r.startMs + r.pausedMs;
         for (double ms : r.ms)
             sum += ms;
         endMs = qMax(endMs, sum);

@@ -175,7 +175,8 @@ void TestUrlUi::waterfallRowsMatchTiming()
     chart.setEvents(events);
     QCOMPARE(chart.rowCount(), int(answers.size()));
     // Plottable 0 is the invisible offset, then the six phases in HttpTiming's order.
-    QCOMPARE(chart.plot()->plottableCount(), 1 + HttpTimingChart::kPhases);
+    // The last one is the hatched pause of the step mode.
+    QCOMPARE(chart.plot()->plottableCount(), 1 + HttpTimingChart::kPhases + 1);
     const char* const keys[] = {"queued_us", "dns_us",  "connect_us",
                                 "send_us",   "wait_us", "download_us"};
     for (int row = 0; row < chart.rowCount(); ++row) {
@@ -195,7 +196,10 @@ void TestUrlUi::waterfallRowsMatchTiming()
                          t.value(QLatin1String(keys[i])).toInteger() / 1000.0);
                 sum += bars->data()->at(row)->value;
             }
-            QVERIFY(qAbs(sum - total / 1000.0) < 0.0015); // the phases add up to the total
+            // The phases and the time a step held the request add up to the total.
+            const double paused = t.value(QLatin1String("paused_us")).toInteger() / 1000.0;
+            QCOMPARE(chart.row(row).pausedMs, paused);
+            QVERIFY(qAbs(sum + paused - total / 1000.0) < 0.0015);
         }
         // The label names the URL; the tooltip has the exact times.
         const QString url = e.extra.value(QLatin1String("url")).toString();
@@ -326,6 +330,7 @@ void TestUrlUi::recordingReplays()
 
     Timeline other;
     UrlPanel replay(&other, nullptr, nullptr);
+    replay.show(); // the F5 shortcut works in a shown window
     QSignalSpy opened(&replay, &UrlPanel::recordingOpened);
     replay.openRecording(path);
     QVERIFY(opened.wait(5000));
