@@ -459,13 +459,12 @@ void HttpClient::beginSend(Conn* conn)
         return;
     }
     const int id = conn->exchange;
-    const qint64 t0 = timeline_->now();
     conn->timer->stop(); // a teacher may take their time
     QPointer<Conn> guard(conn);
-    sendGate_(id, [this, guard, id, t0] {
+    sendGate_(id, [this, guard, id](qint64 pausedUs) {
         if (!guard || guard->exchange != id || guard->st != Conn::St::Busy || !guard->c)
             return;
-        guard->pausedSendUs += timeline_->now() - t0;
+        guard->pausedSendUs += qMax<qint64>(0, pausedUs);
         guard->timer->start(timeoutMs_);
         sendRequest(guard);
     });

@@ -100,10 +100,10 @@ public:
     using Resolver = std::function<void(const QString& host, ResolveDone done)>;
     void setResolver(Resolver resolver) { resolver_ = std::move(resolver); }
     // Called when a connection is ready to carry a request (connected, or kept alive), before
-    // a byte of it is sent; the request goes when go() is called. The URL walk's step mode
-    // waits there. The time until go() is counted as paused, not as sending; the request's
-    // timeout does not run meanwhile.
-    using SendGate = std::function<void(int exchange, std::function<void()> go)>;
+    // a byte of it is sent; the request goes when go(pausedUs) is called. The URL walk's step
+    // mode waits there and says how long it held the request for a teacher: that much is
+    // counted as paused, not as sending. The request's timeout does not run meanwhile.
+    using SendGate = std::function<void(int exchange, std::function<void(qint64 pausedUs)> go)>;
     void setSendGate(SendGate gate) { sendGate_ = std::move(gate); }
     // Time the resolver hook held this exchange for a teacher (counted as paused, not DNS).
     void addPausedUs(int exchange, qint64 us);

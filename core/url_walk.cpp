@@ -158,9 +158,9 @@ void UrlWalk::beginPhase(const QString& phase, const QString& sentence, const QJ
     emit phaseStarted(phase, visit_);
 }
 
-void UrlWalk::endPhase(const QString& phase, const QString& sentence, QJsonObject extra)
+void UrlWalk::endPhase(const QString& phase, const QString& sentence, QJsonObject extra, qint64 at)
 {
-    const qint64 now = timeline_->now();
+    const qint64 now = at >= 0 ? at : timeline_->now();
     Event e = stepEvent(phase, QStringLiteral("end"), sentence);
     e.t_us = now;
     extra.insert(QStringLiteral("start_us"), phaseStartUs_);
@@ -283,7 +283,7 @@ void UrlWalk::start(const UrlWalkOptions& options)
             return;
         resolveFor(host, [done](const QHostAddress& a, const QString& err) { done(a, err); });
     });
-    client_->setSendGate([this, gen](int id, std::function<void()> go) {
+    client_->setSendGate([this, gen](int id, std::function<void(qint64)> go) {
         if (gen == gen_)
             onSendGate(id, std::move(go));
     });
@@ -322,13 +322,13 @@ void UrlWalk::beginVisit()
     pageExchange_ = 0;
     connectOpen_ = false;
     gate(QStringLiteral("url"), [this](qint64) {
-        visitStartUs_ = timeline_->now();
         const QUrl& u = startUrl_;
         QJsonObject o;
         o.insert(QStringLiteral("url"), u.toString());
         o.insert(QStringLiteral("host"), u.host());
         beginPhase(QStringLiteral("url"),
                    tr("Visit %1: the browser reads the URL %2.").arg(visit_).arg(u.toString()), o);
+        visitStartUs_ = phaseStartUs_;
         QJsonObject parts;
         parts.insert(QStringLiteral("scheme"), u.scheme());
         parts.insert(QStringLiteral("host"), u.host());
@@ -616,10 +616,10 @@ void UrlWalk::loadHostsFile()
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-void UrlWalk::onSendGate(int id, std::function<void()> go)
+void UrlWalk::onSendGate(int id, std::function<void(qint64)> go)
 {
     if (id != pageExchange_ || stage_ != Stage::Page) {
-        go();
+        go(0);
         return;
     }
     const HttpExchange x = client_->exchange(id);
@@ -627,7 +627,7 @@ void UrlWalk::onSendGate(int id, std::function<void()> go)
     c.insert(QStringLiteral("host"), x.host);
     c.insert(QStringLiteral("url"), x.request.url.toString());
     c.insert(QStringLiteral("exchange"), id);
-    c.insert(QStringLiteral("socket"), x.socket);
+    c.insert(QStringLiteral("connection"), x.socket);
     if (!connectOpen_) {
         // A kept-alive connection to the same origin: no lookup, no handshake.
         beginPhase(QStringLiteral("connect"),
@@ -641,7 +641,7 @@ void UrlWalk::onSendGate(int id, std::function<void()> go)
                  tr("Connected: %1 is ESTABLISHED (3 segments on the wire).").arg(x.socket), c);
     }
     connectOpen_ = false;
-    gate(QStringLiteral("request"), [this, id, go, x](qint64) {
+    gate(QStringLiteral("request"), [this, id, go, x](qint64 waited) {
         QJsonObject r;
         r.insert(QStringLiteral("host"), x.host);
         r.insert(QStringLiteral("url"), x.request.url.toString());
@@ -650,7 +650,7 @@ void UrlWalk::onSendGate(int id, std::function<void()> go)
                    tr("The browser sends GET %1 to %2 over %3.")
                        .arg(x.request.url.path(QUrl::FullyEncoded), x.host, x.socket),
                    r);
-        go();
+        go(waited);
     });
 }
 
@@ -919,7 +919,8 @@ void UrlWalk::finishVisit()
     QJsonObject o;
     o.insert(QStringLiteral("url"), pageUrl_.toString());
     beginPhase(QStringLiteral("done"), tr("Visit %1 is complete.").arg(visit_), o);
-    const qint64 total = timeline_->now() - visitStartUs_;
+    const qint64 now = timeline_->now();
+    const qint64 total = now - visitStartUs_;
     o.insert(QStringLiteral("total_us"), total);
     o.insert(QStringLiteral("requests"), requests_);
     o.insert(QStringLiteral("bytes"), bytes_);
@@ -930,7 +931,7 @@ void UrlWalk::finishVisit()
                  .arg(requests_)
                  .arg(bytes_)
                  .arg(connections_.size()),
-             o);
+             o, now);
     // Like closing the tab: the connections go, the DNS cache stays.
     client_->closeAll();
     if (visit_ < options_.visits) {
@@ -1083,7 +1084,9 @@ QList<QUrl> UrlWalk::findResources(const QByteArray& html, const QUrl& pageUrl)
             if (!name.isEmpty() && !attrs.contains(name))
                 attrs.insert(name, value); // the first of duplicates counts, as in HTML
         }
-        ++i; // past '>'
+        if (i >= n)
+            break; // the input ends inside the tag: HTML drops such a tag
+        ++i;       // past '>'
         if (tag == QLatin1String("base") && attrs.contains(QStringLiteral("href"))) {
             const QUrl b =
                 pageUrl.resolved(QUrl(decodeEntities(attrs.value(QStringLiteral("href")))));

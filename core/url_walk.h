@@ -142,11 +142,12 @@ private:
     void loadHostsFile();
     bool ensureDns(QString* error);
     void onRequestSent(int id);
-    void onSendGate(int id, std::function<void()> go);
+    void onSendGate(int id, std::function<void(qint64 pausedUs)> go);
 
     // Phases
     void beginPhase(const QString& phase, const QString& sentence, const QJsonObject& extra = {});
-    void endPhase(const QString& phase, const QString& sentence, QJsonObject extra = {});
+    void endPhase(const QString& phase, const QString& sentence, QJsonObject extra = {},
+                  qint64 at = -1);
     // Runs fn after the pause before `phase` (step mode: after next()) with the time waited,
     // so HTTP timings can leave it out. At real speed it runs at once.
     void gate(const QString& phase, std::function<void(qint64 waitedUs)> fn);
