@@ -58,6 +58,7 @@ struct Command
     QString diagram;                               // --diagram FILE.png|FILE.svg
     QString record;                                // --record FILE: a recording with header
     QString ladderSource = QStringLiteral("wire"); // --source wire|model
+    int lossPercent = 0; // --loss PERCENT: real TCP loss (nftables, root) and UDP relay loss
 };
 
 // A lab's command-line module: `netstage <name> ...` runs run(args after the name) and

@@ -9,6 +9,7 @@ pkgs=(
   qt6-translations-l10n                                     # Qt's own dialogs in Chinese
   libqcustomplot-dev                                        # plots (Qt 6 build)
   libpcap-dev                                               # wire capture
+  libnftables-dev                                           # real TCP loss on one port (root)
   fonts-wqy-microhei                                        # Chinese glyphs
 )
 if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
