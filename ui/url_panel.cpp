@@ -39,6 +39,8 @@ namespace netstage {
 namespace {
 const QString kDefaultUrl = QStringLiteral("http://example.test/");
 const QString kRecordingName = QStringLiteral("url-walk");
+// A walk has several connections side by side: smaller than the lessons' ladder.
+constexpr qreal kLadderZoom = 0.6;
 } // namespace
 
 UrlPanel::UrlPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire, QWidget* parent)
@@ -208,8 +210,7 @@ void UrlPanel::buildUi()
     ladder_ = new LadderView(ladderBox);
     ladder_->setObjectName(QStringLiteral("urlLadder"));
     ladder_->setAnimationDuration(0);
-    // A walk has several connections side by side: smaller than the lessons' ladder.
-    ladder_->setZoom(0.6);
+    ladder_->setZoom(kLadderZoom);
     wholeButton_ = new QPushButton(ladderBox);
     wholeButton_->setObjectName(QStringLiteral("urlWholeWalk"));
     auto* ladderBar = new QHBoxLayout;
@@ -521,19 +522,35 @@ void UrlPanel::rebuildLadder()
     const Ladder l = Ladder::fromEvents(events, ev::Wire);
     if (title.isEmpty()) {
         int connections = 0;
-        for (const LadderLane& lane : l.lanes)
-            connections += lane.role == QLatin1String("client");
-        title = tr("The whole walk: %n connection(s)", nullptr, connections);
+        bool dns = false;
+        for (const LadderLane& lane : l.lanes) {
+            const bool datagrams = lane.proto != QLatin1String("tcp");
+            connections += !datagrams && lane.role == QLatin1String("client");
+            dns |= lane.proto == QLatin1String("dns");
+        }
+        title =
+            dns ? tr("The whole walk: DNS datagrams and %n TCP connection(s)", nullptr, connections)
+                : tr("The whole walk: %n TCP connection(s)", nullptr, connections);
     }
-    if (l.source == ev::Model)
-        title += tr(" — drawn from the TCP model (no wire capture)");
     ladder_->setTitle(title);
     ladder_->setLadder(l);
     ladder_->setShownItems(-1);
+    // Every lane in sight when the picture changes (a new step, a new lane): the zoom shrinks
+    // from the default to fit the width, no smaller than the view allows. The teacher's own
+    // zoom (+/-) stays until then.
+    const QPair<int, int> fit(shownPhase_, int(l.lanes.size()));
+    if (fit != ladderFit_ && !l.isEmpty()) {
+        ladderFit_ = fit;
+        ladder_->setZoom(kLadderZoom);
+        const int view = ladder_->viewport()->width();
+        const int content = ladder_->horizontalScrollBar()->maximum() + view;
+        if (ladder_->horizontalScrollBar()->maximum() > 0 && content > 0)
+            ladder_->setZoom(kLadderZoom * view / content);
+    }
     if (l.isEmpty())
         ladderNote_->setText(model_->phaseCount() > 0
-                                 ? tr("This step sent nothing over TCP: select a step with a "
-                                      "connection, or press Whole walk.")
+                                 ? tr("This step sent nothing on the network: select another "
+                                      "step, or press Whole walk.")
                                  : tr("The ladder shows the walk's connections; select a step to "
                                       "see only the connection it used."));
     else

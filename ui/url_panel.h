@@ -112,6 +112,7 @@ private:
     bool replay_ = false; // the views show a recording
     QString waitingFor_;
     int shownPhase_ = -1; // the phase the explanation box and the ladder follow (-1: running)
+    QPair<int, int> ladderFit_{-2, -1}; // (phase, lanes) the ladder's zoom was fitted for
     std::vector<Event> replayEvents_;
     std::vector<std::size_t> replayStarts_; // index of each phase's begin in replayEvents_
     ReplayPlayer* player_;
