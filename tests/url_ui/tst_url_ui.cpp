@@ -274,6 +274,22 @@ void TestUrlUi::panelShowsPage()
     QTRY_VERIFY_WITH_TIMEOUT(!panel.ladderView()->ladder().isEmpty(), 2000);
     // The whole walk: a client lane per connection and the server's.
     QVERIFY(panel.ladderView()->ladder().lanes.size() >= 3);
+
+    // A step chosen in the list: the ladder shows what that step sent. The connect step: one
+    // client and the server, the handshake from the program's view (no wire capture here).
+    const UrlStepModel* m = panel.stepModel();
+    panel.stepView()->setCurrentIndex(m->index(firstRow(*m, QStringLiteral("connect")), 0));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.ladderView()->ladder().lanes.size() == 2, 2000);
+    QCOMPARE(panel.ladderView()->ladder().lanes[0].role, QStringLiteral("client"));
+    QVERIFY(panel.ladderView()->ladder().lanes[0].label.startsWith(QLatin1String("url-client-")));
+    // The DNS step: a lane for the browser's stub and each server it asked, datagram arrows.
+    panel.stepView()->setCurrentIndex(m->index(firstRow(*m, QStringLiteral("dns")), 0));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.ladderView()->ladder().lanes.size() >= 5, 2000);
+    int dnsLanes = 0;
+    for (const LadderLane& lane : panel.ladderView()->ladder().lanes)
+        dnsLanes += lane.proto == QLatin1String("dns");
+    QCOMPARE(dnsLanes, int(panel.ladderView()->ladder().lanes.size()));
+    QVERIFY(panel.ladderView()->ladder().arrows.size() >= 8); // 4 queries, 4 answers
 }
 
 void TestUrlUi::stepModeWaits()
