@@ -235,9 +235,12 @@ void UrlStepModel::attach(const Event& e)
     if (row < 0)
         return; // before the first step: nothing to hang it on
     Phase& ph = phases_[std::size_t(row)];
-    const int child = int(ph.events.size());
+    // In time order: the kernel's states arrive a poll later than they happened.
+    const auto at = std::upper_bound(ph.events.begin(), ph.events.end(), e.t_us,
+                                     [](qint64 t, const Event& x) { return t < x.t_us; });
+    const int child = int(at - ph.events.begin());
     beginInsertRows(index(row, 0), child, child);
-    ph.events.push_back(e);
+    ph.events.insert(at, e);
     if (!e.socket.isEmpty() && !ph.sockets.contains(e.socket))
         ph.sockets << e.socket;
     endInsertRows();

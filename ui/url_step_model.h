@@ -44,12 +44,12 @@ public:
         QString host;
         QString url;
         int exchange = 0;
-        qint64 beginUs = 0;     // the begin event's time
-        qint64 durationUs = -1; // from the end event (-1: still running)
-        QString sentence;       // the end's sentence, or the begin's until it ends
-        QJsonObject endExtra;   // the end event's fields (hit, address, status, resources...)
-        std::vector<Event> events;
-        QStringList sockets; // the sockets of its events, in order of appearance
+        qint64 beginUs = 0;        // the begin event's time
+        qint64 durationUs = -1;    // from the end event (-1: still running)
+        QString sentence;          // the end's sentence, or the begin's until it ends
+        QJsonObject endExtra;      // the end event's fields (hit, address, status, resources...)
+        std::vector<Event> events; // in time order
+        QStringList sockets;       // the sockets of its events, in order of appearance
         bool running() const { return durationUs < 0; }
     };
 
