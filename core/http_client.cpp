@@ -310,7 +310,8 @@ void HttpClient::resolve(Conn* conn, int id)
             return;
         Conn* conn = guard;
         conn->resolvedUs = timeline_->now();
-        conn->timer->start(timeoutMs_); // stopped while a resolver hook asks
+        if (!conn->timer->isActive())
+            conn->timer->start(timeoutMs_); // stopped while a resolver hook asked
         HttpExchange& x = exchanges_[id];
         x.resolvedVia = via;
         Event e = base(conn, kDns, kDns);

@@ -10,10 +10,12 @@ pkgs=(
   libqcustomplot-dev                                        # plots (Qt 6 build)
   libpcap-dev                                               # wire capture
   libnftables-dev                                           # real TCP loss on one port (root)
+  libldns-dev                                               # DNS messages (URL walk)
   fonts-wqy-microhei                                        # Chinese glyphs
 )
 if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
   pkgs+=(xvfb xauth curl)                                   # screenshots, UI tests, peers
+  pkgs+=(tshark)                                            # decodes the URL walk's DNS in tests
   pkgs+=(libbenchmark-dev)                                  # bench/
   pkgs+=(clang libclang-rt-14-dev)                          # libFuzzer on the HTTP parser
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)     # real peers (Node's net, ws)

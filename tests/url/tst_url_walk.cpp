@@ -4,12 +4,14 @@
 // a name that does not exist, and the sub-resource scanner.
 #include "dns_hierarchy.h"
 #include "http_client.h"
+#include "http_server.h"
 #include "http_site.h"
 #include "test_util.h"
 #include "timeline.h"
 #include "url_cli.h"
 #include "url_walk.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -320,6 +322,24 @@ private slots:
         }
     }
 
+    void stepDelayPausesBetweenPhases()
+    {
+        Run r;
+        UrlWalkOptions o;
+        o.stepDelayMs = 15;
+        QVERIFY(r.go(o, 30000));
+        QVERIFY2(r.ok, qPrintable(r.sentence));
+        const auto both = steps(r.all, 1);
+        QCOMPARE(phases(steps(r.all, 1, QStringLiteral("end"))), kPhases);
+        // Before every phase but response, at least the delay passes after the previous one
+        // ended: the pause lies between phases, not inside them.
+        for (size_t i = 2; i < both.size(); i += 2) {
+            if (phaseOf(both[i]) == QLatin1String("response"))
+                continue;
+            QVERIFY2(both[i].t_us - both[i - 1].t_us >= 15000, qPrintable(phaseOf(both[i])));
+        }
+    }
+
     void stopMidWay()
     {
         Run r;
@@ -358,6 +378,61 @@ private slots:
                       e.event == QLatin1String("connect")));
         }
         QVERIFY(nx);
+    }
+
+    void namesOutsideTestGoToTheSystem()
+    {
+        Run r;
+        UrlWalkOptions o;
+        o.url = QUrl(QStringLiteral("http://nosuch.invalid/"));
+        QVERIFY(r.go(o, 60000)); // getaddrinfo's own timeouts bound this
+        QVERIFY(!r.ok);
+        bool sawDns = false;
+        for (const Event& e : steps(r.all, 1, QStringLiteral("end"))) {
+            if (phaseOf(e) != QLatin1String("dns"))
+                continue;
+            sawDns = true;
+            QCOMPARE(e.extra.value(QStringLiteral("via")).toString(), QStringLiteral("system"));
+            QVERIFY(!e.extra.value(QStringLiteral("error")).toString().isEmpty());
+        }
+        QVERIFY(sawDns);
+        // The hierarchy was not involved: no DNS server started, no datagram.
+        QVERIFY(!testutil::has(r.all, {QStringLiteral("dns-browser")}));
+    }
+
+    void hostsFileIsTheSystemCache()
+    {
+        // A name of this machine's /etc/hosts for 127.0.0.1 (other than localhost, which
+        // never needs a lookup).
+        QFile f(QStringLiteral("/etc/hosts"));
+        QString name;
+        if (f.open(QIODevice::ReadOnly)) {
+            for (const QByteArray& line : f.readAll().split('\n')) {
+                const QList<QByteArray> w = line.simplified().split(' ');
+                if (w.size() >= 2 && w[0] == "127.0.0.1" && !w[1].startsWith('#') &&
+                    w[1] != "localhost" && !w[1].endsWith(".test")) {
+                    name = QString::fromLatin1(w[1]);
+                    break;
+                }
+            }
+        }
+        if (name.isEmpty())
+            QSKIP("/etc/hosts names nothing but localhost for 127.0.0.1");
+        Timeline tl;
+        netstage::HttpServer server(&tl, nullptr, nullptr);
+        netstage::HttpServerOptions so;
+        so.port = 0;
+        QVERIFY(server.start(so));
+        Run r;
+        UrlWalkOptions o;
+        o.url = QUrl(QStringLiteral("http://%1:%2/").arg(name).arg(server.port()));
+        QVERIFY(r.go(o));
+        QVERIFY2(r.ok, qPrintable(r.sentence));
+        const auto ends = steps(r.all, 1, QStringLiteral("end"));
+        QVERIFY(!phases(ends).contains(QStringLiteral("dns")));
+        QCOMPARE(phaseOf(ends[1]), QStringLiteral("cache"));
+        QVERIFY(ends[1].extra.value(QStringLiteral("hit")).toBool());
+        QCOMPARE(ends[1].extra.value(QStringLiteral("where")).toString(), QStringLiteral("hosts"));
     }
 
     void badUrls()
