@@ -217,8 +217,8 @@ int runLesson(const Command& cmd)
     if (!cmd.quiet) {
         std::fputs(qPrintable(QLatin1Char('\n') + ladder.toText()), human);
         if (cmd.lossPercent > 0)
-            std::fputs(qPrintable(Cli::tr("The nftables rule dropped %n TCP segment(s) before "
-                                          "they reached the wire.",
+            std::fputs(qPrintable(Cli::tr("The nftables rule dropped %n TCP segment(s) on the "
+                                          "way to the server.",
                                           nullptr, int(runner.tcpSegmentsDropped())) +
                                   QLatin1Char('\n')),
                        human);

@@ -221,7 +221,7 @@ private slots:
         const QString why = LadderExplainer::paragraph(l, lost, LadderPainter::Numbers::Textbook);
         QVERIFY2(why.contains(QStringLiteral("UDP does not send it again")), qPrintable(why));
         QVERIFY(
-            LadderExplainer::heading(l, lost).startsWith(QLatin1String("UDP datagram, 2 bytes")));
+            LadderExplainer::heading(l, lost).startsWith(QLatin1String("UDP datagram, 2 byte")));
         QString error;
         QVERIFY2(LadderPainter::writeImage(l, o, QStringLiteral("ladder_udp_relay.png"), &error),
                  qPrintable(error));
