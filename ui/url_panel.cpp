@@ -408,9 +408,9 @@ bool UrlPanel::go()
     replayEvents_.clear();
     live_ = true;
     UrlWalkOptions options;
-    // The demo name with no port walks the built-in site (the walk picks the port).
-    if (!(u.host() == QLatin1String("example.test") && u.port() < 0))
-        options.url = u;
+    // example.test or www.example.test with no port walks the built-in site (the walk starts
+    // it on a free port); any other http:// server is walked as it is.
+    options.url = u;
     options.visits = visits_->value();
     options.stepMode = stepMode_->isChecked();
     options.stepDelayMs = delay_->value();
