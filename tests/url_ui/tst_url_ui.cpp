@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 #include <qcustomplot.h>
 
@@ -212,6 +213,22 @@ void TestUrlUi::waterfallRowsMatchTiming()
     QVERIFY(chart.row(0).label.startsWith(QLatin1String("301 example.test")));
     QVERIFY(chart.row(1).label.startsWith(QLatin1String("200 www.example.test")));
     QVERIFY(chart.row(1).startMs >= chart.row(0).startMs);
+
+    // Hovering the middle of a row's bar shows its exact times.
+    chart.resize(1000, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.plot()->replot();
+    const int hover = 1;
+    const QPoint at(int(chart.plot()->xAxis->coordToPixel(chart.row(hover).startMs +
+                                                          chart.row(hover).totalMs / 2)),
+                    int(chart.plot()->yAxis->coordToPixel(hover)));
+    QMouseEvent move(QEvent::MouseMove, at, chart.plot()->mapToGlobal(at), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(chart.plot(), &move);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 2000);
+    QCOMPARE(QToolTip::text(), chart.rowDetails(hover));
+    QToolTip::hideText();
 
     // Fed one event at a time (live), the chart ends the same.
     WaterfallChart live;
