@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
@@ -84,6 +85,7 @@ private slots:
     void stepModeWaits();
     void recordingReplays();
     void badUrlSaysSo();
+    void refusedConnectionSaysSo();
 };
 
 void TestUrlUi::stepModelFromRealWalk()
@@ -402,6 +404,34 @@ void TestUrlUi::badUrlSaysSo()
     QVERIFY(!panel.go());
     QVERIFY(!panel.isRunning());
     QVERIFY(panel.noteLabel()->text().contains(QLatin1String("ftp://example.test/")));
+}
+
+void TestUrlUi::refusedConnectionSaysSo()
+{
+    // A port nobody listens on (bound, then closed): the connection is refused.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    Timeline timeline;
+    UrlPanel panel(&timeline, nullptr, nullptr);
+    QSignalSpy finished(&panel, &UrlPanel::walkFinished);
+    panel.setUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+    QVERIFY(panel.go());
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    // The reason is on screen, in red; the waterfall has the failed request as a row that says
+    // why; the page pane says there is nothing to show.
+    QVERIFY2(!panel.noteLabel()->text().isEmpty(), "no sentence");
+    QVERIFY(panel.noteLabel()->styleSheet().contains(QLatin1String("#b71c1c")));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.waterfall()->rowCount() == 1, 2000);
+    QVERIFY2(panel.waterfall()->row(0).label.startsWith(QLatin1String("ECONNREFUSED")),
+             qPrintable(panel.waterfall()->row(0).label));
+    QVERIFY(!panel.waterfall()->row(0).problem.isEmpty());
+    QVERIFY(panel.pageView()->toPlainText().isEmpty());
+    QVERIFY(!panel.isRunning());
 }
 
 QTEST_MAIN(TestUrlUi)
