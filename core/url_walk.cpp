@@ -149,11 +149,16 @@ Event UrlWalk::stepEvent(const QString& phase, const QString& stage, const QStri
 void UrlWalk::beginPhase(const QString& phase, const QString& sentence, const QJsonObject& extra)
 {
     currentPhase_ = phase;
-    phaseStartUs_ = timeline_->now();
+    const qint64 now = timeline_->now();
+    // Phases tile the visit: one begins where the last ended (or where the teacher's pause
+    // ended), so the event loop's turns between them belong to the phase they lead to and the
+    // durations add up to the total.
+    phaseStartUs_ = lastEndUs_ >= 0 ? qMin(lastEndUs_, now) : now;
     Event e = stepEvent(phase, QStringLiteral("begin"), sentence);
-    e.t_us = phaseStartUs_;
+    e.t_us = now;
     for (auto it = extra.begin(); it != extra.end(); ++it)
         e.extra.insert(it.key(), it.value());
+    e.extra.insert(QStringLiteral("start_us"), phaseStartUs_);
     timeline_->append(e);
     emit phaseStarted(phase, visit_);
 }
@@ -169,6 +174,7 @@ void UrlWalk::endPhase(const QString& phase, const QString& sentence, QJsonObjec
         e.extra.insert(it.key(), it.value());
     timeline_->append(e);
     currentPhase_.clear();
+    lastEndUs_ = now;
     emit phaseFinished(phase, visit_);
 }
 
@@ -186,7 +192,10 @@ void UrlWalk::gate(const QString& phase, std::function<void(qint64)> fn)
     pending_ = [this, fn, gen] {
         if (gen != gen_)
             return;
-        fn(timeline_->now() - pauseStartUs_);
+        const qint64 now = timeline_->now();
+        if (lastEndUs_ >= 0)
+            lastEndUs_ = now; // the pause is in no phase
+        fn(now - pauseStartUs_);
     };
     if (options_.stepMode) {
         waiting_ = true;
@@ -313,6 +322,7 @@ bool UrlWalk::ensureDns(QString* error)
 void UrlWalk::beginVisit()
 {
     ++visit_;
+    lastEndUs_ = -1;
     stage_ = Stage::Page;
     redirects_ = 0;
     requests_ = 0;

@@ -174,6 +174,7 @@ private:
     int redirects_ = 0;
     QString currentPhase_;
     qint64 phaseStartUs_ = 0;
+    qint64 lastEndUs_ = -1; // end of the last phase of this visit
     qint64 visitStartUs_ = 0;
     qint64 requests_ = 0;
     qint64 bytes_ = 0;
