@@ -115,7 +115,7 @@ void shoot(QApplication& app, QWidget* window, const QString& file)
 // The lessons view's picture: the teardown lesson really run, then the replay placed
 // mid-handshake (just after the SYN+ACK) or at the end (the client in TIME-WAIT).
 void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& file,
-                        bool midHandshake)
+                        bool midHandshake, const QString& lessonName = QStringLiteral("teardown"))
 {
     LessonPanel* panel = window->lessonPanel();
     panel->setAutoStepDelay(150);
@@ -126,6 +126,13 @@ void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& fi
                              return;
                          const Ladder& l = panel->ladder();
                          int position = int(l.items.size());
+                         // A comparison: stop just after the last datagram, the TCP side's
+                         // teardown still to come.
+                         for (int i = 0; i < int(l.items.size()); ++i) {
+                             if (l.items[i].kind == LadderItem::Kind::Arrow &&
+                                 l.arrows[l.items[i].index].datagram)
+                                 position = i + 1;
+                         }
                          if (midHandshake) {
                              int arrows = 0;
                              for (int i = 0; i < int(l.items.size()); ++i) {
@@ -145,7 +152,7 @@ void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& fi
                                  shoot(app, w, file);
                          });
                      });
-    if (!panel->startLesson(QStringLiteral("teardown"), false))
+    if (!panel->startLesson(lessonName, false))
         app.exit(1);
     // Never hang: a lesson takes about two seconds here.
     QTimer::singleShot(20000, window, [&app] { app.exit(1); });
@@ -333,10 +340,12 @@ int runGui(QApplication& app, const Command& cmd)
     if (!cmd.screenshot.isEmpty()) {
         const QString view = cmd.view.isEmpty() ? QStringLiteral("tcp") : cmd.view;
         const bool handshake = view == QLatin1String("handshake");
+        // "tcp-vs-udp": the lessons view after that lesson (TCP and UDP side by side).
+        const bool versus = view == QLatin1String("tcp-vs-udp");
         const bool urlWaterfall = view == QLatin1String("url-waterfall");
-        if (!window.showView(handshake      ? QStringLiteral("lessons")
-                             : urlWaterfall ? QStringLiteral("url")
-                                            : view)) {
+        if (!window.showView(handshake || versus ? QStringLiteral("lessons")
+                             : urlWaterfall      ? QStringLiteral("url")
+                                                 : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
                                                                 "unknown view \"%1\" (known: %2)")
@@ -348,7 +357,9 @@ int runGui(QApplication& app, const Command& cmd)
         window.setMaximumSize(kShotWidth, kShotHeight);
         window.resize(kShotWidth, kShotHeight);
         window.show();
-        if (handshake || view == QLatin1String("lessons"))
+        if (versus)
+            runLessonThenShoot(app, &window, cmd.screenshot, false, view);
+        else if (handshake || view == QLatin1String("lessons"))
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);
         else if (view == QLatin1String("http"))
             runHttpThenShoot(app, &window, cmd.screenshot);

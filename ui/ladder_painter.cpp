@@ -1077,10 +1077,17 @@ void LadderPainter::drawArrow(QPainter* p, const Ladder& ladder, const Layout& l
     if (!g.belowText.isEmpty()) {
         const bool alarm = g.dropped || a.retransmission || a.unacknowledged;
         const QFont bf = alarm ? font(15, true) : sf;
+        const QString text =
+            QFontMetricsF(bf).elidedText(g.belowText, Qt::ElideRight, g.below.width());
+        if (a.datagram && a.arriveItem > item) {
+            // A datagram still on its way crosses its own label: keep the words readable.
+            const qreal tw = QFontMetricsF(bf).horizontalAdvance(text) + 12;
+            p->fillRect(QRectF(g.below.center().x() - tw / 2, g.below.top(), tw, g.below.height()),
+                        pal.bg);
+        }
         p->setFont(bf);
         p->setPen(alarm ? pal.errorFill : pal.subtle);
-        p->drawText(g.below, Qt::AlignCenter,
-                    QFontMetricsF(bf).elidedText(g.belowText, Qt::ElideRight, g.below.width()));
+        p->drawText(g.below, Qt::AlignCenter, text);
     }
 
     // The packet itself.
