@@ -164,7 +164,10 @@ void UrlStepModel::addEvent(const Event& e)
         ph.host = str(e.extra, "host");
         ph.url = str(e.extra, "url");
         ph.exchange = exchangeOf(e);
-        ph.beginUs = e.t_us;
+        // Where the phase starts: the walk says so (a pause before it is not part of it).
+        ph.beginUs = e.extra.contains(QLatin1String("start_us"))
+                         ? e.extra.value(QLatin1String("start_us")).toInteger()
+                         : e.t_us;
         ph.sentence = e.detail;
         const int row = int(phases_.size());
         beginInsertRows({}, row, row);
