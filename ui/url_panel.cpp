@@ -326,7 +326,7 @@ void UrlPanel::retranslate()
         showNote(tr("Type a URL and press Go. http://example.test/ walks the built-in demo "
                     "site: its DNS servers and web server run on this machine."),
                  false);
-    if (pageNote_->text().isEmpty())
+    if (pageNote_->text().isEmpty() || page_->document()->isEmpty())
         pageNote_->setText(tr("The page appears here when the walk reaches the render step. "
                               "Qt's rich-text engine draws a subset of HTML and CSS (text, "
                               "colours, fonts, tables, images); it runs no JavaScript, so this "
@@ -400,6 +400,7 @@ bool UrlPanel::go()
     ladder_->setLadder(Ladder());
     page_->clear();
     explain_->clear();
+    retranslate(); // the empty panes say again what they will show
     shownPhase_ = -1;
     waitingFor_.clear();
     replay_ = false;
@@ -414,8 +415,9 @@ bool UrlPanel::go()
     options.visits = visits_->value();
     options.stepMode = stepMode_->isChecked();
     options.stepDelayMs = delay_->value();
-    showNote(options.stepMode ? tr("Walking %1 in step mode.").arg(text)
-                              : tr("Walking %1…").arg(text),
+    const QString shown = text.isEmpty() ? kDefaultUrl : text;
+    showNote(options.stepMode ? tr("Walking %1 in step mode.").arg(shown)
+                              : tr("Walking %1…").arg(shown),
              false);
     walk_->start(options);
     updateButtons();
