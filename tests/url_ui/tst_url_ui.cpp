@@ -86,6 +86,7 @@ private slots:
     void recordingReplays();
     void badUrlSaysSo();
     void refusedConnectionSaysSo();
+    void secondVisitFromCache();
 };
 
 void TestUrlUi::stepModelFromRealWalk()
@@ -432,6 +433,39 @@ void TestUrlUi::refusedConnectionSaysSo()
     QVERIFY(!panel.waterfall()->row(0).problem.isEmpty());
     QVERIFY(panel.pageView()->toPlainText().isEmpty());
     QVERIFY(!panel.isRunning());
+}
+
+void TestUrlUi::secondVisitFromCache()
+{
+    Timeline timeline;
+    const std::vector<Event> events = walkOnce(&timeline, 2);
+    UrlStepModel model;
+    model.setEvents(events);
+    int visit2 = -1;
+    for (int i = 0; i < model.phaseCount() && visit2 < 0; ++i) {
+        if (model.phase(i).visit == 2)
+            visit2 = i;
+    }
+    QVERIFY(visit2 > 0);
+    // The second visit's rows say so; its cache step is a hit and it asks no DNS.
+    QVERIFY(model.index(visit2, 0).data().toString().startsWith(QStringLiteral("Visit 2 · ")));
+    const int cache = firstRow(model, QStringLiteral("cache"), visit2);
+    QVERIFY(cache > visit2);
+    QCOMPARE(model.phase(cache).endExtra.value(QLatin1String("hit")).toBool(), true);
+    QCOMPARE(firstRow(model, QStringLiteral("dns"), visit2), -1);
+    // The waterfall: both visits on one time axis, the second's rows named and later.
+    const QVector<HttpTimingChart::Row> rows = WaterfallChart::rowsFromEvents(events);
+    int first2 = -1;
+    for (int i = 0; i < rows.size() && first2 < 0; ++i) {
+        if (rows[i].label.startsWith(QStringLiteral("visit 2 · ")))
+            first2 = i;
+    }
+    QVERIFY(first2 > 0);
+    QVERIFY(rows[first2].startMs >= rows[first2 - 1].startMs);
+    // Its DNS segment is the cache lookup: shorter than the first visit's trip through the
+    // resolver, the root, .test and example.test.
+    QVERIFY2(rows[first2].ms[1] < rows[0].ms[1],
+             qPrintable(QStringLiteral("%1 vs %2").arg(rows[first2].ms[1]).arg(rows[0].ms[1])));
 }
 
 QTEST_MAIN(TestUrlUi)
