@@ -3,6 +3,8 @@
 #include "cli.h"
 #include "gui.h"
 #include "ladder_painter.h"
+#include "url_cli.h"
+#include "waterfall_chart.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -18,17 +20,21 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(NETSTAGE_VERSION));
 
     if (netstage::Cli::isHeadless(argc, argv)) {
-        // Headless, but drawing a diagram needs fonts: a GUI application on the offscreen
-        // platform, no display required.
+        // Headless, but drawing a diagram needs fonts and the waterfall a QCustomPlot widget:
+        // a widgets application on the offscreen platform, no display required.
         std::unique_ptr<QCoreApplication> app;
         if (netstage::Cli::needsGui(argc, argv)) {
             qputenv("QT_QPA_PLATFORM", "offscreen");
-            app = std::make_unique<QGuiApplication>(argc, argv);
+            app = std::make_unique<QApplication>(argc, argv);
             netstage::Cli::setDiagramWriter(
                 [](const netstage::Ladder& ladder, const QString& path, QString* error) {
                     netstage::LadderPainter::Options options;
                     return netstage::LadderPainter::writeImage(ladder, options, path, error);
                 });
+            netstage::setWaterfallWriter([](const std::vector<netstage::Event>& events,
+                                            const QString& path, QString* error) {
+                return netstage::WaterfallChart::writeImage(events, path, error);
+            });
         } else {
             app = std::make_unique<QCoreApplication>(argc, argv);
         }

@@ -13,6 +13,9 @@
 #include "tcp_panel.h"
 #include "udp_lab.h"
 #include "udp_panel.h"
+#include "url_panel.h"
+#include "url_step_model.h"
+#include "url_walk.h"
 #include "ws_lab.h"
 #include "ws_panel.h"
 #include "timeline.h"
@@ -30,6 +33,7 @@
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTimer>
+#include <QTreeView>
 #include <cstdio>
 
 namespace netstage {
@@ -321,6 +325,58 @@ void runWsThenShoot(QApplication& app, MainWindow* window, const QString& file)
     });
 }
 
+// The URL view's pictures. "url": the walk of the demo site in step mode, stopped once the
+// connection for the redirect target is open (the 301 answered, the new name resolved, its
+// handshake on the ladder, the next phase waiting). "url-waterfall": the whole walk at real
+// speed, the page rendered and every request on the waterfall.
+void runUrlThenShoot(QApplication& app, MainWindow* window, const QString& file, bool midWay)
+{
+    auto* panel = window->findChild<UrlPanel*>();
+    if (!panel) {
+        app.exit(1);
+        return;
+    }
+    QPointer<MainWindow> w(window);
+    auto shootSoon = [w, file, &app] {
+        QTimer::singleShot(700, w, [w, file, &app] {
+            if (w)
+                shoot(app, w, file);
+        });
+    };
+    panel->setUrl(QStringLiteral("http://example.test/"));
+    panel->setStepMode(midWay);
+    if (midWay) {
+        QObject::connect(panel->walk(), &UrlWalk::waitingForNext, window, [panel, shootSoon] {
+            // Stop after the first connect that ended after the redirect began.
+            const UrlStepModel* m = panel->stepModel();
+            bool redirected = false;
+            for (int i = 0; i < m->phaseCount(); ++i) {
+                const UrlStepModel::Phase& p = m->phase(i);
+                if (p.phase == QLatin1String("redirect"))
+                    redirected = true;
+                else if (redirected && p.phase == QLatin1String("connect") && !p.running()) {
+                    panel->stepView()->setCurrentIndex(m->index(i, 0));
+                    panel->stepView()->expand(m->index(i, 0));
+                    shootSoon();
+                    return;
+                }
+            }
+            QTimer::singleShot(20, panel, [panel] { panel->next(); });
+        });
+        // A walk that ends early (an error) is still pictured: the note says why.
+        QObject::connect(panel, &UrlPanel::walkFinished, window, shootSoon);
+    } else {
+        QObject::connect(panel, &UrlPanel::walkFinished, window, [panel, shootSoon] {
+            panel->tabs()->setCurrentIndex(1); // the page
+            shootSoon();
+        });
+    }
+    if (!panel->go())
+        app.exit(1);
+    // Never hang: the walk takes well under a second here.
+    QTimer::singleShot(20000, window, [&app] { app.exit(1); });
+}
+
 } // namespace
 
 int runGui(QApplication& app, const Command& cmd, const QString& language)
@@ -334,7 +390,10 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
         const bool handshake = view == QLatin1String("handshake");
         // "tcp-vs-udp": the lessons view after that lesson (TCP and UDP side by side).
         const bool versus = view == QLatin1String("tcp-vs-udp");
-        if (!window.showView(handshake || versus ? QStringLiteral("lessons") : view)) {
+        const bool urlWaterfall = view == QLatin1String("url-waterfall");
+        if (!window.showView(handshake || versus ? QStringLiteral("lessons")
+                             : urlWaterfall      ? QStringLiteral("url")
+                                                 : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
                                                                 "unknown view \"%1\" (known: %2)")
@@ -358,6 +417,8 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
             runWsThenShoot(app, &window, cmd.screenshot);
         else if (view == QLatin1String("osi"))
             runOsiThenShoot(app, &window, cmd.screenshot);
+        else if (urlWaterfall || view == QLatin1String("url"))
+            runUrlThenShoot(app, &window, cmd.screenshot, !urlWaterfall);
         else
             runDemoThenShoot(app, &window, cmd.screenshot);
         return app.exec();

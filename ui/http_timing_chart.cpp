@@ -1,24 +1,14 @@
 #include "http_timing_chart.h"
 
 #include "http_client.h"
+#include "stage_colors.h"
 
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qcustomplot.h>
 
 namespace netstage {
-
-namespace {
-// The Network tab's colours, so the picture matches what students see in a browser.
-const QColor kPhaseColors[HttpTimingChart::kPhases] = {
-    QColor(0xb0, 0xb7, 0xc0), // queued / stalled: grey
-    QColor(0x1f, 0x9e, 0x89), // DNS: teal
-    QColor(0xf0, 0x8c, 0x2a), // initial connection: orange
-    QColor(0x7a, 0x5c, 0xc4), // request sent: purple
-    QColor(0x2e, 0xa0, 0x4a), // waiting (TTFB): green
-    QColor(0x2c, 0x78, 0xd2), // content download: blue
-};
-} // namespace
 
 QString HttpTimingChart::phaseName(int phase)
 {
@@ -50,20 +40,36 @@ HttpTimingChart::HttpTimingChart(QWidget* parent) : QWidget(parent), plot_(new Q
     plot_->yAxis->setRangeReversed(true); // first request on top, like a waterfall
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     plot_->yAxis->grid()->setVisible(false);
-    QCPBars* below = nullptr;
+    // The invisible base of each stack: the time before the request began.
+    offset_ = new QCPBars(plot_->yAxis, plot_->xAxis);
+    offset_->setPen(Qt::NoPen);
+    offset_->setBrush(Qt::NoBrush);
+    offset_->setWidth(0.6);
+    offset_->setSelectable(QCP::stNone);
+    QCPBars* below = offset_;
     for (int i = 0; i < kPhases; ++i) {
         auto* b = new QCPBars(plot_->yAxis, plot_->xAxis);
         b->setName(phaseName(i));
         b->setPen(Qt::NoPen);
-        b->setBrush(kPhaseColors[i]);
+        b->setBrush(StageColors::timingPhase(i));
         b->setWidth(0.6);
         if (below)
             b->moveAbove(below);
         below = b;
         bars_.append(b);
     }
+    // Time a teacher held the request (step mode) is a gap in the bar, not a phase: hatched,
+    // stacked between the connection and the request, where the walk's pauses fall.
+    paused_ = new QCPBars(plot_->yAxis, plot_->xAxis);
+    paused_->setName(tr("Paused (step mode)"));
+    paused_->setPen(Qt::NoPen);
+    paused_->setBrush(QBrush(QColor(0x90, 0x90, 0x90), Qt::BDiagPattern));
+    paused_->setWidth(0.6);
+    paused_->moveAbove(bars_[2]);
     // The legend in a row of its own under the chart, so it never covers a bar.
     plot_->legend->setVisible(true);
+    plot_->legend->removeItem(plot_->legend->itemWithPlottable(offset_));
+    plot_->legend->removeItem(plot_->legend->itemWithPlottable(paused_));
     plot_->axisRect()->insetLayout()->take(plot_->legend);
     plot_->plotLayout()->addElement(1, 0, plot_->legend);
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
@@ -85,7 +91,10 @@ void HttpTimingChart::addExchange(const HttpExchange& x)
     const qint64 us[kPhases] = {t.queuedUs, t.dnsUs, t.connectUs, t.sendUs, t.waitUs, t.downloadUs};
     for (int i = 0; i < kPhases; ++i)
         r.ms[i] = x.ok ? us[i] / 1000.0 : 0.0;
+    r.pausedMs = x.ok ? t.pausedUs / 1000.0 : 0.0;
     r.totalMs = t.totalUs / 1000.0;
+    if (!x.ok)
+        r.problem = x.error;
     QString path = x.request.url.path();
     if (path.isEmpty())
         path = QStringLiteral("/");
@@ -95,9 +104,39 @@ void HttpTimingChart::addExchange(const HttpExchange& x)
                   .arg(x.id)
                   .arg(x.ok ? QString::number(x.response.status) : x.errorCode)
                   .arg(x.request.url.host(), path);
-    rows_.append(r);
-    if (rows_.size() > kMaxRows)
-        rows_.remove(0, rows_.size() - kMaxRows);
+    addRow(r);
+}
+
+void HttpTimingChart::addRow(const Row& row)
+{
+    rows_.append(row);
+    if (maxRows_ > 0 && rows_.size() > maxRows_)
+        rows_.remove(0, rows_.size() - maxRows_);
+    rebuild();
+}
+
+void HttpTimingChart::setRows(const QVector<Row>& rows)
+{
+    rows_ = rows;
+    if (maxRows_ > 0 && rows_.size() > maxRows_)
+        rows_.remove(0, rows_.size() - maxRows_);
+    rebuild();
+}
+
+void HttpTimingChart::setMaxRows(int n)
+{
+    maxRows_ = qMax(0, n);
+}
+
+void HttpTimingChart::setTimeAxisLabel(const QString& text)
+{
+    plot_->xAxis->setLabel(text);
+}
+
+void HttpTimingChart::setHeightRange(int minHeight, int maxHeight)
+{
+    minHeight_ = minHeight;
+    maxHeight_ = qMax(minHeight, maxHeight);
     rebuild();
 }
 
@@ -112,9 +151,17 @@ QString HttpTimingChart::rowDetails(int row) const
     if (row < 0 || row >= rows_.size())
         return {};
     const Row& r = rows_[row];
-    QString text = r.label + QLatin1Char('\n');
+    QString text = (r.title.isEmpty() ? r.label : r.title) + QLatin1Char('\n');
+    if (!r.problem.isEmpty())
+        text += r.problem + QLatin1Char('\n');
+    if (r.startMs > 0)
+        text += tr("Started at %1 ms").arg(r.startMs, 0, 'f', 3) + QLatin1Char('\n');
     for (int i = 0; i < kPhases; ++i)
         text += tr("%1: %2 ms").arg(phaseName(i)).arg(r.ms[i], 0, 'f', 3) + QLatin1Char('\n');
+    if (r.pausedMs > 0)
+        text += tr("Paused by the step mode: %1 ms (not part of any phase)")
+                    .arg(r.pausedMs, 0, 'f', 3) +
+                QLatin1Char('\n');
     text += tr("Total: %1 ms").arg(r.totalMs, 0, 'f', 3);
     return text;
 }
@@ -124,23 +171,41 @@ void HttpTimingChart::rebuild()
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot_->yAxis->ticker());
     ticker->clear();
     QVector<double> keys;
+    QVector<double> starts;
+    QVector<double> paused;
     QVector<double> values[kPhases];
     double maxTotal = 0;
     for (int row = 0; row < rows_.size(); ++row) {
         keys.append(row);
+        starts.append(rows_[row].startMs);
+        paused.append(rows_[row].pausedMs);
         ticker->addTick(row, rows_[row].label);
-        double sum = 0;
+        double sum = rows_[row].startMs + rows_[row].pausedMs;
         for (int i = 0; i < kPhases; ++i) {
             values[i].append(rows_[row].ms[i]);
             sum += rows_[row].ms[i];
         }
         maxTotal = qMax(maxTotal, sum);
     }
+    offset_->setData(keys, starts, true);
+    paused_->setData(keys, paused, true);
+    // Only pauses one can see: the walk's own hops between phases take microseconds.
+    const bool anyPaused =
+        std::any_of(paused.cbegin(), paused.cend(), [](double v) { return v >= 0.05; });
+    if (anyPaused != plot_->legend->hasItemWithPlottable(paused_)) {
+        if (anyPaused)
+            paused_->addToLegend();
+        else
+            paused_->removeFromLegend();
+        // Seven entries in two even rows, so none is squeezed.
+        plot_->legend->setWrap(anyPaused ? 4 : kPhases);
+        plot_->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // lay them out again
+    }
     for (int i = 0; i < kPhases; ++i)
         bars_[i]->setData(keys, values[i], true);
     plot_->yAxis->setRange(-0.6, qMax(3.0, rows_.size() - 0.4));
     // One readable line per request: grow with the rows (up to a point, then it scrolls by zoom).
-    plot_->setMinimumHeight(qBound(140, 70 + 22 * int(rows_.size()), 340));
+    plot_->setMinimumHeight(qBound(minHeight_, 70 + 22 * int(rows_.size()), maxHeight_));
     plot_->xAxis->setRange(0, maxTotal > 0 ? maxTotal * 1.08 : 1.0);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -16,6 +16,7 @@
 #include "tcp_panel.h"
 #include "timeline.h"
 #include "udp_panel.h"
+#include "url_panel.h"
 #include "wire_capture.h"
 #include "ws_panel.h"
 
@@ -134,6 +135,9 @@ void MainWindow::buildPanels()
     addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
     addLab(QStringLiteral("ws"), tr("WebSocket"),
            new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
+    // The tutorial's section 2: the whole walk from a typed URL to the page, on real sockets.
+    addLab(QStringLiteral("url"), tr("URL → page"),
+           new UrlPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
     // The network model (section 1 of the tutorial), and any packet of the labs encapsulated.
     osiPanel_ = new OsiPanel(timeline_.get(), wire_.get(), labs_);
     addLab(QStringLiteral("osi"), tr("Network model"), osiPanel_);

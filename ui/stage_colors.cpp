@@ -65,5 +65,23 @@ QColor retiredInk()
     return QColor(0x8a, 0x8a, 0x8a);
 }
 
+QColor timingPhase(int phase)
+{
+    switch (phase) {
+    case 1:
+        return QColor(0x00, 0x9e, 0x73); // DNS: bluish green
+    case 2:
+        return QColor(0xe6, 0x9f, 0x00); // initial connection: orange
+    case 3:
+        return QColor(0xcc, 0x79, 0xa7); // request sent: reddish purple
+    case 4:
+        return QColor(0x56, 0xb4, 0xe9); // waiting (TTFB): sky blue
+    case 5:
+        return QColor(0x00, 0x72, 0xb2); // content download: blue
+    default:
+        return QColor(0xb4, 0xb4, 0xb4); // queued / stalled: grey
+    }
+}
+
 } // namespace StageColors
 } // namespace netstage

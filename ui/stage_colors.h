@@ -30,6 +30,12 @@ QColor eventInk(const Event& e);
 // Text colour for rows whose socket is gone.
 QColor retiredInk();
 
+// The six timing phases of a request, in the order of HttpTiming and the browser's Network
+// tab: 0 queued, 1 DNS, 2 connect, 3 send, 4 wait (TTFB), 5 download. Okabe & Ito's palette,
+// told apart with every common colour-vision deficiency (and by lightness in greyscale).
+// An index out of range gives grey.
+QColor timingPhase(int phase);
+
 } // namespace StageColors
 
 } // namespace netstage
