@@ -160,7 +160,12 @@ inline QByteArray dump(const netstage::Timeline& tl)
 inline std::vector<Event> parseLines(const QByteArray& text, QList<QByteArray>* bad = nullptr)
 {
     std::vector<Event> out;
-    for (const QByteArray& line : text.split('\n')) {
+    QList<QByteArray> lines = text.split('\n');
+    // A process still running may be in the middle of writing a line: a line counts once its
+    // newline has arrived.
+    if (!text.endsWith('\n'))
+        lines.removeLast();
+    for (const QByteArray& line : std::as_const(lines)) {
         if (line.trimmed().isEmpty())
             continue;
         const std::optional<Event> e = netstage::fromJsonLine(line + '\n');
