@@ -28,6 +28,9 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFile>
+#include <QJsonObject>
+#include <QJsonDocument>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
@@ -112,6 +115,7 @@ MainWindow::~MainWindow()
     lessonPanel_ = nullptr;
     httpPanel_ = nullptr;
     osiPanel_ = nullptr;
+    urlPanel_ = nullptr;
     captureExport_.waitForFinished(); // it reads the frames of wire_
     tcpLab_.reset();
     wire_.reset();
@@ -136,8 +140,10 @@ void MainWindow::buildPanels()
     addLab(QStringLiteral("ws"), tr("WebSocket"),
            new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
     // The tutorial's section 2: the whole walk from a typed URL to the page, on real sockets.
-    addLab(QStringLiteral("url"), tr("URL → page"),
-           new UrlPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
+    urlPanel_ = new UrlPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("url"), tr("URL → page"), urlPanel_);
+    connect(urlPanel_, &UrlPanel::recordingOpened, this, &MainWindow::noteRecentFile);
+    connect(urlPanel_, &UrlPanel::recordingSaved, this, &MainWindow::noteRecentFile);
     // The network model (section 1 of the tutorial), and any packet of the labs encapsulated.
     osiPanel_ = new OsiPanel(timeline_.get(), wire_.get(), labs_);
     addLab(QStringLiteral("osi"), tr("Network model"), osiPanel_);
@@ -254,11 +260,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction* open = file->addAction(tr("&Open recording…"));
     open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a saved lesson recording and replay it (no network needed)."));
-    connect(open, &QAction::triggered, this, [this] {
-        showView(QStringLiteral("lessons"));
-        lessonPanel_->openWithDialog();
-    });
+    open->setToolTip(tr("Open a saved lesson or URL walk and replay it (no network needed)."));
+    connect(open, &QAction::triggered, this, &MainWindow::openRecordingWithDialog);
     QMenu* samples = file->addMenu(tr("Open &sample lesson"));
     samples->setToolTip(tr("Recordings of every lesson, made on real sockets; they open "
                            "without a network."));
@@ -383,6 +386,7 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
     lessonPanel_ = nullptr;
     httpPanel_ = nullptr;
     osiPanel_ = nullptr;
+    urlPanel_ = nullptr;
     menuBar()->clear();
     const QList<QMenu*> menus = menuBar()->findChildren<QMenu*>(Qt::FindDirectChildrenOnly);
     qDeleteAll(menus);
@@ -432,11 +436,42 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 bool MainWindow::openRecordingFile(const QString& path)
 {
-    if (!lessonPanel_)
+    if (!lessonPanel_ || !urlPanel_)
         return false;
-    showView(QStringLiteral("lessons"));
-    lessonPanel_->openRecording(path);
+    // Which tab replays it: a URL walk's recording names "url-walk" in its header line, a
+    // lesson its lesson. Only the first line is read, off the GUI thread; a file that cannot
+    // be read goes to the lessons panel, which says why.
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        const QString lesson = watcher->result();
+        watcher->deleteLater();
+        if (!lessonPanel_ || !urlPanel_)
+            return; // the window was rebuilt meanwhile
+        if (lesson == QLatin1String("url-walk")) {
+            showView(QStringLiteral("url"));
+            urlPanel_->openRecording(path);
+        } else {
+            showView(QStringLiteral("lessons"));
+            lessonPanel_->openRecording(path);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return QString();
+        const QJsonObject header = QJsonDocument::fromJson(f.readLine(64 * 1024)).object();
+        return header.value(QStringLiteral("lesson")).toString();
+    }));
     return true;
+}
+
+void MainWindow::openRecordingWithDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a recording"), QString(),
+        tr("NetStage recordings (*.jsonl *.netstage);;All files (*)"));
+    if (!path.isEmpty())
+        openRecordingFile(path);
 }
 
 void MainWindow::noteRecentFile(const QString& path)

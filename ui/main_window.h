@@ -20,6 +20,7 @@ class LogSaver;
 class OsiPanel;
 class TcpLab;
 class TcpPanel;
+class UrlPanel;
 class Timeline;
 class WireCapture;
 
@@ -88,6 +89,7 @@ private:
     void buildPanels();
     void buildMenus();
     void fillRecentMenu();
+    void openRecordingWithDialog();
     void noteRecentFile(const QString& path);
     int openSocketCount() const;
     void showLanDialog();
@@ -111,6 +113,7 @@ private:
     TcpPanel* tcpPanel_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
     HttpPanel* httpPanel_ = nullptr;
+    UrlPanel* urlPanel_ = nullptr;
     OsiPanel* osiPanel_ = nullptr;
     bool exportingCapture_ = false;
     QFuture<QString> captureExport_; // reads the wire capture: finished before it goes
