@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "gui.h"
 #include "ladder_painter.h"
+#include "slides_export.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -28,6 +29,11 @@ int main(int argc, char** argv)
                     netstage::LadderPainter::Options options;
                     return netstage::LadderPainter::writeImage(ladder, options, path, error);
                 });
+            netstage::Cli::setSlidesWriter([](const std::vector<netstage::Event>& events,
+                                              const netstage::Ladder& ladder, const QString& lesson,
+                                              const QString& dir, QString* error) {
+                return netstage::SlidesExport::exportLesson(events, ladder, lesson, dir, error);
+            });
         } else {
             app = std::make_unique<QCoreApplication>(argc, argv);
         }

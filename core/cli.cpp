@@ -52,6 +52,12 @@ Cli::DiagramWriter& diagramWriter()
     return writer;
 }
 
+Cli::SlidesWriter& slidesWriter()
+{
+    static Cli::SlidesWriter writer;
+    return writer;
+}
+
 int runServe(const Command& cmd)
 {
     Session s;
@@ -189,6 +195,10 @@ int runLesson(const Command& cmd)
         printErr(Cli::tr("this build cannot draw diagrams"));
         return 1;
     }
+    if (!cmd.slides.isEmpty() && !slidesWriter()) {
+        printErr(Cli::tr("this build cannot draw slides"));
+        return 1;
+    }
     Session s;
     if (!s.open(cmd.events, cmd.quiet))
         return 1;
@@ -233,6 +243,22 @@ int runLesson(const Command& cmd)
             return 1;
         }
     }
+    if (!cmd.slides.isEmpty()) {
+        QString error;
+        const int n = slidesWriter()(all, ladder, QLatin1String(lesson->name), cmd.slides, &error);
+        if (n < 0) {
+            printErr(Cli::tr("cannot write the slides to %1: %2").arg(cmd.slides, error));
+            return 1;
+        }
+        if (!cmd.quiet) {
+            std::fputs(
+                qPrintable(
+                    Cli::tr("wrote %n slide(s) and index.html to %1", nullptr, n).arg(cmd.slides) +
+                    QLatin1Char('\n')),
+                human);
+            std::fflush(human);
+        }
+    }
     return 0;
 }
 
@@ -270,10 +296,15 @@ void Cli::setDiagramWriter(DiagramWriter writer)
     diagramWriter() = std::move(writer);
 }
 
+void Cli::setSlidesWriter(SlidesWriter writer)
+{
+    slidesWriter() = std::move(writer);
+}
+
 bool Cli::needsGui(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--diagram") == 0)
+        if (qstrcmp(argv[i], "--diagram") == 0 || qstrcmp(argv[i], "--slides") == 0)
             return true;
     }
     return false;
@@ -327,7 +358,7 @@ QString Cli::tcpHelp()
         "                       [--events FILE|-] [--quiet]\n"
         "  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]\n"
         "                       [--source wire|model] [--port PORT] [--record FILE]\n"
-        "                       [--events FILE|-]\n"
+        "                       [--slides DIR] [--events FILE|-]\n"
         "  netstage tcp lesson  --list\n"
         "\n"
         "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
@@ -345,6 +376,8 @@ QString Cli::tcpHelp()
         "         The arrows come from the wire capture when it runs (root or setcap),\n"
         "         otherwise from the TCP model; --source model forces the model.\n"
         "         --record FILE saves a recording the window opens (File > Open).\n"
+        "         --slides DIR writes one picture per step (slide-01.png...) with the\n"
+        "         step's explanation, and an index.html that shows them in order.\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
         "--quiet          no people-readable lines\n");
 }
@@ -452,6 +485,9 @@ Command Cli::parse(const QStringList& args)
                 !(cmd.diagram.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
                   cmd.diagram.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
                 return bad(tr("--diagram needs a file name ending in .png or .svg"));
+        } else if (a == QLatin1String("--slides")) {
+            if (!value(&cmd.slides))
+                return bad(tr("--slides needs a folder"));
         } else if (a == QLatin1String("--record")) {
             if (!value(&cmd.record))
                 return bad(tr("--record needs a file name"));

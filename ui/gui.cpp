@@ -6,7 +6,9 @@
 #include "ladder_view.h"
 #include "lesson_panel.h"
 #include "main_window.h"
+#include "presentation.h"
 #include "replay_player.h"
+#include "shortcuts_overlay.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 
@@ -106,13 +108,14 @@ void shoot(QApplication& app, QWidget* window, const QString& file)
 // The lessons view's picture: the teardown lesson really run, then the replay placed
 // mid-handshake (just after the SYN+ACK) or at the end (the client in TIME-WAIT).
 void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& file,
-                        bool midHandshake)
+                        bool midHandshake, const QString& lessonName = QStringLiteral("teardown"),
+                        bool overlay = false)
 {
     LessonPanel* panel = window->lessonPanel();
     panel->setAutoStepDelay(150);
     QPointer<MainWindow> w(window);
     QObject::connect(panel, &LessonPanel::lessonFinished, window,
-                     [w, panel, file, midHandshake, &app] {
+                     [w, panel, file, midHandshake, overlay, &app] {
                          if (!w)
                              return;
                          const Ladder& l = panel->ladder();
@@ -131,12 +134,15 @@ void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& fi
                              }
                          }
                          panel->player()->seek(position);
-                         QTimer::singleShot(900, w, [w, file, &app] {
-                             if (w)
-                                 shoot(app, w, file);
+                         QTimer::singleShot(900, w, [w, file, overlay, &app] {
+                             if (!w)
+                                 return;
+                             if (overlay)
+                                 w->presentation()->showShortcuts();
+                             shoot(app, w, file);
                          });
                      });
-    if (!panel->startLesson(QStringLiteral("teardown"), false))
+    if (!panel->startLesson(lessonName, false))
         app.exit(1);
     // Never hang: a lesson takes about two seconds here.
     QTimer::singleShot(20000, window, [&app] { app.exit(1); });
@@ -185,7 +191,11 @@ int runGui(QApplication& app, const Command& cmd)
     if (!cmd.screenshot.isEmpty()) {
         const QString view = cmd.view.isEmpty() ? QStringLiteral("tcp") : cmd.view;
         const bool handshake = view == QLatin1String("handshake");
-        if (!window.showView(handshake ? QStringLiteral("lessons") : view)) {
+        // The classroom: the handshake lesson in presentation mode (dark), and the keyboard
+        // help over it, at a projector's 1280x800.
+        const bool presenting =
+            view == QLatin1String("presentation") || view == QLatin1String("shortcuts");
+        if (!window.showView(handshake || presenting ? QStringLiteral("lessons") : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
                                                                 "unknown view \"%1\" (known: %2)")
@@ -193,11 +203,18 @@ int runGui(QApplication& app, const Command& cmd)
             return 2;
         }
         // A fixed size so screenshots compare across machines.
-        window.setMinimumSize(kShotWidth, kShotHeight);
-        window.setMaximumSize(kShotWidth, kShotHeight);
-        window.resize(kShotWidth, kShotHeight);
+        const QSize shot = presenting ? QSize(1280, 800) : QSize(kShotWidth, kShotHeight);
+        window.setMinimumSize(shot);
+        window.setMaximumSize(shot);
+        window.resize(shot);
         window.show();
-        if (handshake || view == QLatin1String("lessons"))
+        if (presenting) {
+            window.presentation()->setFullScreenOnPresent(false); // the size stays fixed
+            window.presentation()->setTheme(Presentation::Theme::Dark);
+            window.presentation()->setPresenting(true);
+            runLessonThenShoot(app, &window, cmd.screenshot, false, QStringLiteral("handshake"),
+                               view == QLatin1String("shortcuts"));
+        } else if (handshake || view == QLatin1String("lessons"))
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);
         else if (view == QLatin1String("http"))
             runHttpThenShoot(app, &window, cmd.screenshot);

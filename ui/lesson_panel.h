@@ -62,10 +62,19 @@ public:
     const std::vector<Event>& events() const { return events_; }
     QString lessonName() const { return lessonName_; }
 
+    // The lesson as slides (slide-01.png... and index.html in `dir`): drawn here, written on a
+    // worker thread; slidesExported reports (count -1 and the reason on failure).
+    void exportSlides(const QString& dir);
+
 public slots:
     void openWithDialog();
     void saveWithDialog();
     void exportWithDialog();
+    void exportSlidesWithDialog();
+    // The diagram's N / P: one step of the replay; at the end of a step-mode lesson that waits
+    // for the teacher, N runs the next lesson step.
+    void stepForward();
+    void stepBack();
 
 signals:
     void statusMessage(const QString& message);
@@ -73,6 +82,7 @@ signals:
     void recordingSaved(const QString& path);
     void recordingFailed(const QString& message);
     void lessonFinished();
+    void slidesExported(const QString& dir, int count, const QString& error);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -113,6 +123,7 @@ private:
     QPushButton* open_ = nullptr;
     QPushButton* save_ = nullptr;
     QPushButton* export_ = nullptr;
+    QPushButton* slides_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* note_ = nullptr;
     LadderView* view_ = nullptr;

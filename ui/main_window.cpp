@@ -5,6 +5,7 @@
 #include "lesson.h"
 #include "lesson_panel.h"
 #include "log_saver.h"
+#include "presentation.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 #include "timeline.h"
@@ -59,6 +60,9 @@ MainWindow::MainWindow(QWidget* parent)
     addLab(QStringLiteral("ws"), tr("WebSocket"),
            new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
 
+    presentation_ = new Presentation(this, labs_);
+    presentation_->addLessonShortcuts(lessonPanel_);
+    connect(presentation_, &Presentation::statusMessage, this, &MainWindow::showStatusMessage);
     buildMenus();
 
     eventsLabel_->setObjectName(QStringLiteral("eventsLabel"));
@@ -162,12 +166,14 @@ void MainWindow::buildMenus()
     connect(record, &QAction::triggered, lessonPanel_, &LessonPanel::saveWithDialog);
     QAction* exportImage = file->addAction(tr("&Export diagram as PNG or SVG…"));
     connect(exportImage, &QAction::triggered, lessonPanel_, &LessonPanel::exportWithDialog);
+    presentation_->addFileActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    presentation_->addViewMenu(menuBar());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About NetStage"));
     about->setMenuRole(QAction::AboutRole);

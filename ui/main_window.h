@@ -13,6 +13,7 @@ class HttpPanel;
 class KernelObserver;
 class LessonPanel;
 class LogSaver;
+class Presentation;
 class TcpLab;
 class TcpPanel;
 class Timeline;
@@ -34,6 +35,7 @@ public:
     WireCapture* wire() const { return wire_.get(); }
     LessonPanel* lessonPanel() const { return lessonPanel_; }
     HttpPanel* httpPanel() const { return httpPanel_; }
+    Presentation* presentation() const { return presentation_; }
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
     QStringList viewNames() const;
@@ -66,6 +68,7 @@ private:
     TcpPanel* tcpPanel_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
     HttpPanel* httpPanel_ = nullptr;
+    Presentation* presentation_ = nullptr; // presentation mode, zoom, themes, keys, exports
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;
