@@ -21,6 +21,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSlider>
+#include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
@@ -277,6 +278,7 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
 {
     if (!panel)
         return;
+    lessonPanel_ = panel;
     // Actions on the panel: they work wherever the focus is inside it (the diagram, a button,
     // the log) and nowhere else, so Space and letters stay free for typing in other views.
     auto add = [this](QWidget* on, std::initializer_list<QKeySequence> keys, const char* text,
@@ -304,8 +306,7 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
         QT_TRANSLATE_NOOP("netstage::Presentation", "Play or pause the replay"), kGroupPlayback,
         panelContext, click("replayPlay"));
     add(panel, {QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_Right)},
-        QT_TRANSLATE_NOOP("netstage::Presentation",
-                          "Step forward (in step mode, at the end: the next lesson step)"),
+        QT_TRANSLATE_NOOP("netstage::Presentation", "Step forward (or the next lesson step)"),
         kGroupPlayback, panelContext, [p] {
             if (p)
                 p->stepForward();
@@ -505,6 +506,7 @@ void Presentation::setPresenting(bool on)
         else
             window_->showNormal();
     }
+    arrangeLessonPanel(on);
     apply();
     {
         const QSignalBlocker block(presentAction_);
@@ -514,6 +516,31 @@ void Presentation::setPresenting(bool on)
     emit presentingChanged(on);
     if (on)
         emit statusMessage(tr("Presentation mode: F11 or Esc leaves it, F1 lists the keys."));
+}
+
+void Presentation::arrangeLessonPanel(bool presenting)
+{
+    if (!lessonPanel_)
+        return;
+    // In front of a class the diagram and the explanation matter most: they get the room (the
+    // event log keeps a few rows). Leaving restores the teacher's own arrangement.
+    const char* const kState = "netstage_splitterState";
+    for (QSplitter* sp : lessonPanel_->findChildren<QSplitter*>()) {
+        if (!presenting) {
+            const QVariant state = sp->property(kState);
+            if (state.isValid())
+                sp->restoreState(state.toByteArray());
+            continue;
+        }
+        sp->setProperty(kState, sp->saveState());
+        const int total = sp->orientation() == Qt::Horizontal ? sp->width() : sp->height();
+        if (total <= 0)
+            continue;
+        if (sp->count() == 2 && sp->orientation() == Qt::Horizontal)
+            sp->setSizes({total * 64 / 100, total * 36 / 100});
+        else if (sp->count() == 3 && sp->orientation() == Qt::Vertical)
+            sp->setSizes({total * 56 / 100, total * 16 / 100, total * 28 / 100});
+    }
 }
 
 void Presentation::setTheme(Theme theme)
@@ -605,26 +632,53 @@ void Presentation::applyHeaders(QWidget* root, double s)
 
 void Presentation::applyLadders(double s)
 {
-    for (LadderView* v : window_->findChildren<LadderView*>()) {
-        auto it = ladderZoom_.find(v);
-        double base;
-        if (it != ladderZoom_.end() && same(v->zoom(), it->second)) {
-            base = it->first;
-        } else {
-            // New, or zoomed by hand since: what it shows now is the user's choice at applied_.
-            base = v->zoom() / applied_;
-            if (it == ladderZoom_.end())
-                connect(v, &QObject::destroyed, this, [this, v] { ladderZoom_.remove(v); });
+    for (LadderView* v : window_->findChildren<LadderView*>())
+        applyLadder(v, s);
+}
+
+void Presentation::applyLadder(LadderView* v, double s)
+{
+    auto it = ladderZoom_.find(v);
+    double base;
+    if (it != ladderZoom_.end() && same(v->zoom(), it->second)) {
+        base = it->first;
+    } else {
+        // New, or zoomed by hand since: what it shows now is the user's choice at applied_.
+        base = v->zoom() / applied_;
+        if (it == ladderZoom_.end()) {
+            connect(v, &QObject::destroyed, this, [this, v] { ladderZoom_.remove(v); });
+            // While presenting, the fit below depends on the view's width and the ladder.
+            v->installEventFilter(this);
+            connect(v, &LadderView::ladderChanged, this, [this, v] {
+                if (presenting_)
+                    applyLadder(v, effectiveScale());
+            });
         }
-        v->setZoom(base * s);
-        ladderZoom_.insert(v, {base, v->zoom()});
     }
+    double zoom = base * s;
+    if (presenting_) {
+        // Presenting thickens the ladder's lines and type through its zoom, which widens the
+        // whole diagram too: only as far as the view is wide (a projector is narrow), and
+        // never below the zoom it has without presenting.
+        LadderPainter::Options o = v->options();
+        o.zoom = 1.0;
+        const qreal width1 = LadderPainter().sizeFor(v->ladder(), o).width();
+        const int available = v->viewport()->width() - 4;
+        if (width1 > 0 && available > 0)
+            zoom = std::max(base * scale_, std::min(zoom, available / width1));
+    }
+    v->setZoom(zoom);
+    ladderZoom_.insert(v, {base, v->zoom()});
 }
 
 bool Presentation::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == window_ && event->type() == QEvent::LanguageChange)
         retranslate();
+    if (presenting_ && event->type() == QEvent::Resize) {
+        if (auto* v = qobject_cast<LadderView*>(watched))
+            applyLadder(v, effectiveScale());
+    }
     return QObject::eventFilter(watched, event);
 }
 

@@ -19,6 +19,7 @@ class QWidget;
 
 namespace netstage {
 
+class LadderView;
 class LessonPanel;
 class ShortcutsOverlay;
 
@@ -133,10 +134,13 @@ private:
     void applyFonts(QWidget* root, double s);
     void applyHeaders(QWidget* root, double s);
     void applyLadders(double s);
+    void applyLadder(LadderView* view, double s);
+    void arrangeLessonPanel(bool presenting);
     QString groupOf(QAction* action) const;
 
     QMainWindow* window_;
     QPointer<QTabWidget> views_;
+    QPointer<LessonPanel> lessonPanel_;
     ShortcutsOverlay* overlay_ = nullptr;
     double scale_ = 1.0;
     double presentFactor_ = 1.5;

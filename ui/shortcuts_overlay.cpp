@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPointer>
+#include <QRegularExpression>
 #include <algorithm>
 
 namespace netstage {
@@ -13,7 +14,7 @@ namespace netstage {
 namespace {
 
 const QColor kScrim(0, 0, 0, 170);
-const QColor kPanel(28, 30, 34, 238);
+const QColor kPanel(28, 30, 34, 255);
 const QColor kText(240, 240, 240);
 const QColor kDim(190, 190, 190);
 const QColor kHeading(255, 209, 102); // the ladder's highlight yellow
@@ -70,6 +71,8 @@ ShortcutsOverlay::ShortcutsOverlay(QWidget* window,
 QString ShortcutsOverlay::plainText(const QString& actionText)
 {
     QString t = actionText;
+    // CJK menus put the accelerator after the text: "文件(&F)".
+    t.remove(QRegularExpression(QStringLiteral("\\s*\\(&[^)&]\\)")));
     t.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
     t.remove(QLatin1Char('&'));
     t.replace(QLatin1Char('\x01'), QLatin1Char('&'));
@@ -156,12 +159,43 @@ void ShortcutsOverlay::paintEvent(QPaintEvent*)
     const QRectF panel = QRectF(rect()).adjusted(margin, margin, -margin, -margin);
     const qreal basePt = font().pointSizeF() > 0 ? font().pointSizeF() : 11.0;
 
-    // Headings, then the rows of each group in order (rows of a group are contiguous in the
-    // table except for registered actions added later; gather them by group).
-    QStringList groups;
-    for (const ShortcutRow& r : rows_) {
-        if (!groups.contains(r.group))
-            groups << r.group;
+    // Blocks to draw: a heading and its rows. Views whose keys are the same (every event log's
+    // Ctrl+C) share one block, "TCP, UDP: Copy…", so the sheet stays short enough for large type.
+    struct Block
+    {
+        QString heading;
+        std::vector<int> rows;
+    };
+    std::vector<Block> blocks;
+    for (int i = 0; i < int(rows_.size()); ++i) {
+        auto it = std::find_if(blocks.begin(), blocks.end(),
+                               [&](const Block& b) { return b.heading == rows_[i].group; });
+        if (it == blocks.end()) {
+            blocks.push_back({rows_[i].group, {}});
+            it = blocks.end() - 1;
+        }
+        it->rows.push_back(i);
+    }
+    auto sameRows = [this](const Block& a, const Block& b) {
+        if (a.rows.size() != b.rows.size())
+            return false;
+        for (std::size_t k = 0; k < a.rows.size(); ++k) {
+            const ShortcutRow& x = rows_[a.rows[k]];
+            const ShortcutRow& y = rows_[b.rows[k]];
+            if (x.text != y.text || x.keys != y.keys)
+                return false;
+        }
+        return true;
+    };
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        for (std::size_t j = i + 1; j < blocks.size();) {
+            if (sameRows(blocks[i], blocks[j])) {
+                blocks[i].heading += QStringLiteral(", ") + blocks[j].heading;
+                blocks.erase(blocks.begin() + j);
+            } else {
+                ++j;
+            }
+        }
     }
 
     const QString title = tr("Keyboard shortcuts");
@@ -176,14 +210,15 @@ void ShortcutsOverlay::paintEvent(QPaintEvent*)
         const QFontMetricsF fb(bold);
         const qreal pad = fm.height() * 0.3;
         const qreal gap = fm.height() * 0.3;
-        l.lineHeight = fm.height() * 1.45;
+        l.lineHeight = fm.height() * 1.32;
         for (const ShortcutRow& r : rows_)
             l.keysWidth = std::max(l.keysWidth, capsWidth(fb, r.keys, pad, gap));
         qreal textWidth = 0;
         for (const ShortcutRow& r : rows_)
             textWidth = std::max(textWidth, fm.horizontalAdvance(r.text));
-        for (const QString& g : groups)
-            textWidth = std::max(textWidth, fb.horizontalAdvance(g) - l.keysWidth - 2 * gap);
+        for (const Block& b : blocks)
+            textWidth =
+                std::max(textWidth, fb.horizontalAdvance(b.heading) - l.keysWidth - 2 * gap);
         l.columnWidth = l.keysWidth + 2 * gap + textWidth;
 
         const QFont titleFont = withSize(bold, pt * 1.5);
@@ -193,28 +228,26 @@ void ShortcutsOverlay::paintEvent(QPaintEvent*)
         const qreal available = panel.height() - 2 * margin - top;
         if (available <= l.lineHeight * 2 || l.columnWidth > inner)
             return l;
-        // Fill columns top to bottom; a group moves to the next column whole unless it is
-        // taller than a column.
+        // Fill columns top to bottom. A block moves to the next column whole when the rest of
+        // this one would hold only its heading and a row or two; otherwise it continues there.
         int column = 0;
         qreal y = 0;
         qreal tallest = 0;
-        for (const QString& g : groups) {
-            int count = 0;
-            for (const ShortcutRow& r : rows_)
-                count += r.group == g;
-            const qreal groupHeight = l.lineHeight * (count + 1);
-            if (y > 0 && y + groupHeight > available && groupHeight <= available) {
+        for (const Block& b : blocks) {
+            const qreal blockHeight = l.lineHeight * (qreal(b.rows.size()) + 1);
+            const qreal room = available - y;
+            if (y > 0 && blockHeight > room &&
+                (room < l.lineHeight * 4 || blockHeight <= l.lineHeight * 4)) {
                 ++column;
                 y = 0;
             }
-            l.placed.push_back({true, -1, g, column, y});
+            l.placed.push_back({true, -1, b.heading, column, y});
             y += l.lineHeight;
-            for (int i = 0; i < int(rows_.size()); ++i) {
-                if (rows_[i].group != g)
-                    continue;
+            for (int i : b.rows) {
                 if (y + l.lineHeight > available) {
-                    ++column;
-                    y = 0;
+                    ++column; // the heading again, so no row stands alone
+                    l.placed.push_back({true, -1, b.heading, column, 0});
+                    y = l.lineHeight;
                 }
                 l.placed.push_back({false, i, rows_[i].text, column, y});
                 y += l.lineHeight;
