@@ -431,6 +431,8 @@ void LessonPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange && note_)
+        styleNote();
     QWidget::changeEvent(event);
 }
 
@@ -635,10 +637,22 @@ void LessonPanel::showNote(const QString& text, bool bad)
 {
     note_->setVisible(!text.isEmpty());
     note_->setText(text);
-    note_->setStyleSheet(bad ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }")
-                             : QStringLiteral("QLabel { color: #0b5394; }"));
+    note_->setProperty("bad", bad);
+    styleNote();
     if (!text.isEmpty())
         emit statusMessage(text);
+}
+
+void LessonPanel::styleNote()
+{
+    // Readable on the light and the dark theme alike.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool bad = note_->property("bad").toBool();
+    note_->setStyleSheet(
+        bad ? QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                  .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020"))
+            : QStringLiteral("QLabel { color: %1; }")
+                  .arg(dark ? QStringLiteral("#8ab4f8") : QStringLiteral("#0b5394")));
 }
 
 void LessonPanel::setEvents(std::vector<Event> events, const QString& lesson)

@@ -97,6 +97,7 @@ private:
     void updateButtons();
     void updateStepList();
     void showNote(const QString& text, bool bad);
+    void styleNote();
 
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;

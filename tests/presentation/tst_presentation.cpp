@@ -341,6 +341,12 @@ void TstPresentation::overlayFitsAProjector()
     QVERIFY(pres_->overlay()->drawnPointSize() >= normal);
     shot.save(QStringLiteral("overlay_1280x800.png"));
     pres_->overlay()->hide();
+    // Every view in presentation type, for a person to look at: presenting_<view>.png.
+    for (const QString& name : window_->viewNames()) {
+        QVERIFY(window_->showView(name));
+        QTest::qWait(50);
+        QVERIFY(window_->grab().save(QStringLiteral("presenting_%1.png").arg(name)));
+    }
     pres_->setPresenting(false);
     pres_->setFullScreenOnPresent(true);
 }
@@ -349,14 +355,16 @@ void TstPresentation::viewExportsPngAndSvg()
 {
     QVERIFY(window_->showView(QStringLiteral("tcp")));
     QWidget* view = window_->findChild<QTabWidget*>(QStringLiteral("labTabs"))->currentWidget();
+    QTest::qWait(100); // the layout settles after the previous test's presentation mode
     QSignalSpy spy(pres_, &Presentation::viewExported);
     const QString png = dir_.filePath(QStringLiteral("tcp.png"));
+    const QSize shown = view->size();
     QVERIFY(pres_->exportCurrentView(png));
     QVERIFY(spy.wait(kWaitMs));
     QCOMPARE(spy.last().at(1).toBool(), true);
     QImage image(png);
     QVERIFY(!image.isNull());
-    QCOMPARE(image.size(), view->size() * view->devicePixelRatioF());
+    QCOMPARE(image.size(), shown * view->devicePixelRatioF());
     // Not blank: the view has text on it.
     QSet<QRgb> colours;
     for (int y = 0; y < image.height(); y += 7)
@@ -367,12 +375,13 @@ void TstPresentation::viewExportsPngAndSvg()
     QVERIFY(window_->showView(QStringLiteral("lessons")));
     view = window_->lessonPanel();
     const QString svg = dir_.filePath(QStringLiteral("lessons.svg"));
+    const QSize shownSvg = view->size();
     QVERIFY(pres_->exportCurrentView(svg));
     QVERIFY(spy.wait(kWaitMs));
     QCOMPARE(spy.last().at(1).toBool(), true);
     QSvgRenderer renderer(svg);
     QVERIFY(renderer.isValid());
-    QCOMPARE(renderer.viewBox(), QRect(QPoint(0, 0), view->size()));
+    QCOMPARE(renderer.viewBox(), QRect(QPoint(0, 0), shownSvg));
     QFile f(svg);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().contains("Run lesson")); // text stays text
