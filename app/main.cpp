@@ -1,4 +1,5 @@
 // netstage: with no lab name it opens the window; `netstage <lab> <verb> ...` runs headless.
+#include "app_settings.h"
 #include "cli.h"
 #include "gui.h"
 #include "ladder_painter.h"
@@ -49,6 +50,11 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "netstage: %s\n", qPrintable(cmd.error));
         return 2;
     }
-    netstage::installTranslators(&app, cmd.lang);
-    return netstage::runGui(app, cmd);
+    // --lang first, then the language chosen in the menu last time, then the system's.
+    // Screenshots ignore what was remembered, so they come out the same everywhere.
+    QString lang = cmd.lang;
+    if (lang.isEmpty() && cmd.screenshot.isEmpty())
+        lang = netstage::AppSettings::language();
+    const QString used = netstage::installTranslators(&app, lang);
+    return netstage::runGui(app, cmd, used);
 }

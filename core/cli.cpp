@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QSocketNotifier>
 #include <QTimer>
 #include <QTranslator>
@@ -206,12 +207,15 @@ int runLesson(const Command& cmd)
     s.timeline.addSink([&all](const Event& e) { all.push_back(e); });
     LessonRunner runner(&s.timeline, s.observer.get(), s.wire.get());
     runner.setStepDelayMs(cmd.stepDelayMs);
+    runner.setLossPercent(cmd.lossPercent);
     bool done = false;
     QObject::connect(&runner, &LessonRunner::finished, [&done] { done = true; });
     SignalWatcher watcher([&](int) { runner.stop(); });
     const quint16 port = cmd.portGiven ? cmd.port : 0;
     if (!runner.start(*lesson, port)) {
-        printErr(failureLine(s.firstError(QStringLiteral("tcp-server")),
+        const Event lossError = s.firstError(QStringLiteral("lesson"));
+        printErr(failureLine(lossError.event.isEmpty() ? s.firstError(QStringLiteral("tcp-server"))
+                                                       : lossError,
                              Cli::tr("the lesson could not start")));
         return 1;
     }
@@ -222,6 +226,12 @@ int runLesson(const Command& cmd)
     FILE* human = cmd.events == QLatin1String("-") ? stderr : stdout;
     if (!cmd.quiet) {
         std::fputs(qPrintable(QLatin1Char('\n') + ladder.toText()), human);
+        if (cmd.lossPercent > 0)
+            std::fputs(qPrintable(Cli::tr("The nftables rule dropped %n TCP segment(s) before "
+                                          "they reached the wire.",
+                                          nullptr, int(runner.tcpSegmentsDropped())) +
+                                  QLatin1Char('\n')),
+                       human);
         std::fflush(human);
     }
     if (!cmd.record.isEmpty()) {
@@ -358,7 +368,7 @@ QString Cli::tcpHelp()
         "                       [--events FILE|-] [--quiet]\n"
         "  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]\n"
         "                       [--source wire|model] [--port PORT] [--record FILE]\n"
-        "                       [--slides DIR] [--events FILE|-]\n"
+        "                       [--loss PERCENT] [--slides DIR] [--events FILE|-]\n"
         "  netstage tcp lesson  --list\n"
         "\n"
         "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
@@ -376,6 +386,10 @@ QString Cli::tcpHelp()
         "         The arrows come from the wire capture when it runs (root or setcap),\n"
         "         otherwise from the TCP model; --source model forces the model.\n"
         "         --record FILE saves a recording the window opens (File > Open).\n"
+        "         --loss PERCENT (root or CAP_NET_ADMIN): an nftables rule drops that\n"
+        "         share of the TCP segments sent to the lesson's server, so the wire\n"
+        "         shows TCP sending them again; UDP steps go through the UDP relay with\n"
+        "         the same loss. The rule is removed when the lesson ends.\n"
         "         --slides DIR writes one picture per step (slide-01.png...) with the\n"
         "         step's explanation, and an index.html that shows them in order.\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
@@ -480,6 +494,11 @@ Command Cli::parse(const QStringList& args)
             cmd.stepDelayMs = value(&v) ? v.toInt(&ok) : -1;
             if (!ok || cmd.stepDelayMs < 0 || cmd.stepDelayMs > 600000)
                 return bad(tr("--step-delay needs milliseconds (0 to 600000)"));
+        } else if (a == QLatin1String("--loss")) {
+            bool ok = false;
+            cmd.lossPercent = value(&v) ? v.toInt(&ok) : -1;
+            if (!ok || cmd.lossPercent < 1 || cmd.lossPercent > 100)
+                return bad(tr("--loss needs a percentage from 1 to 100"));
         } else if (a == QLatin1String("--diagram")) {
             if (!value(&cmd.diagram) ||
                 !(cmd.diagram.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
@@ -612,6 +631,16 @@ QString installTranslators(QCoreApplication* app, const QString& lang)
         use = QLocale::system().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
                                                                        : QStringLiteral("en");
     QLocale::setDefault(QLocale(use));
+    // A second call switches the language: the translators of the first go first (each
+    // removal and installation posts a LanguageChange to every widget).
+    static QList<QPointer<QTranslator>> installed;
+    for (const QPointer<QTranslator>& t : std::as_const(installed)) {
+        if (t) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    }
+    installed.clear();
     auto* mine = new QTranslator(app);
     if (mine->load(QStringLiteral(":/i18n/netstage_%1.qm").arg(use)))
         app->installTranslator(mine);
@@ -619,6 +648,7 @@ QString installTranslators(QCoreApplication* app, const QString& lang)
     if (qt->load(QLocale(use), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app->installTranslator(qt);
+    installed << mine << qt;
     return use;
 }
 

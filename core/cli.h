@@ -59,6 +59,7 @@ struct Command
     QString record;                                // --record FILE: a recording with header
     QString slides;                                // --slides DIR: one PNG per step + index
     QString ladderSource = QStringLiteral("wire"); // --source wire|model
+    int lossPercent = 0; // --loss PERCENT: real TCP loss (nftables, root) and UDP relay loss
 };
 
 // A lab's command-line module: `netstage <name> ...` runs run(args after the name) and

@@ -1,5 +1,7 @@
 #include "http_server.h"
 
+#include "lan_mode.h"
+
 #include "errors.h"
 #include "kernel_observer.h"
 #include "native_tcp_connection.h"
@@ -258,16 +260,21 @@ void HttpServer::adopt(qintptr fd)
     timeline_->append(base(conn, ev::Connection, ev::Tcp));
     emit connectionCountChanged(conns_.size());
 
-    if (conns_.size() > options_.maxConnections) {
+    // LAN mode may set a lower limit for the classroom.
+    const int lanLimit = LanMode::connectionLimit();
+    const int limit =
+        lanLimit > 0 ? qMin(lanLimit, options_.maxConnections) : options_.maxConnections;
+    if (conns_.size() > limit) {
         // Like Node's server.maxConnections, but the client is told why (503) instead of
         // just seeing its connection closed.
         Event d = base(conn, kDrop, kHttp);
         d.detail = tr("%n connection(s) are already open, the server's limit: this one is "
                       "refused with 503 Service Unavailable and closed (Node's "
                       "server.maxConnections emits 'drop').",
-                      nullptr, options_.maxConnections);
+                      nullptr, limit);
         QJsonObject x;
-        x.insert(QStringLiteral("max_connections"), options_.maxConnections);
+        x.insert(QStringLiteral("max_connections"), limit);
+        x.insert(QStringLiteral("lan_mode"), lanLimit > 0);
         d.extra = x;
         timeline_->append(d);
         conn->closeAfter = true;

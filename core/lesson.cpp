@@ -1,7 +1,9 @@
 #include "lesson.h"
 
 #include "kernel_observer.h"
+#include "loopback_loss.h"
 #include "timeline.h"
+#include "udp_lab.h"
 #include "wire_capture.h"
 
 #include <QTcpServer>
@@ -17,6 +19,9 @@ using X = LessonStep::Action;
 // ACK comes 40 ms after a FIN), but never longer than kSettleMaxMs.
 constexpr int kQuietMs = 120;
 constexpr int kSettleMaxMs = 3000;
+// With real loss a step waits for retransmissions: Linux's RTO is at least 200 ms and doubles.
+constexpr int kLossQuietMs = 700;
+constexpr int kLossSettleMaxMs = 8000;
 constexpr int kTick = 20;
 
 const LessonStep kConnect{
@@ -166,6 +171,46 @@ const std::vector<Lesson>& Lessons::all()
           {A::Server, X::Close, nullptr,
            QT_TRANSLATE_NOOP("netstage::Lessons", "The server closes"),
            QT_TRANSLATE_NOOP("netstage::Lessons", "FIN, ACK: the client waits in TIME-WAIT.")}}},
+        {"tcp-vs-udp",
+         QT_TRANSLATE_NOOP("netstage::Lessons", "TCP vs UDP"),
+         QT_TRANSLATE_NOOP("netstage::Lessons",
+                           "The same word sent twice, side by side: once over a TCP connection "
+                           "(handshake, data, acknowledgement, teardown) and once as a UDP "
+                           "datagram, which an echo server sends back. Count the arrows and the "
+                           "states."),
+         {{A::Client, X::Connect, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "TCP: the client connects"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "Before TCP carries a single byte, three segments go back and "
+                             "forth (SYN, SYN+ACK, ACK) and both sides change state. That is "
+                             "the price of a connection: both kernels now know each other's "
+                             "sequence numbers.")},
+          {A::Client, X::Send, "hello",
+           QT_TRANSLATE_NOOP("netstage::Lessons", "TCP: the client sends \"hello\""),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "5 bytes, numbered (seq = x+1), and the server's kernel "
+                             "acknowledges them (ack = x+6). Had the segment been lost, the "
+                             "client's kernel would have sent it again by itself.")},
+          {A::Client, X::UdpSend, "hello",
+           QT_TRANSLATE_NOOP("netstage::Lessons", "UDP: the client sends \"hello\""),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "The same 5 bytes as one UDP datagram: no handshake before it, no "
+                             "acknowledgement after it, no state on either lane. The echo "
+                             "server's answer is just another datagram. Two arrows, and that "
+                             "is all of it.")},
+          {A::Client, X::Close, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "TCP: the client closes"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "A TCP connection also has to be taken down: the client's FIN, "
+                             "acknowledged; the server is in CLOSE-WAIT. UDP had nothing to "
+                             "close on the wire.")},
+          {A::Server, X::Close, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "TCP: the server closes"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "The server's FIN and the last ACK: the client waits in TIME-WAIT. "
+                             "Count: TCP needed a handful of segments to deliver 5 bytes "
+                             "reliably; UDP needed one datagram each way and promised "
+                             "nothing.")}}},
     };
     return lessons;
 }
@@ -190,7 +235,9 @@ LessonRunner::LessonRunner(Timeline* timeline, KernelObserver* observer, WireCap
         quietRounds_ = end == lastSeen_ ? quietRounds_ + 1 : 0;
         lastSeen_ = end;
         ++settleTicks_;
-        if (quietRounds_ * kTick >= kQuietMs || settleTicks_ * kTick >= kSettleMaxMs) {
+        const bool lossy = loss_ != nullptr;
+        if (quietRounds_ * kTick >= (lossy ? kLossQuietMs : kQuietMs) ||
+            settleTicks_ * kTick >= (lossy ? kLossSettleMaxMs : kSettleMaxMs)) {
             quiet_->stop();
             if (settled_) {
                 auto f = std::move(settled_);
@@ -208,6 +255,19 @@ LessonRunner::LessonRunner(Timeline* timeline, KernelObserver* observer, WireCap
     });
 }
 
+qint64 LessonRunner::tcpSegmentsDropped() const
+{
+    return loss_ ? loss_->dropped() : lossDropped_;
+}
+
+void LessonRunner::dropLoss()
+{
+    if (!loss_)
+        return;
+    lossDropped_ = loss_->dropped();
+    loss_.reset(); // the rule goes with it
+}
+
 LessonRunner::~LessonRunner()
 {
     timeline_->removeSink(sink_);
@@ -220,6 +280,10 @@ bool LessonRunner::start(const Lesson& lesson, quint16 port)
     stepIndex_ = 0;
     client_.clear();
     serverConn_.clear();
+    udpClient_.clear();
+    lossDropped_ = -1;
+    delete udpLab_;
+    udpLab_ = nullptr;
     delete lab_;
     lab_ = new TcpLab(timeline_, observer_, this);
     lab_->setWireCapture(wire_);
@@ -249,6 +313,50 @@ bool LessonRunner::start(const Lesson& lesson, quint16 port)
             return false;
         }
         port_ = lab_->serverPort();
+        if (lossPercent_ > 0) {
+            loss_ = std::make_unique<LoopbackLoss>();
+            QString why;
+            Event le;
+            le.socket = QStringLiteral("lesson");
+            le.proto = ev::Tcp;
+            le.source = ev::App;
+            if (!loss_->apply(port_, lossPercent_, &why)) {
+                loss_.reset();
+                le.event = ev::Error;
+                le.code = QStringLiteral("EPERM");
+                le.detail = why;
+                timeline_->append(le);
+                lab_->closeAll();
+                running_ = false;
+                emit finished();
+                return false;
+            }
+            le.event = ev::Info;
+            le.extra = QJsonObject{{QStringLiteral("loss_percent"), lossPercent_},
+                                   {QStringLiteral("port"), int(port_)},
+                                   {QStringLiteral("nft_table"), loss_->tableName()}};
+            le.detail = tr("Real loss: an nftables rule drops %1% of the TCP segments sent to "
+                           "127.0.0.1:%2 before they reach the wire; UDP goes through the relay "
+                           "with the same loss.")
+                            .arg(lossPercent_)
+                            .arg(port_);
+            timeline_->append(le);
+        }
+        const bool udp = std::any_of(lesson.steps.begin(), lesson.steps.end(), [](const auto& s) {
+            return s.action == LessonStep::Action::UdpSend;
+        });
+        if (udp) {
+            udpLab_ = new UdpLab(timeline_, this);
+            UdpServerOptions uo;
+            uo.port = 0; // a free one: never clash with a UDP lab running in the window
+            uo.preset = UdpPreset::Echo;
+            if (!udpLab_->startServer(uo)) {
+                lab_->closeAll();
+                running_ = false;
+                emit finished();
+                return false;
+            }
+        }
     } else {
         // A port nothing listens on: bind one, note it, let it go.
         QTcpServer probe;
@@ -319,6 +427,23 @@ void LessonRunner::runStep()
     case LessonStep::Action::Abort:
         lab_->abort(actor);
         break;
+    case LessonStep::Action::UdpSend:
+        if (udpLab_) {
+            if (udpClient_.isEmpty()) {
+                UdpClientOptions co;
+                if (lossPercent_ > 0) {
+                    UdpRelayOptions ro;
+                    ro.loss = lossPercent_ / 100.0;
+                    udpLab_->setRelayOptions(ro);
+                    co.viaRelay = true;
+                }
+                udpClient_ =
+                    udpLab_->openClient(QStringLiteral("127.0.0.1"), udpLab_->serverPort(), co);
+            }
+            if (!udpClient_.isEmpty())
+                udpLab_->send(udpClient_, QByteArray(s.data));
+        }
+        break;
     }
     settle([this] { afterStep(); });
 }
@@ -343,6 +468,9 @@ void LessonRunner::finish()
     timeline_->append(e);
     if (lab_)
         lab_->stopServer();
+    if (udpLab_)
+        udpLab_->closeAll();
+    dropLoss();
     running_ = false;
     waiting_ = false;
     emit finished();
@@ -355,6 +483,9 @@ void LessonRunner::stop()
     waiting_ = false;
     if (lab_ && running_) {
         lab_->closeAll();
+        if (udpLab_)
+            udpLab_->closeAll();
+        dropLoss();
         running_ = false;
         emit finished();
     }

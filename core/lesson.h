@@ -6,11 +6,15 @@
 #include <QObject>
 #include <QPointer>
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QTimer;
 
 namespace netstage {
+
+class LoopbackLoss;
+class UdpLab;
 
 // A lesson is data: which server preset, and the steps the teacher steps through. Texts are
 // source strings marked for translation; Lessons::tr() translates them when shown.
@@ -28,7 +32,10 @@ struct LessonStep
         Send,
         HalfClose,
         Close,
-        Abort
+        Abort,
+        // UDP, in a UdpLab of the lesson's own beside the TCP one: one datagram from the UDP
+        // client to an echo server, which sends it straight back.
+        UdpSend
     };
     Actor actor;
     Action action;
@@ -58,7 +65,8 @@ public:
 };
 
 // Runs a lesson on real sockets: a server (preset silent, so only the teacher closes it) and
-// one client, in a TcpLab of its own on the shared timeline. Before each application decision
+// one client, in a TcpLab of its own on the shared timeline (and, for a lesson with UDP steps,
+// a UdpLab with an echo server and one client beside it). Before each application decision
 // it waits: for next() in step mode, or for the step delay. Between steps the kernel really
 // holds the state (FIN-WAIT-2 / CLOSE-WAIT after a half-close, until the next step).
 // Each step appends a `step` event (socket "lesson") with its title and explanation.
@@ -73,14 +81,22 @@ public:
     bool start(const Lesson& lesson, quint16 port = 0); // port 0: a free one
     void setStepMode(bool on) { stepMode_ = on; }       // wait for next() before each step
     void setStepDelayMs(int ms) { stepDelayMs_ = ms; }  // auto mode: pause between steps
-    void next();                                        // the teacher's Step
-    void stop();                                        // ends the lesson, closes everything
+    // Real loss, root only (off: 0): drops this share of the TCP segments sent to the lesson's
+    // server with an nftables rule (LoopbackLoss), so the wire shows TCP sending them again,
+    // and sends the UDP steps through the UDP lab's relay with the same loss, where they are
+    // simply gone. Without permission start() fails with an error event saying why.
+    void setLossPercent(int percent) { lossPercent_ = percent; }
+    int lossPercent() const { return lossPercent_; }
+    qint64 tcpSegmentsDropped() const; // by the nftables rule so far; -1 when unknown
+    void next();                       // the teacher's Step
+    void stop();                       // ends the lesson, closes everything
 
     bool isRunning() const { return running_; }
     bool isWaitingForTeacher() const { return waiting_; }
     int currentStep() const { return stepIndex_; } // the next step to run
     const Lesson* lesson() const { return lesson_; }
     TcpLab* lab() const { return lab_; }
+    UdpLab* udpLab() const { return udpLab_; } // only for lessons with UDP steps
     QString clientSocket() const { return client_; }
     QString serverSocket() const { return serverConn_; }
 
@@ -94,11 +110,17 @@ private:
     void afterStep();
     void settle(std::function<void()> then);
     void finish();
+    void dropLoss();
 
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;
     QPointer<WireCapture> wire_;
     TcpLab* lab_ = nullptr;
+    UdpLab* udpLab_ = nullptr;
+    std::unique_ptr<LoopbackLoss> loss_;
+    int lossPercent_ = 0;
+    qint64 lossDropped_ = -1;
+    QString udpClient_;
     const Lesson* lesson_ = nullptr;
     int stepIndex_ = 0;
     bool stepMode_ = false;

@@ -1,5 +1,7 @@
 #include "tcp_lab.h"
 
+#include "lan_mode.h"
+
 #include "errors.h"
 #include "kernel_observer.h"
 #include "native_tcp_connection.h"
@@ -8,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
+#include <QJsonObject>
 #include <QTcpServer>
 
 namespace netstage {
@@ -191,11 +194,39 @@ void TcpLab::setPreset(TcpPreset preset)
     serverOptions_.preset = preset;
 }
 
+int TcpLab::openAcceptedCount() const
+{
+    int n = 0;
+    for (const Conn& conn : conns_)
+        n += conn.role == Role::Accepted && conn.c &&
+             conn.c->state() != NativeTcpConnection::State::Closed;
+    return n;
+}
+
 void TcpLab::adoptAccepted(qintptr fd)
 {
     auto* c = new NativeTcpConnection(this);
     if (!c->adopt(static_cast<int>(fd))) {
         delete c;
+        return;
+    }
+    const int limit = LanMode::connectionLimit();
+    if (limit > 0 && openAcceptedCount() >= limit) {
+        // Like Node's server.maxConnections: the connection is closed at once and the server
+        // emits 'drop'. The peer sees its connection reset.
+        Event e = base(kServerId, QStringLiteral("drop"));
+        e.local = endpointString(c->localAddress(), c->localPort());
+        e.remote = endpointString(c->peerAddress(), c->peerPort());
+        e.detail = tr("LAN mode allows %n connection(s) at once: the connection from %1 is "
+                      "refused and closed (Node's server.maxConnections emits 'drop').",
+                      nullptr, limit)
+                       .arg(e.remote);
+        QJsonObject x;
+        x.insert(QStringLiteral("max_connections"), limit);
+        e.extra = x;
+        emitEvent(e);
+        c->abort();
+        c->deleteLater();
         return;
     }
     const QString id = QStringLiteral("tcp-conn-%1").arg(nextConn_++);

@@ -106,6 +106,7 @@ private:
     class Server;
 
     void adoptAccepted(qintptr fd);
+    int openAcceptedCount() const;
     void wire(const QString& id, NativeTcpConnection* c);
     void onData(const QString& id, const QByteArray& data);
     void onPeerEnd(const QString& id);

@@ -453,6 +453,10 @@ void UdpRelay::log(const Datagram& d, const QString& action, const QString& send
                   {QStringLiteral("toward"), d.toward},
                   {QStringLiteral("n"), qint64(d.n)},
                   {QStringLiteral("to"), endpointString(d.to, d.toPort)}};
+    // The socket it leaves from: the receiver sees this address, so a ladder can tell which
+    // client an answer to it is for.
+    if (d.via)
+        x.insert(QStringLiteral("from"), endpointString(d.via->localAddress(), d.via->localPort()));
     if (delayMs > 0)
         x.insert(QStringLiteral("delay_ms"), delayMs);
     if (!why.isEmpty())

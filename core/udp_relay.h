@@ -71,7 +71,7 @@ private:
 // promise. The client sends to the relay ("udp-relay"); for each client the relay sends on
 // from a socket of its own (as a NAT would), so answers find their way back through it and
 // get the same treatment. Every decision is an event: `relay` with extra
-// {"action", "toward", "n", "delay_ms"}.
+// {"action", "toward", "n", "to", "from" (the relay socket it leaves from), "delay_ms"}.
 //
 // Bounded: at most kMaxPending datagrams wait in it (more are dropped, and the event says
 // why) and at most kMaxPeers clients have an upstream socket.

@@ -1,5 +1,7 @@
 #include "ws_lab.h"
 
+#include "lan_mode.h"
+
 #include "explain.h"
 #include "kernel_observer.h"
 #include "native_tcp_connection.h"
@@ -88,6 +90,8 @@ QString reasonPhrase(int status)
         return QStringLiteral("Upgrade Required");
     case 431:
         return QStringLiteral("Request Header Fields Too Large");
+    case 503:
+        return QStringLiteral("Service Unavailable");
     default:
         return QStringLiteral("Error");
     }
@@ -431,6 +435,17 @@ void WsLab::adopt(qintptr fd)
                   "WebSocket yet: the client must now send an HTTP upgrade request.");
     emitEvent(e);
     emit socketOpened(id);
+    const int limit = LanMode::connectionLimit();
+    int open = 0;
+    for (const Conn* other : std::as_const(conns_))
+        open += other->phase != Conn::Phase::Refused && other->phase != Conn::Phase::Closed;
+    if (limit > 0 && open > limit) {
+        // The classroom's limit: told in HTTP (503) before any upgrade, then closed.
+        refuse(id, 503, QStringLiteral("drop"),
+               tr("LAN mode allows %n connection(s) at once: this one is answered 503 Service "
+                  "Unavailable and closed before it becomes a WebSocket.",
+                  nullptr, limit));
+    }
 }
 
 void WsLab::onIncoming(const QString& id, const QByteArray& bytes)
@@ -547,11 +562,13 @@ void WsLab::refuse(const QString& id, int status, const QString& code, const QSt
     c->phase = Conn::Phase::Refused;
     c->handshakeTimer->stop();
     error(id, code, why);
-    const QByteArray body = QStringLiteral("This port speaks WebSocket (RFC 6455). Send GET with "
-                                           "\"Upgrade: websocket\", \"Connection: Upgrade\", "
-                                           "\"Sec-WebSocket-Key\" and "
-                                           "\"Sec-WebSocket-Version: 13\".\n")
-                                .toUtf8();
+    const QByteArray body =
+        status == 503 ? QByteArrayLiteral("Too many connections; try again shortly.\n")
+                      : QStringLiteral("This port speaks WebSocket (RFC 6455). Send GET with "
+                                       "\"Upgrade: websocket\", \"Connection: Upgrade\", "
+                                       "\"Sec-WebSocket-Key\" and "
+                                       "\"Sec-WebSocket-Version: 13\".\n")
+                            .toUtf8();
     QByteArray response =
         "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status).toLatin1() + "\r\n";
     if (status == 426)

@@ -11,8 +11,13 @@
 #include "shortcuts_overlay.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
+#include "udp_lab.h"
+#include "udp_panel.h"
+#include "ws_lab.h"
+#include "ws_panel.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFont>
 #include <QImage>
@@ -181,12 +186,100 @@ void runHttpThenShoot(QApplication& app, MainWindow* window, const QString& file
     poll->start(50);
 }
 
+// The UDP view's picture: the echo server, a client sending six numbered datagrams through
+// the relay with loss (a fixed seed, so the same ones are lost every time), then the ladder:
+// one arrow per datagram, the lost ones ending in a cross, no states anywhere.
+void runUdpThenShoot(QApplication& app, MainWindow* window, const QString& file)
+{
+    auto* panel = window->findChild<UdpPanel*>();
+    if (!panel) {
+        app.exit(1);
+        return;
+    }
+    panel->setPort(0); // never clash with a lab someone left running on 41234
+    panel->setRelay(true, 35, 0, 0, 0, 0, 3);
+    panel->setMessage(QStringLiteral("datagram {n}"));
+    panel->setCount(6, 60);
+    // The echo preset: each datagram that gets through comes back (through the relay too).
+    if (auto* preset = panel->findChild<QComboBox*>(QStringLiteral("udpPresetCombo")))
+        preset->setCurrentIndex(1);
+    if (!panel->startServer()) {
+        app.exit(1);
+        return;
+    }
+    panel->setTarget(QStringLiteral("127.0.0.1:%1").arg(panel->lab()->serverPort()));
+    if (panel->send().isEmpty()) {
+        app.exit(1);
+        return;
+    }
+    QPointer<MainWindow> w(window);
+    QTimer::singleShot(900, window, [w, panel, file, &app] {
+        if (!w)
+            return;
+        panel->pictureTabs()->setCurrentWidget(panel->ladderView());
+        panel->refreshLadder();
+        // Open where the first datagram was lost.
+        const Ladder& l = panel->ladderView()->ladder();
+        for (int i = 0; i < int(l.items.size()); ++i) {
+            const LadderItem& it = l.items[std::size_t(i)];
+            if (it.kind == LadderItem::Kind::Arrow &&
+                l.arrows[std::size_t(it.index)].fate == QLatin1String("drop")) {
+                panel->ladderView()->setCurrentItem(i);
+                break;
+            }
+        }
+        QTimer::singleShot(300, w, [w, file, &app] {
+            if (w)
+                shoot(app, w, file);
+        });
+    });
+}
+
+// The WebSocket view's picture: the echo server, a client that sends a text, pings and
+// closes with 1000; the client's connection selected, its ladder shown (from the wire where it
+// runs: TCP handshake, the upgrade, frames, closing handshake, teardown).
+void runWsThenShoot(QApplication& app, MainWindow* window, const QString& file)
+{
+    auto* panel = window->findChild<WsPanel*>();
+    if (!panel) {
+        app.exit(1);
+        return;
+    }
+    panel->setPort(0);
+    if (!panel->startServer()) {
+        app.exit(1);
+        return;
+    }
+    const QString client = panel->connectClient();
+    if (client.isEmpty()) {
+        app.exit(1);
+        return;
+    }
+    QPointer<MainWindow> w(window);
+    WsLab* lab = panel->lab();
+    QTimer::singleShot(300, window,
+                       [lab, client] { lab->sendText(client, QStringLiteral("hello")); });
+    QTimer::singleShot(450, window, [lab, client] { lab->ping(client); });
+    QTimer::singleShot(600, window, [lab, client] { lab->close(client, 1000); });
+    QTimer::singleShot(1200, window, [w, panel, client, file, &app] {
+        if (!w)
+            return;
+        panel->selectSocket(client);
+        panel->detailTabs()->setCurrentIndex(panel->detailTabs()->count() - 1);
+        QTimer::singleShot(400, w, [w, file, &app] {
+            if (w)
+                shoot(app, w, file);
+        });
+    });
+}
+
 } // namespace
 
-int runGui(QApplication& app, const Command& cmd)
+int runGui(QApplication& app, const Command& cmd, const QString& language)
 {
     applyReadableFont(app);
     MainWindow window;
+    window.setLanguageInUse(language);
 
     if (!cmd.screenshot.isEmpty()) {
         const QString view = cmd.view.isEmpty() ? QStringLiteral("tcp") : cmd.view;
@@ -218,11 +311,16 @@ int runGui(QApplication& app, const Command& cmd)
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);
         else if (view == QLatin1String("http"))
             runHttpThenShoot(app, &window, cmd.screenshot);
+        else if (view == QLatin1String("udp"))
+            runUdpThenShoot(app, &window, cmd.screenshot);
+        else if (view == QLatin1String("ws"))
+            runWsThenShoot(app, &window, cmd.screenshot);
         else
             runDemoThenShoot(app, &window, cmd.screenshot);
         return app.exec();
     }
 
+    window.rememberSettings();
     window.show();
     return app.exec();
 }

@@ -7,6 +7,7 @@ class QApplication;
 namespace netstage {
 
 // Opens the main window (or, with cmd.screenshot, writes a PNG of cmd.view and exits).
-int runGui(QApplication& app, const Command& cmd);
+// `language` is the one installTranslators() put in place.
+int runGui(QApplication& app, const Command& cmd, const QString& language);
 
 } // namespace netstage

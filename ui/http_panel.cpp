@@ -108,7 +108,9 @@ QWidget* HttpPanel::buildServerBox()
     auto* box = new QGroupBox(tr("HTTP server"), this);
     auto* form = new QFormLayout(box);
     hostEdit_ = new QLineEdit(QStringLiteral("127.0.0.1"), box);
+    hostEdit_->setObjectName(QStringLiteral("httpHostEdit"));
     portSpin_ = new QSpinBox(box);
+    portSpin_->setObjectName(QStringLiteral("httpPortSpin"));
     portSpin_->setRange(0, 65535);
     portSpin_->setValue(8080);
     portSpin_->setToolTip(tr("0 picks a free port"));

@@ -75,10 +75,56 @@ template <typename Pred> int previousArrow(const Ladder& l, int item, Pred pred)
 {
     for (int i = item - 1; i >= 0; --i) {
         const LadderArrow* a = arrowOf(l, i);
-        if (a && pred(*a))
+        if (a && !a->datagram && pred(*a))
             return i;
     }
     return -1;
+}
+
+QString datagramTitle(const LadderArrow& a)
+{
+    return a.proto == QLatin1String("dns")
+               ? LadderExplainer::tr("DNS datagram, %n byte(s)", nullptr, int(a.len))
+               : LadderExplainer::tr("UDP datagram, %n byte(s)", nullptr, int(a.len));
+}
+
+// What became of a datagram, in a sentence.
+QString datagramParagraph(const Ladder& l, const LadderArrow& a)
+{
+    QString text;
+    if (a.proto == QLatin1String("dns"))
+        text = LadderExplainer::tr("One DNS message (%1) in one UDP datagram: no connection "
+                                   "was opened first and none is closed after; the resolver "
+                                   "simply asks again if no answer comes.")
+                   .arg(a.label);
+    else
+        text = LadderExplainer::tr("One UDP datagram: no handshake before it, no ACK after it, "
+                                   "no state on either side. The sender's kernel sends it and "
+                                   "forgets it; whether it arrives is nobody's business but "
+                                   "the programs'.");
+    QString fate;
+    if (a.fate == QLatin1String("drop"))
+        fate = LadderExplainer::tr("The relay dropped it (the loss knob): it never arrives, and "
+                                   "nobody tells the sender. UDP does not send it again.");
+    else if (a.fate == QLatin1String("reorder"))
+        fate = LadderExplainer::tr("The relay held it back, so a datagram sent after it "
+                                   "arrives first: UDP keeps no order.");
+    else if (a.fate == QLatin1String("duplicate"))
+        fate = LadderExplainer::tr("The relay sent it twice: the receiver gets two copies and "
+                                   "UDP does not notice.");
+    else if (a.fate == QLatin1String("copy"))
+        fate = LadderExplainer::tr("The second copy of a duplicated datagram.");
+    else if (a.delayMs > 0)
+        fate = LadderExplainer::tr("The relay delayed it by %1 ms.").arg(a.delayMs);
+    if (a.arriveUs >= 0)
+        fate = (fate.isEmpty() ? QString() : fate + QLatin1Char(' ')) +
+               LadderExplainer::tr("It arrived %1 after it was sent.")
+                   .arg(LadderPainter::formatDuration(a.arriveUs - a.t_us));
+    else if (a.fate != QLatin1String("drop"))
+        fate = (fate.isEmpty() ? QString() : fate + QLatin1Char(' ')) +
+               LadderExplainer::tr("No program recorded here saw it arrive.");
+    Q_UNUSED(l);
+    return fate.isEmpty() ? text : text + QLatin1Char(' ') + fate;
 }
 
 } // namespace
@@ -166,6 +212,10 @@ QString laneName(const Ladder& l, int lane)
     if (lane < 0 || lane >= int(l.lanes.size()))
         return LadderExplainer::tr("?");
     const QString& role = l.lanes[std::size_t(lane)].role;
+    // With more than two lanes "client" is ambiguous: the lab socket's name says which.
+    const QString& label = l.lanes[std::size_t(lane)].label;
+    if (l.lanes.size() > 2 && !label.isEmpty() && label != role)
+        return label;
     if (role == QLatin1String("client"))
         return LadderExplainer::tr("client");
     if (role == QLatin1String("server"))
@@ -212,9 +262,13 @@ QString optionsParagraph(const QString& opts)
 
 QString LadderExplainer::heading(const Ladder& l, int item)
 {
-    if (const LadderArrow* a = arrowOf(l, item))
+    if (const LadderArrow* a = arrowOf(l, item)) {
+        if (a->datagram)
+            return tr("%1: %2 → %3")
+                .arg(datagramTitle(*a), laneName(l, a->from), laneName(l, a->to));
         return tr("%1: %2 → %3")
             .arg(LadderPainter::flagsLabel(a->flags), laneName(l, a->from), laneName(l, a->to));
+    }
     if (const LadderState* s = stateOf(l, item))
         return tr("%1 is now %2").arg(laneName(l, s->lane), s->state);
     if (const LadderMarker* m = markerOf(l, item))
@@ -230,6 +284,8 @@ QString LadderExplainer::paragraph(const Ladder& l, int item, LadderPainter::Num
     };
 
     if (const LadderArrow* a = arrowOf(l, item)) {
+        if (a->datagram)
+            return datagramParagraph(l, *a);
         const QString base = Explain::forSegment(eventOf(*a));
         const bool wire = a->source == QLatin1String("wire");
         // A number as this view shows it: a letter sum, or the absolute value on the wire.
@@ -322,6 +378,19 @@ QString LadderExplainer::paragraph(const Ladder& l, int item, LadderPainter::Num
                                             .arg(LadderPainter::formatDuration(gap)));
             }
         }
+        if (a->unacknowledged)
+            extra = join(tr("This copy was never acknowledged: the receiver's ACKs stop short of "
+                            "it, and the sender sent the same bytes again further down. It was "
+                            "lost on the way (here: dropped by the loss rule after the capture "
+                            "saw it)."),
+                         extra);
+        if (a->retransmission)
+            extra = join(tr("A retransmission: the same numbers were sent before, but that copy "
+                            "was lost (here: dropped by the loss rule before it reached the "
+                            "wire), no acknowledgement came, and the sender's kernel sent it "
+                            "again when its retransmission timer ran out (RTO, at least 200 ms "
+                            "on Linux, doubling each time). UDP has no such timer."),
+                         extra);
         return join(base, extra);
     }
 
@@ -391,7 +460,16 @@ QString LadderExplainer::tooltip(const Ladder& l, int item, LadderPainter::Numbe
     };
     QString title = heading(l, item);
     row(tr("time"), tr("%1 after the first event").arg(LadderPainter::formatDuration(t - t0)));
-    if (const LadderArrow* a = arrowOf(l, item)) {
+    if (const LadderArrow* a = arrowOf(l, item); a && a->datagram) {
+        row(tr("from"), endpointOf(l, a->from));
+        row(tr("to"), endpointOf(l, a->to));
+        row(tr("length"), tr("%1 bytes").arg(a->len));
+        if (!a->label.isEmpty())
+            row(tr("content"), a->label);
+        if (!a->fate.isEmpty())
+            row(tr("relay"), a->fate);
+        row(tr("source"), tr("app: what the programs sent and received"));
+    } else if (a) {
         row(tr("from"), endpointOf(l, a->from));
         row(tr("to"), endpointOf(l, a->to));
         row(tr("flags"), a->flags);

@@ -118,6 +118,7 @@ struct LadderPainter::ArrowGeometry
     QRectF pill, numbers, absolute, below;
     QString flags, numbersText, absoluteText, belowText;
     qreal top = 0, bottom = 0;
+    bool dropped = false; // a datagram lost on the way: the line stops halfway at an ✕
 };
 
 LadderPainter::Palette LadderPainter::palette(Theme theme)
@@ -172,12 +173,16 @@ QColor LadderPainter::kindColor(Kind kind, Theme theme)
         return dark ? QColor(0xe0, 0x95, 0xc2) : QColor(0xcc, 0x79, 0xa7); // reddish purple
     case Kind::Rst:
         return dark ? QColor(0xf0, 0x71, 0x2a) : QColor(0xd5, 0x5e, 0x00); // vermillion
+    case Kind::Datagram:
+        return dark ? QColor(0xe8, 0xe8, 0xe8) : QColor(0x33, 0x33, 0x33); // black / white
     }
     return QColor(Qt::gray);
 }
 
 LadderPainter::Kind LadderPainter::kindOf(const LadderArrow& a)
 {
+    if (a.datagram)
+        return Kind::Datagram;
     if (hasFlag(a.flags, "RST"))
         return Kind::Rst;
     if (hasFlag(a.flags, "SYN"))
@@ -196,8 +201,29 @@ QString LadderPainter::flagsLabel(const QString& flags)
     return s;
 }
 
+QString LadderPainter::fateText(const LadderArrow& a)
+{
+    if (!a.datagram)
+        return {};
+    QString t;
+    if (a.fate == QLatin1String("drop"))
+        t = tr("lost in the relay: never arrives");
+    else if (a.fate == QLatin1String("reorder"))
+        t = tr("held back by the relay: arrives after a later one");
+    else if (a.fate == QLatin1String("duplicate"))
+        t = tr("duplicated by the relay: copy 1");
+    else if (a.fate == QLatin1String("copy"))
+        t = tr("duplicated by the relay: copy 2");
+    if (a.delayMs > 0)
+        t = t.isEmpty() ? tr("delayed %1 ms by the relay").arg(a.delayMs)
+                        : tr("%1, delayed %2 ms").arg(t).arg(a.delayMs);
+    return t;
+}
+
 QString LadderPainter::numbersText(const LadderArrow& a, Numbers numbers)
 {
+    if (a.datagram)
+        return a.label;
     QStringList parts;
     if (numbers == Numbers::Textbook) {
         parts << a.textbookSeq();
@@ -292,7 +318,9 @@ qreal LadderPainter::arrowRowHeight(const LadderArrow& a, Numbers numbers) const
     if (!absoluteText(a, numbers).isEmpty())
         h += 18;
     h += 8 + kSlant; // to the head
-    const bool below = (kindOf(a) == Kind::Handshake && !a.opts.isEmpty()) || !a.payload.isEmpty();
+    const bool below = a.retransmission || a.unacknowledged ||
+                       (kindOf(a) == Kind::Handshake && !a.opts.isEmpty()) ||
+                       (a.datagram ? !fateText(a).isEmpty() : !a.payload.isEmpty());
     h += below ? 4 + 18 + 10 : 14;
     return h;
 }
@@ -394,7 +422,7 @@ LadderPainter::ArrowGeometry LadderPainter::arrowGeometry(const Ladder& ladder, 
     g.top = l.rowTop[std::size_t(item)] + (l.breakBefore[std::size_t(item)] ? kBreak : 0);
     g.bottom = l.rowTop[std::size_t(item) + 1];
 
-    g.flags = flagsLabel(a.flags);
+    g.flags = a.datagram ? tr("%1 %2 B").arg(a.proto.toUpper()).arg(a.len) : flagsLabel(a.flags);
     const QFontMetricsF big(font(21, true));
     const qreal pillW = big.horizontalAdvance(g.flags) + 28;
     qreal y = g.top + 6;
@@ -411,10 +439,36 @@ LadderPainter::ArrowGeometry LadderPainter::arrowGeometry(const Ladder& ladder, 
     y += 8;
     g.tail = QPointF(x1 + dirX * (kBand / 2 + 2), y);
     g.head = QPointF(x2 - dirX * (kBand / 2 + 1), y + kSlant);
+    if (a.datagram) {
+        // It arrives where the receiver saw it: rows further down when it was delayed, held
+        // back or overtaken; lost, it stops halfway.
+        if (a.fate == QLatin1String("drop")) {
+            g.dropped = true;
+            g.head = QPointF(midX, y + kSlant / 2);
+        } else if (a.arriveItem > item && a.arriveItem < l.itemCount()) {
+            g.head.setY(l.rowTop[std::size_t(a.arriveItem)] +
+                        (l.breakBefore[std::size_t(a.arriveItem)] ? kBreak : 0) + 21);
+        }
+        g.belowText = fateText(a);
+        if (!g.belowText.isEmpty())
+            g.below = QRectF(midX - (span - 60) / 2, y + kSlant + 4, span - 60, 18);
+        return g;
+    }
     if (kindOf(a) == Kind::Handshake && !a.opts.isEmpty())
         g.belowText = optionsText(a.opts);
     else if (!a.payload.isEmpty())
         g.belowText = payloadText(a.payload);
+    if (a.retransmission)
+        g.belowText = g.belowText.isEmpty() ? tr("retransmission: sent again after a loss")
+                                            : tr("retransmission · %1").arg(g.belowText);
+    if (a.unacknowledged) {
+        // Never acknowledged and sent again: lost on the way.
+        g.dropped = true;
+        g.head = QPointF(midX, g.tail.y() + kSlant / 2);
+        g.belowText = g.belowText.isEmpty()
+                          ? tr("lost: no ACK came, sent again below")
+                          : tr("lost: no ACK came, sent again below · %1").arg(g.belowText);
+    }
     if (!g.belowText.isEmpty())
         g.below = QRectF(midX - (span - 160) / 2, g.head.y() + 4, span - 160, 18);
     return g;
@@ -682,6 +736,17 @@ void LadderPainter::paint(QPainter* p, const QRectF& target, const Ladder& ladde
                       pal);
     }
 
+    // A datagram sent above the visible rows may arrive in them (delayed, held back): look a
+    // bounded way up, so the cost per frame stays the same.
+    for (int i = std::max(0, first - 64); i < first && i < shown; ++i) {
+        const LadderItem& it = ladder.items[std::size_t(i)];
+        if (it.kind != LadderItem::Kind::Arrow || it.index < 0 ||
+            it.index >= int(ladder.arrows.size()))
+            continue;
+        const LadderArrow& a = ladder.arrows[std::size_t(it.index)];
+        if (a.datagram && a.arriveItem >= first)
+            drawArrow(p, ladder, l, i, o, pal, shown);
+    }
     for (int i = first; i < last; ++i) {
         const LadderItem& it = ladder.items[std::size_t(i)];
         // The real time since the previous item, beside the row.
@@ -703,7 +768,7 @@ void LadderPainter::paint(QPainter* p, const QRectF& target, const Ladder& ladde
         }
         switch (it.kind) {
         case LadderItem::Kind::Arrow:
-            drawArrow(p, ladder, l, i, o, pal);
+            drawArrow(p, ladder, l, i, o, pal, shown);
             break;
         case LadderItem::Kind::State:
             drawState(p, ladder, l, i, shown, pal);
@@ -759,17 +824,25 @@ void LadderPainter::drawTitle(QPainter* p, const Ladder& ladder, const Layout& l
         p->drawText(tagRect, Qt::AlignCenter, tag);
         x += tw + 12;
     }
+    const bool onlyDatagrams =
+        ladder.datagrams > 0 && int(ladder.arrows.size()) == ladder.datagrams;
+    QString source = sourceTitle(ladder.source);
+    if (onlyDatagrams)
+        source = tr("Drawn from what the programs sent and received: every arrow is one datagram");
+    else if (ladder.datagrams > 0)
+        source = tr("%1; datagrams as the programs sent and received them").arg(source);
     p->setFont(font(18, true));
     p->setPen(model ? pal.modelTag : pal.text);
     p->drawText(QRectF(x, y, kMargin + w - x, 28), Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(font(18, true))
-                    .elidedText(sourceTitle(ladder.source), Qt::ElideRight, kMargin + w - x));
+                QFontMetricsF(font(18, true)).elidedText(source, Qt::ElideRight, kMargin + w - x));
     y += 30;
 
     p->setFont(font(15));
     p->setPen(pal.subtle);
     const QString numbers =
-        o.numbers == Numbers::Textbook
+        onlyDatagrams
+            ? tr("UDP: no handshake, no acknowledgement, no state — each arrow is all there is")
+        : o.numbers == Numbers::Textbook
             ? tr("Numbers: textbook — x = the client's initial sequence number, y = the server's")
             : tr("Numbers: relative to each side's initial sequence number, like Wireshark");
     p->drawText(QRectF(kMargin, y, w, 24), Qt::AlignLeft | Qt::AlignVCenter,
@@ -782,18 +855,23 @@ void LadderPainter::drawTitle(QPainter* p, const Ladder& ladder, const Layout& l
         Kind kind;
         QString text;
     };
-    const Entry entries[] = {{Kind::Handshake, tr("SYN handshake")},
-                             {Kind::Data, tr("data")},
-                             {Kind::Ack, tr("ACK only")},
-                             {Kind::Fin, tr("FIN")},
-                             {Kind::Rst, tr("RST")}};
+    std::vector<Entry> entries;
+    if (!onlyDatagrams)
+        entries = {{Kind::Handshake, tr("SYN handshake")},
+                   {Kind::Data, tr("data")},
+                   {Kind::Ack, tr("ACK only")},
+                   {Kind::Fin, tr("FIN")},
+                   {Kind::Rst, tr("RST")}};
+    if (ladder.datagrams > 0)
+        entries.push_back({Kind::Datagram, tr("datagram")});
     x = kMargin;
     const QFont lf = font(15, true);
     for (const Entry& e : entries) {
         const QColor c = kindColor(e.kind, o.theme);
         const qreal cy = y + 14;
-        QPen pen(c, lineWidth(e.kind), model ? Qt::CustomDashLine : Qt::SolidLine, Qt::FlatCap);
-        if (model)
+        const bool dashed = model && e.kind != Kind::Datagram;
+        QPen pen(c, lineWidth(e.kind), dashed ? Qt::CustomDashLine : Qt::SolidLine, Qt::FlatCap);
+        if (dashed)
             pen.setDashPattern({2.5, 1.5});
         p->setPen(pen);
         p->drawLine(QPointF(x, cy), QPointF(x + 30, cy));
@@ -853,8 +931,11 @@ void LadderPainter::drawLaneHeaders(QPainter* p, const Ladder& ladder, const Lay
                     QFontMetricsF(rf).elidedText(line1, Qt::ElideRight, w - 20));
         p->setFont(sf);
         p->setPen(pal.subtle);
+        const QString where = lane.proto == QLatin1String("tcp")
+                                  ? lane.endpoint
+                                  : tr("%1 · %2").arg(lane.endpoint, lane.proto.toUpper());
         p->drawText(box.adjusted(10, kLaneHeader / 2, -10, -4), Qt::AlignCenter,
-                    QFontMetricsF(sf).elidedText(lane.endpoint, Qt::ElideMiddle, w - 20));
+                    QFontMetricsF(sf).elidedText(where, Qt::ElideMiddle, w - 20));
 
         if (stateUpTo >= 0 && i < l.laneStates.size()) {
             const std::vector<int>& s = l.laneStates[i];
@@ -880,7 +961,7 @@ void LadderPainter::drawLaneHeaders(QPainter* p, const Ladder& ladder, const Lay
 }
 
 void LadderPainter::drawArrow(QPainter* p, const Ladder& ladder, const Layout& l, int item,
-                              const Options& o, const Palette& pal) const
+                              const Options& o, const Palette& pal, int shown) const
 {
     const ArrowGeometry g = arrowGeometry(ladder, l, item);
     if (!g.valid)
@@ -891,7 +972,10 @@ void LadderPainter::drawArrow(QPainter* p, const Ladder& ladder, const Layout& l
     const bool model = a.source == QLatin1String("model") ||
                        (a.source.isEmpty() && ladder.source == QLatin1String("model"));
     const bool current = item == o.currentItem;
-    const qreal progress = current ? std::clamp(o.progress, 0.0, 1.0) : 1.0;
+    qreal progress = current ? std::clamp(o.progress, 0.0, 1.0) : 1.0;
+    // A datagram whose arrival row is still to come is on its way.
+    if (a.datagram && a.arriveItem >= shown)
+        progress = std::min(progress, 0.5);
     const qreal width = lineWidth(kind) + (current ? 1.5 : 0);
 
     const QPointF d = g.head - g.tail;
@@ -899,7 +983,9 @@ void LadderPainter::drawArrow(QPainter* p, const Ladder& ladder, const Layout& l
     const QPointF u = d / len;        // along the arrow
     const QPointF nrm(-u.y(), u.x()); // across it
     const qreal headLen = 20, headHalf = 9.5;
-    const QPointF lineEnd = kind == Kind::Ack ? g.head - u * 2 : g.head - u * (headLen - 2);
+    const QPointF lineEnd = g.dropped           ? g.head
+                            : kind == Kind::Ack ? g.head - u * 2
+                                                : g.head - u * (headLen - 2);
 
     QPen pen(c, width, model ? Qt::CustomDashLine : Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin);
     if (model)
@@ -926,15 +1012,23 @@ void LadderPainter::drawArrow(QPainter* p, const Ladder& ladder, const Layout& l
     const QPointF reached = g.tail + d * progress;
     p->drawLine(g.tail, progress < 1.0 ? reached : lineEnd);
 
-    // Tail dot: where it was sent.
+    // Tail dot: where it was sent (a square for a datagram: a shape no segment has).
     p->setPen(Qt::NoPen);
     p->setBrush(c);
-    p->drawEllipse(g.tail, 5, 5);
+    if (kind == Kind::Datagram)
+        p->drawRect(QRectF(g.tail - QPointF(6, 6), QSizeF(12, 12)));
+    else
+        p->drawEllipse(g.tail, 5, 5);
 
     // Head, drawn once the packet has arrived (faint before).
     p->setOpacity(progress < 1.0 ? 0.3 : 1.0);
     const QPointF base = g.head - u * headLen;
-    if (kind == Kind::Ack) {
+    if (g.dropped) {
+        // Lost on the way: a cross where it died, no head.
+        p->setPen(QPen(pal.errorFill, 6, Qt::SolidLine, Qt::RoundCap));
+        p->drawLine(g.head + QPointF(-13, -13), g.head + QPointF(13, 13));
+        p->drawLine(g.head + QPointF(-13, 13), g.head + QPointF(13, -13));
+    } else if (kind == Kind::Ack) {
         // Open head: a pure ACK carries nothing.
         p->setPen(QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p->setBrush(Qt::NoBrush);
@@ -981,8 +1075,9 @@ void LadderPainter::drawArrow(QPainter* p, const Ladder& ladder, const Layout& l
             QFontMetricsF(sf).elidedText(g.absoluteText, Qt::ElideRight, g.absolute.width()));
     }
     if (!g.belowText.isEmpty()) {
-        p->setFont(sf);
-        p->setPen(pal.subtle);
+        const bool alarm = g.dropped || a.retransmission || a.unacknowledged;
+        p->setFont(alarm ? font(15, true) : sf);
+        p->setPen(alarm ? pal.errorFill : pal.subtle);
         p->drawText(g.below, Qt::AlignCenter,
                     QFontMetricsF(sf).elidedText(g.belowText, Qt::ElideRight, g.below.width()));
     }

@@ -47,7 +47,8 @@ public:
         Data,      // carries payload
         Ack,       // pure ACK
         Fin,
-        Rst
+        Rst,
+        Datagram // UDP or DNS: one message, no connection, no state
     };
 
     struct Options
@@ -128,6 +129,8 @@ public:
     static QString formatDuration(qint64 us); // "0.014 ms", "43 ms", "2.0 s"
     static QColor kindColor(Kind kind, Theme theme);
     static QString sourceTitle(const QString& source);
+    // What became of a datagram, short: "lost in the relay", "delayed 120 ms"; "" if nothing.
+    static QString fateText(const LadderArrow& arrow);
 
 private:
     struct Palette;
@@ -144,7 +147,7 @@ private:
     void drawLaneHeaders(QPainter* p, const Ladder& ladder, const Layout& layout, qreal top,
                          int stateUpTo, const Palette& pal) const;
     void drawArrow(QPainter* p, const Ladder& ladder, const Layout& layout, int item,
-                   const Options& o, const Palette& pal) const;
+                   const Options& o, const Palette& pal, int shown) const;
     void drawState(QPainter* p, const Ladder& ladder, const Layout& layout, int item, int upTo,
                    const Palette& pal) const;
     void drawMarker(QPainter* p, const Ladder& ladder, const Layout& layout, int item,

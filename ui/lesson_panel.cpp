@@ -285,6 +285,7 @@ void LessonPanel::buildUi()
     position_ = new QLabel(this);
     position_->setMinimumWidth(90);
     speed_ = new QSlider(Qt::Horizontal, this);
+    speed_->setObjectName(QStringLiteral("speedSlider"));
     speed_->setRange(0, 100);
     speed_->setValue(ReplayPlayer::sliderFromSpeed(1.0, 100));
     speed_->setMaximumWidth(220);
@@ -295,7 +296,6 @@ void LessonPanel::buildUi()
     back_->setObjectName(QStringLiteral("replayBack"));
     play_->setObjectName(QStringLiteral("replayPlay"));
     forward_->setObjectName(QStringLiteral("replayForward"));
-    speed_->setObjectName(QStringLiteral("replaySpeed"));
     realTime_->setObjectName(QStringLiteral("replayRealTime"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(restart_);

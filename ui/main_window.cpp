@@ -1,7 +1,11 @@
 #include "main_window.h"
 
+#include "app_settings.h"
+#include "cli.h"
 #include "http_panel.h"
 #include "kernel_observer.h"
+#include "lan_mode.h"
+#include "lan_mode_dialog.h"
 #include "lesson.h"
 #include "lesson_panel.h"
 #include "log_saver.h"
@@ -14,17 +18,26 @@
 #include "ws_panel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUrl>
+#include <memory>
 
 namespace netstage {
 
@@ -34,7 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
       wire_(std::make_unique<WireCapture>(timeline_.get())),
       tcpLab_(std::make_unique<TcpLab>(timeline_.get(), observer_.get())),
       labs_(new QTabWidget(this)), saver_(new LogSaver(this)), eventsLabel_(new QLabel(this)),
-      kernelLabel_(new QLabel(this))
+      kernelLabel_(new QLabel(this)), lanLabel_(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("NetStage"));
@@ -47,29 +60,25 @@ MainWindow::MainWindow(QWidget* parent)
     wire_->start();
     tcpLab_->setWireCapture(wire_.get());
 
-    tcpPanel_ = new TcpPanel(tcpLab_.get(), labs_);
-    addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
-    lessonPanel_ = new LessonPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
-    addLab(QStringLiteral("lessons"), tr("Handshake && teardown"), lessonPanel_);
-    // In the tutorial's order: TCP, UDP, HTTP, WebSocket. The UDP and WebSocket panels own
-    // their labs and share the window's timeline, observer and wire capture.
-    addLab(QStringLiteral("udp"), tr("UDP"),
-           new UdpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
-    httpPanel_ = new HttpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
-    addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
-    addLab(QStringLiteral("ws"), tr("WebSocket"),
-           new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
-
+    // installTranslators() set the default locale to the language it installed.
+    language_ = QLocale().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
+                                                                 : QStringLiteral("en");
     presentation_ = new Presentation(this, labs_);
-    presentation_->addLessonShortcuts(lessonPanel_);
     connect(presentation_, &Presentation::statusMessage, this, &MainWindow::showStatusMessage);
+    buildPanels();
     buildMenus();
+    setAcceptDrops(true);
 
     eventsLabel_->setObjectName(QStringLiteral("eventsLabel"));
     kernelLabel_->setObjectName(QStringLiteral("kernelLabel"));
     // Margins keep the two permanent notes from running into each other.
     eventsLabel_->setContentsMargins(12, 0, 12, 0);
     kernelLabel_->setContentsMargins(12, 0, 12, 0);
+    lanLabel_->setObjectName(QStringLiteral("lanBanner"));
+    lanLabel_->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e69f00; color: black; font-weight: bold; padding: 2px 8px; }"));
+    lanLabel_->hide();
+    statusBar()->addPermanentWidget(lanLabel_); // permanent: never hidden by a message
     statusBar()->addPermanentWidget(eventsLabel_);
     statusBar()->addPermanentWidget(kernelLabel_);
     auto* statusTimer = new QTimer(this);
@@ -103,6 +112,25 @@ MainWindow::~MainWindow()
     wire_.reset();
     observer_.reset();
     timeline_.reset();
+}
+
+void MainWindow::buildPanels()
+{
+    tcpPanel_ = new TcpPanel(tcpLab_.get(), labs_);
+    addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
+    lessonPanel_ = new LessonPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("lessons"), tr("Handshake && teardown"), lessonPanel_);
+    connect(lessonPanel_, &LessonPanel::recordingOpened, this, &MainWindow::noteRecentFile);
+    connect(lessonPanel_, &LessonPanel::recordingSaved, this, &MainWindow::noteRecentFile);
+    // In the tutorial's order: TCP, UDP, HTTP, WebSocket. The UDP and WebSocket panels own
+    // their labs and share the window's timeline, observer and wire capture.
+    addLab(QStringLiteral("udp"), tr("UDP"),
+           new UdpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
+    httpPanel_ = new HttpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
+    addLab(QStringLiteral("ws"), tr("WebSocket"),
+           new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
+    presentation_->addLessonShortcuts(lessonPanel_); // and rescales the new panels
 }
 
 void MainWindow::addLab(const QString& name, const QString& title, QWidget* panel)
@@ -161,6 +189,10 @@ void MainWindow::buildMenus()
             lessonPanel_->openRecording(QStringLiteral(":/recordings/%1.netstage.jsonl").arg(name));
         });
     }
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
     QAction* record = file->addAction(tr("Save &recording…"));
     record->setToolTip(tr("Save the lesson shown as a recording."));
     connect(record, &QAction::triggered, lessonPanel_, &LessonPanel::saveWithDialog);
@@ -173,11 +205,240 @@ void MainWindow::buildMenus()
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    presentation_->addViewMenu(menuBar());
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    presentation_->addViewActions(view); // presentation mode, zoom, theme, keyboard help
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(language);
+    // Each language by its own name, so a user lost in the other one finds the way back.
+    const std::pair<QString, QString> names[] = {{QStringLiteral("zh_CN"), QStringLiteral("中文")},
+                                                 {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const auto& [code, name] : names) {
+        QAction* a = language->addAction(name);
+        a->setObjectName(QStringLiteral("language_%1").arg(code));
+        a->setCheckable(true);
+        a->setChecked(code == language_);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            // After this menu's own handler has returned: the switch rebuilds the menus.
+            QMetaObject::invokeMethod(
+                this, [this, code] { setLanguage(code); }, Qt::QueuedConnection);
+        });
+    }
+    view->addSeparator();
+    QAction* lan = view->addAction(tr("LAN &mode…"));
+    lan->setObjectName(QStringLiteral("lanModeAction"));
+    lan->setToolTip(tr("Let students' own programs on this network connect to the servers "
+                       "on this screen."));
+    connect(lan, &QAction::triggered, this, &MainWindow::showLanDialog);
+    viewMenu_ = view;
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About NetStage"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+QString MainWindow::currentView() const
+{
+    return views_.key(labs_->currentWidget());
+}
+
+int MainWindow::openSocketCount() const
+{
+    int open = 0;
+    for (const QString& socket : timeline_->socketIds()) {
+        bool app = false;
+        bool closed = false;
+        for (quint64 i : timeline_->indicesOf(socket)) {
+            if (timeline_->sourceAt(i) != ev::App)
+                continue;
+            app = true;
+            const Event e = timeline_->at(i);
+            if (e.event == ev::Close)
+                closed = true;
+        }
+        open += app && !closed;
+    }
+    return open;
+}
+
+void MainWindow::setLanguageInUse(const QString& lang)
+{
+    language_ = lang;
+    if (QAction* a = menuBar()->findChild<QAction*>(QStringLiteral("language_%1").arg(lang)))
+        a->setChecked(true);
+}
+
+bool MainWindow::setLanguage(const QString& lang, bool ask)
+{
+    if (lang != QLatin1String("zh_CN") && lang != QLatin1String("en"))
+        return false;
+    if (lang == language_)
+        return true;
+    const int open = ask ? openSocketCount() : 0;
+    if (open > 0 &&
+        QMessageBox::question(
+            this, tr("Switch the language"),
+            tr("The window is rebuilt in the new language. The event log and the TCP lab's "
+               "connections stay; the %n open socket(s) of the other labs are closed. "
+               "Switch now?",
+               nullptr, open)) != QMessageBox::Yes) {
+        setLanguageInUse(language_); // the menu's check mark goes back
+        return false;
+    }
+    // What the user typed into the panels survives the rebuild.
+    const QString view = currentView();
+    QHash<QString, QVariantHash> controls;
+    for (auto it = views_.cbegin(); it != views_.cend(); ++it)
+        controls.insert(it.key(), AppSettings::controlValues(it.value()));
+
+    // Panels first (they point into the labs), then the menus.
+    views_.clear();
+    while (QWidget* w = labs_->widget(0)) {
+        labs_->removeTab(0);
+        delete w;
+    }
+    tcpPanel_ = nullptr;
+    lessonPanel_ = nullptr;
+    httpPanel_ = nullptr;
+    menuBar()->clear();
+    const QList<QMenu*> menus = menuBar()->findChildren<QMenu*>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(menus);
+    recentMenu_ = nullptr;
+    viewMenu_ = nullptr;
+
+    language_ = installTranslators(qApp, lang);
+    buildPanels();
+    buildMenus();
+    for (auto it = views_.cbegin(); it != views_.cend(); ++it)
+        AppSettings::setControlValues(it.value(), controls.value(it.key()));
+    if (LanMode::enabled())
+        applyLanHosts(QStringLiteral("127.0.0.1"), LanMode::address().toString());
+    updateLanBanner();
+    showView(view);
+    kernelShown_ = -1;
+    updateStatus();
+    if (remembering_)
+        AppSettings::setLanguage(language_);
+    emit languageChanged(language_);
+    return true;
+}
+
+void MainWindow::rememberSettings()
+{
+    remembering_ = true;
+    const QByteArray geometry = AppSettings::windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    for (auto it = views_.cbegin(); it != views_.cend(); ++it)
+        AppSettings::restoreControls(it.key(), it.value());
+    const QString view = AppSettings::lastView();
+    if (!view.isEmpty())
+        showView(view);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (remembering_) {
+        AppSettings::setWindowGeometry(saveGeometry());
+        AppSettings::setLastView(currentView());
+        for (auto it = views_.cbegin(); it != views_.cend(); ++it)
+            AppSettings::saveControls(it.key(), it.value());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::openRecordingFile(const QString& path)
+{
+    if (!lessonPanel_)
+        return false;
+    showView(QStringLiteral("lessons"));
+    lessonPanel_->openRecording(path);
+    return true;
+}
+
+void MainWindow::noteRecentFile(const QString& path)
+{
+    if (!remembering_ || path.startsWith(QLatin1Char(':')))
+        return; // samples are in their own menu
+    AppSettings::addRecentFile(path);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    if (!recentMenu_)
+        return;
+    recentMenu_->clear();
+    const QStringList files = remembering_ ? AppSettings::recentFiles() : QStringList();
+    int n = 0;
+    for (const QString& f : files) {
+        ++n;
+        QAction* a =
+            recentMenu_->addAction(QStringLiteral("&%1  %2").arg(n).arg(QFileInfo(f).fileName()));
+        a->setToolTip(QDir::toNativeSeparators(f));
+        a->setStatusTip(QDir::toNativeSeparators(f));
+        connect(a, &QAction::triggered, this, [this, f] { openRecordingFile(f); });
+    }
+    if (files.isEmpty()) {
+        QAction* none = recentMenu_->addAction(tr("No recent recordings"));
+        none->setEnabled(false);
+        return;
+    }
+    recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("&Clear the list"));
+    connect(clear, &QAction::triggered, this, [] { AppSettings::clearRecentFiles(); });
+}
+
+QStringList MainWindow::droppableFiles(const QMimeData* mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppableFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList files = droppableFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // One recording at a time: the first is opened (a broken one says why in the lesson
+    // panel, and nothing is lost); the others are named in the status bar.
+    if (files.size() > 1 && lessonPanel_) {
+        // Said once the panel has said its own word about the file that was opened.
+        const QString note = tr("Opened %1; %n other file(s) ignored (one recording at a time).",
+                                nullptr, int(files.size() - 1))
+                                 .arg(QFileInfo(files.first()).fileName());
+        auto opened = std::make_shared<QMetaObject::Connection>();
+        auto failed = std::make_shared<QMetaObject::Connection>();
+        *opened = connect(
+            lessonPanel_, &LessonPanel::recordingOpened, this,
+            [this, note, opened, failed] {
+                disconnect(*opened);
+                disconnect(*failed);
+                statusBar()->showMessage(note, 10000);
+            },
+            Qt::QueuedConnection);
+        *failed = connect(lessonPanel_, &LessonPanel::recordingFailed, this, [opened, failed] {
+            disconnect(*opened);
+            disconnect(*failed);
+        });
+    }
+    openRecordingFile(files.first());
 }
 
 bool MainWindow::saveLogTo(const QString& path)
@@ -220,6 +481,66 @@ void MainWindow::showAbout()
            "QCustomPlot (GPL-3.0)<br>"
            "libpcap (BSD)</p>")
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showLanDialog()
+{
+    LanModeDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        setLanMode(dialog.enabledChoice(), dialog.addressChoice(), dialog.maxConnectionsChoice());
+}
+
+void MainWindow::setLanMode(bool on, const QHostAddress& address, int maxConnections)
+{
+    const QString loopback = QStringLiteral("127.0.0.1");
+    const QString before = LanMode::enabled() ? LanMode::address().toString() : loopback;
+    LanMode::setAddress(address);
+    LanMode::setMaxConnections(maxConnections);
+    LanMode::setEnabled(on);
+    applyLanHosts(before, on ? address.toString() : loopback);
+    updateLanBanner();
+    showStatusMessage(on ? tr("LAN mode is on. Start (or restart) a server to bind it to %1.")
+                               .arg(address.toString())
+                         : tr("LAN mode is off. Restart running servers to bind them to "
+                              "127.0.0.1 again."));
+}
+
+void MainWindow::applyLanHosts(const QString& from, const QString& to)
+{
+    // Only the addresses the window put there: an address the user typed stays.
+    static const QStringList names = {QStringLiteral("serverHostEdit"),
+                                      QStringLiteral("udpHostEdit"), QStringLiteral("httpHostEdit"),
+                                      QStringLiteral("wsHostEdit")};
+    for (QWidget* view : std::as_const(views_)) {
+        for (const QString& name : names) {
+            auto* edit = view->findChild<QLineEdit*>(name);
+            if (edit && (edit->text().trimmed() == from ||
+                         edit->text().trimmed() == QLatin1String("localhost")))
+                edit->setText(to);
+        }
+    }
+}
+
+void MainWindow::updateLanBanner()
+{
+    if (!LanMode::enabled()) {
+        lanLabel_->hide();
+        return;
+    }
+    QString where = LanMode::address().toString();
+    if (LanMode::address() == QHostAddress(QHostAddress::AnyIPv4)) {
+        QStringList all;
+        for (const QHostAddress& a : LanMode::lanAddresses())
+            all << a.toString();
+        where = all.isEmpty() ? tr("no network address") : all.join(QLatin1String(", "));
+    }
+    lanLabel_->setText(tr("LAN mode ON: students connect to %1 · at most %n connection(s) per "
+                          "server",
+                          nullptr, LanMode::maxConnections())
+                           .arg(where));
+    lanLabel_->setToolTip(tr("Anyone on this network can reach the servers started while LAN "
+                             "mode is on. Turn it off in View > LAN mode when the lesson ends."));
+    lanLabel_->show();
 }
 
 void MainWindow::updateStatus()

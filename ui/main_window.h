@@ -4,7 +4,10 @@
 #include <QMainWindow>
 #include <memory>
 
+class QHostAddress;
 class QLabel;
+class QMenu;
+class QMimeData;
 class QTabWidget;
 
 namespace netstage {
@@ -48,11 +51,42 @@ public:
     // a panel with a statusMessage(QString) signal gets it shown in the status bar.
     void addLab(const QString& name, const QString& title, QWidget* panel);
 
+    QString currentView() const;
+    // The language of the window ("zh_CN" or "en"). Switching rebuilds the panels and menus
+    // in the new language: the timeline (the log) and the TCP lab survive; with `ask`, the
+    // user confirms first when other labs have open sockets. Returns false when not switched.
+    QString language() const { return language_; }
+    void setLanguageInUse(const QString& lang); // what installTranslators() installed
+    bool setLanguage(const QString& lang, bool ask = true);
+    // Restores and from now on saves the window's settings (geometry, last view, ports, speed,
+    // language, recent files). Off by default so tests and screenshots start the same way.
+    void rememberSettings();
+    bool openRecordingFile(const QString& path);
+    // LAN mode (off by default): the panels' server addresses become `address`, every lab
+    // server accepts at most `maxConnections`, and a banner says where students connect.
+    void setLanMode(bool on, const QHostAddress& address, int maxConnections);
+
+signals:
+    void languageChanged(const QString& lang);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private slots:
     void showStatusMessage(const QString& message);
 
 private:
+    void buildPanels();
     void buildMenus();
+    void fillRecentMenu();
+    void noteRecentFile(const QString& path);
+    int openSocketCount() const;
+    void showLanDialog();
+    void applyLanHosts(const QString& from, const QString& to);
+    void updateLanBanner();
+    static QStringList droppableFiles(const QMimeData* mime);
     void saveLogWithDialog();
     void showAbout();
     void updateStatus();
@@ -72,6 +106,11 @@ private:
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;
+    QLabel* lanLabel_;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QString language_ = QStringLiteral("en");
+    bool remembering_ = false;
     int kernelShown_ = -1; // last availability shown: restyle only on a change
 };
 

@@ -17,7 +17,6 @@
 #include <QHeaderView>
 #include <QMainWindow>
 #include <QMenu>
-#include <QMenuBar>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSlider>
@@ -198,8 +197,6 @@ void Presentation::retranslate()
     helpAction_->setText(tr("&Keyboard shortcuts"));
     exportAction_->setText(tr("&Export view as PNG or SVG…"));
     exportAction_->setToolTip(tr("Save the view shown (the current tab) as a picture."));
-    if (viewMenu_)
-        viewMenu_->setTitle(tr("&View"));
     if (themeMenu_)
         themeMenu_->setTitle(tr("&Theme"));
     for (auto& r : registered_) {
@@ -279,6 +276,10 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
     if (!panel)
         return;
     lessonPanel_ = panel;
+    // A rebuilt panel took its actions with it.
+    registered_.erase(std::remove_if(registered_.begin(), registered_.end(),
+                                     [](const Registered& r) { return r.action.isNull(); }),
+                      registered_.end());
     // Actions on the panel: they work wherever the focus is inside it (the diagram, a button,
     // the log) and nowhere else, so Space and letters stay free for typing in other views.
     auto add = [this](QWidget* on, std::initializer_list<QKeySequence> keys, const char* text,
@@ -332,7 +333,7 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
         return [p, delta] {
             if (!p)
                 return;
-            if (auto* s = p->findChild<QSlider*>(QStringLiteral("replaySpeed"))) {
+            if (auto* s = p->findChild<QSlider*>(QStringLiteral("speedSlider"))) {
                 if (s->isEnabled())
                     s->setValue(s->value() + delta);
             }
@@ -357,19 +358,21 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
         QT_TRANSLATE_NOOP("netstage::Presentation", "Stop the lesson"), kGroupPlayback,
         panelContext, click("lessonStop"));
 
-    slidesAction_ = new QAction(window_);
-    slidesAction_->setObjectName(QStringLiteral("slidesAction"));
-    slidesAction_->setProperty(
-        "netstage_textSource",
-        QByteArray(QT_TRANSLATE_NOOP("netstage::Presentation", "Export lesson as &slides…")));
-    slidesAction_->setText(tr("Export lesson as &slides…"));
-    connect(slidesAction_, &QAction::triggered, this, [this, p] {
-        if (!p)
-            return;
-        if (views_)
-            views_->setCurrentWidget(p);
-        p->exportSlidesWithDialog();
-    });
+    if (!slidesAction_) {
+        slidesAction_ = new QAction(window_);
+        slidesAction_->setObjectName(QStringLiteral("slidesAction"));
+        slidesAction_->setProperty(
+            "netstage_textSource",
+            QByteArray(QT_TRANSLATE_NOOP("netstage::Presentation", "Export lesson as &slides…")));
+        slidesAction_->setText(tr("Export lesson as &slides…"));
+        connect(slidesAction_, &QAction::triggered, this, [this] {
+            if (!lessonPanel_)
+                return;
+            if (views_)
+                views_->setCurrentWidget(lessonPanel_);
+            lessonPanel_->exportSlidesWithDialog();
+        });
+    }
 
     LadderView* view = panel->view();
     QPointer<LadderView> v(view);
@@ -412,6 +415,7 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
     add(view, {QKeySequence(Qt::SHIFT | Qt::Key_Right)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Scroll the diagram right"), kGroupDiagram,
         Qt::WidgetShortcut, pan(Qt::Horizontal, 1));
+    refresh();
 }
 
 void Presentation::addFileActions(QMenu* file, QAction* before)
@@ -421,24 +425,31 @@ void Presentation::addFileActions(QMenu* file, QAction* before)
         file->insertAction(before, slidesAction_);
 }
 
-QMenu* Presentation::addViewMenu(QMenuBar* bar, QAction* before)
+void Presentation::addViewActions(QMenu* view)
 {
-    viewMenu_ = new QMenu(bar);
-    viewMenu_->setObjectName(QStringLiteral("viewMenu"));
-    bar->insertMenu(before, viewMenu_);
-    viewMenu_->addAction(presentAction_);
-    viewMenu_->addSeparator();
-    viewMenu_->addAction(zoomIn_);
-    viewMenu_->addAction(zoomOut_);
-    viewMenu_->addAction(zoomReset_);
-    viewMenu_->addSeparator();
-    themeMenu_ = viewMenu_->addMenu(QString());
+    view->addAction(presentAction_);
+    view->addSeparator();
+    view->addAction(zoomIn_);
+    view->addAction(zoomOut_);
+    view->addAction(zoomReset_);
+    view->addSeparator();
+    themeMenu_ = view->addMenu(QString());
+    themeMenu_->setObjectName(QStringLiteral("themeMenu"));
     themeMenu_->addAction(lightAction_);
     themeMenu_->addAction(darkAction_);
-    viewMenu_->addSeparator();
-    viewMenu_->addAction(helpAction_);
+    view->addSeparator();
+    view->addAction(helpAction_);
     retranslate();
-    return viewMenu_;
+}
+
+void Presentation::refresh()
+{
+    if (!same(effectiveScale(), 1.0) || !same(applied_, 1.0))
+        apply();
+    if (theme_ == Theme::Dark)
+        applyTheme();
+    if (presenting_)
+        arrangeLessonPanel(true);
 }
 
 void Presentation::setScale(double scale)
@@ -549,18 +560,22 @@ void Presentation::setTheme(Theme theme)
         return;
     theme_ = theme;
     QApplication::setPalette(theme == Theme::Dark ? palette(Theme::Dark) : basePalette_);
-    const auto ladderTheme =
-        theme == Theme::Dark ? LadderPainter::Theme::Dark : LadderPainter::Theme::Light;
+    applyTheme();
+    (theme == Theme::Dark ? darkAction_ : lightAction_)->setChecked(true);
+    emit themeChanged(theme);
+}
+
+void Presentation::applyTheme()
+{
+    const bool dark = theme_ == Theme::Dark;
     // The lessons panel's own "Dark" box follows (and through it its diagram).
     for (QAbstractButton* box :
          window_->findChildren<QAbstractButton*>(QStringLiteral("ladderDarkCheck"))) {
-        if (box->isChecked() != (theme == Theme::Dark))
+        if (box->isChecked() != dark)
             box->click();
     }
     for (LadderView* v : window_->findChildren<LadderView*>())
-        v->setTheme(ladderTheme);
-    (theme == Theme::Dark ? darkAction_ : lightAction_)->setChecked(true);
-    emit themeChanged(theme);
+        v->setTheme(dark ? LadderPainter::Theme::Dark : LadderPainter::Theme::Light);
 }
 
 void Presentation::showShortcuts()

@@ -13,7 +13,6 @@
 class QAction;
 class QMainWindow;
 class QMenu;
-class QMenuBar;
 class QTabWidget;
 class QWidget;
 
@@ -80,14 +79,17 @@ public:
     ShortcutsOverlay* overlay() const { return overlay_; }
 
     // The lessons view's playback keys (Space, N/P, arrows, Home, End, [ ], F5, R, S, T) and
-    // the diagram's (+ - 0, Up/Down, Shift+Left/Right), as actions on that panel.
+    // the diagram's (+ - 0, Up/Down, Shift+Left/Right), as actions on that panel. Call it again
+    // for a rebuilt panel: it also brings new panels to the current scale and theme.
     void addLessonShortcuts(LessonPanel* panel);
+    // Applies scale and theme to widgets created since (done by addLessonShortcuts).
+    void refresh();
 
-    // Menus: "Export view as PNG/SVG…" and "Export lesson as slides…" (inserted before `before` in
-    // `file`, or at the end), and a View menu with presentation, zoom, themes and the keyboard help
-    // (inserted before the menu `before` of the bar, or at the end).
+    // Menus: "Export view as PNG/SVG…" and "Export lesson as slides…" (inserted before
+    // `before` in `file`, or at the end), and presentation mode, zoom, themes and the keyboard
+    // help in the View menu. Menus may be rebuilt (a language switch): call these again.
     void addFileActions(QMenu* file, QAction* before = nullptr);
-    QMenu* addViewMenu(QMenuBar* bar, QAction* before = nullptr);
+    void addViewActions(QMenu* view);
 
     // Renders the current tab and writes it as .png or .svg (by extension) on a worker thread;
     // viewExported reports the result. False (and nothing written) for another extension or
@@ -136,6 +138,7 @@ private:
     void applyLadders(double s);
     void applyLadder(LadderView* view, double s);
     void arrangeLessonPanel(bool presenting);
+    void applyTheme(); // the ladders and the lessons panel's Dark box follow theme_
     QString groupOf(QAction* action) const;
 
     QMainWindow* window_;
@@ -174,8 +177,7 @@ private:
     QAction* helpAction_ = nullptr;
     QAction* exportAction_ = nullptr;
     QAction* slidesAction_ = nullptr;
-    QMenu* viewMenu_ = nullptr;
-    QMenu* themeMenu_ = nullptr;
+    QPointer<QMenu> themeMenu_;
 };
 
 } // namespace netstage

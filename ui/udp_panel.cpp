@@ -2,6 +2,8 @@
 
 #include "event_log_panel.h"
 #include "explain.h"
+#include "ladder.h"
+#include "ladder_view.h"
 #include "socket_list_model.h"
 #include "tcp_panel.h"
 #include "timeline.h"
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -119,10 +122,23 @@ UdpPanel::UdpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
     datagramLayout->addWidget(datagramTitle);
     datagramLayout->addWidget(datagrams_, 1);
 
+    // The same datagrams on the ladder the other labs use: beside a TCP lesson it shows what
+    // UDP leaves out (no handshake, no ACK, no states).
+    ladder_ = new LadderView(this);
+    ladder_->setObjectName(QStringLiteral("udpLadderView"));
+    ladder_->setAnimationDuration(0);
+    ladder_->setZoom(0.7);
+    ladder_->setTitle(tr("UDP datagrams: one arrow each, no connection"));
+    pictures_ = new QTabWidget(this);
+    pictures_->setObjectName(QStringLiteral("udpPictureTabs"));
+    pictures_->addTab(datagramArea, tr("Datagrams"));
+    pictures_->addTab(ladder_, tr("Ladder"));
+    connect(pictures_, &QTabWidget::currentChanged, this, [this] { refreshLadder(); });
+
     auto* middle = new QSplitter(Qt::Horizontal, this);
     middle->setChildrenCollapsible(false);
     middle->addWidget(socketsArea);
-    middle->addWidget(datagramArea);
+    middle->addWidget(pictures_);
     middle->setStretchFactor(0, 2);
     middle->setStretchFactor(1, 3);
     // Wide enough for the socket, what the app sees and the local address.
@@ -145,10 +161,32 @@ UdpPanel::UdpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
     auto* statsTimer = new QTimer(this);
     statsTimer->setInterval(250);
     connect(statsTimer, &QTimer::timeout, this, &UdpPanel::updateRelayStats);
+    connect(statsTimer, &QTimer::timeout, this, [this] {
+        if (ladder_->isVisible())
+            refreshLadder();
+    });
     statsTimer->start();
     onListeningChanged(false);
     updateSendButtons();
     updateRelayStats();
+}
+
+void UdpPanel::refreshLadder()
+{
+    const quint64 end = timeline_->endIndex();
+    if (end == ladderSeen_)
+        return;
+    ladderSeen_ = end;
+    // The newest datagrams are what a class looks at; a long series keeps its last ones.
+    constexpr std::size_t kMaxEvents = 3000;
+    std::vector<Event> events;
+    for (quint64 i = end; i > timeline_->firstIndex() && events.size() < kMaxEvents; --i) {
+        if (timeline_->socketAt(i - 1).startsWith(QLatin1String("udp-")))
+            events.push_back(timeline_->at(i - 1));
+    }
+    std::reverse(events.begin(), events.end());
+    ladder_->setLadder(Ladder::fromEvents(events));
+    ladder_->setShownItems(-1);
 }
 
 UdpPanel::~UdpPanel()

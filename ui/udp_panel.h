@@ -10,11 +10,13 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableView;
+class QTabWidget;
 
 namespace netstage {
 
 class EventLogPanel;
 class KernelObserver;
+class LadderView;
 class SocketListModel;
 class Timeline;
 class UdpDatagramView;
@@ -40,6 +42,10 @@ public:
     QTableView* socketView() const { return socketView_; }
     EventLogPanel* logPanel() const { return log_; }
     UdpDatagramView* datagramView() const { return datagrams_; }
+    // The lab's datagrams as a ladder: one lane per socket, the relay as the network between.
+    LadderView* ladderView() const { return ladder_; }
+    QTabWidget* pictureTabs() const { return pictures_; }
+    void refreshLadder(); // rebuilds the ladder from the timeline now
 
     void setPort(int port);           // the server's port box
     void setTarget(const QString& t); // the client's host:port
@@ -76,6 +82,9 @@ private:
     QTableView* socketView_;
     UdpDatagramView* datagrams_;
     EventLogPanel* log_;
+    QTabWidget* pictures_ = nullptr;
+    LadderView* ladder_ = nullptr;
+    quint64 ladderSeen_ = 0;
     QString client_; // the client reused while target and options stay the same
     QString clientKey_;
 

@@ -5,23 +5,23 @@
     <name>netstage::EventLogPanel</name>
     <message numerus="yes">
         <source>Copied %n event(s) as JSON Lines.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Copied %n event as JSON Lines.</numerusform>
+            <numerusform>Copied %n events as JSON Lines.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Saving %n event(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saving %n event…</numerusform>
+            <numerusform>Saving %n events…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event shown</numerusform>
+            <numerusform>%n events shown</numerusform>
         </translation>
     </message>
 </context>
@@ -29,16 +29,16 @@
     <name>netstage::Explain</name>
     <message numerus="yes">
         <source>Data: %n byte(s) with sequence numbers from seq on; the receiver acknowledges seq + length.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Data: %n byte with sequence numbers from seq on; the receiver acknowledges seq + length.</numerusform>
+            <numerusform>Data: %n bytes with sequence numbers from seq on; the receiver acknowledges seq + length.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>HTTP request %1 %2 (%3): the request line, %n header field(s) and %4 byte(s) of body, sent as plain text over the TCP connection.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>HTTP request %1 %2 (%3): the request line, %n header field and %4 byte(s) of body, sent as plain text over the TCP connection.</numerusform>
+            <numerusform>HTTP request %1 %2 (%3): the request line, %n header fields and %4 byte(s) of body, sent as plain text over the TCP connection.</numerusform>
         </translation>
     </message>
 </context>
@@ -47,23 +47,25 @@
     <message numerus="yes">
         <source>
 [… %n more byte(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>
+[… %n more byte]</numerusform>
+            <numerusform>
+[… %n more bytes]</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>[%n byte(s) of binary body: tick Hex to see them]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[%n byte of binary body: tick Hex to see them]</numerusform>
+            <numerusform>[%n bytes of binary body: tick Hex to see them]</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>[… %n more byte(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[… %n more byte]</numerusform>
+            <numerusform>[… %n more bytes]</numerusform>
         </translation>
     </message>
 </context>
@@ -71,23 +73,23 @@
     <name>netstage::HttpParser</name>
     <message numerus="yes">
         <source>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</numerusform>
+            <numerusform>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</numerusform>
+            <numerusform>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>More than %n header fields: 431 Request Header Fields Too Large.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>More than %n header fields: 431 Request Header Fields Too Large.</numerusform>
+            <numerusform>More than %n header fields: 431 Request Header Fields Too Large.</numerusform>
         </translation>
     </message>
 </context>
@@ -95,9 +97,9 @@
     <name>netstage::HttpServer</name>
     <message numerus="yes">
         <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n connection is already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>%n connections are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
         </translation>
     </message>
 </context>
@@ -105,9 +107,9 @@
     <name>netstage::LessonPanel</name>
     <message numerus="yes">
         <source>Opened %1: %n step(s). Press Play or Forward.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opened %1: %n step. Press Play or Forward.</numerusform>
+            <numerusform>Opened %1: %n steps. Press Play or Forward.</numerusform>
         </translation>
     </message>
 </context>
@@ -115,9 +117,9 @@
     <name>netstage::LogSaver</name>
     <message numerus="yes">
         <source>Saved %n event(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saved %n event to %1</numerusform>
+            <numerusform>Saved %n events to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -125,9 +127,40 @@
     <name>netstage::MainWindow</name>
     <message numerus="yes">
         <source>Saving %n event(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saving %n event…</numerusform>
+            <numerusform>Saving %n events…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
+        <translation>
+            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket of the other labs is closed. Switch now?</numerusform>
+            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open sockets of the other labs are closed. Switch now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1; %n other file(s) ignored (one recording at a time).</source>
+        <translation>
+            <numerusform>Opened %1; %n other file ignored (one recording at a time).</numerusform>
+            <numerusform>Opened %1; %n other files ignored (one recording at a time).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>LAN mode ON: students connect to %1 · at most %n connection(s) per server</source>
+        <translation>
+            <numerusform>LAN mode ON: students connect to %1 · at most %n connection per server</numerusform>
+            <numerusform>LAN mode ON: students connect to %1 · at most %n connections per server</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TcpLab</name>
+    <message numerus="yes">
+        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <translation>
+            <numerusform>LAN mode allows %n connection at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>LAN mode allows %n connections at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
         </translation>
     </message>
 </context>
@@ -135,9 +168,9 @@
     <name>netstage::TcpPanel</name>
     <message numerus="yes">
         <source>Sent %n byte(s) on %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sent %n byte on %1.</numerusform>
+            <numerusform>Sent %n bytes on %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -145,9 +178,9 @@
     <name>netstage::UdpRelay</name>
     <message numerus="yes">
         <source>The relay stopped; %n datagram(s) still waiting in it were discarded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The relay stopped; %n datagram still waiting in it was discarded.</numerusform>
+            <numerusform>The relay stopped; %n datagrams still waiting in it were discarded.</numerusform>
         </translation>
     </message>
 </context>
@@ -155,9 +188,16 @@
     <name>netstage::WsLab</name>
     <message numerus="yes">
         <source>The client sent %n byte(s) of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The client sent %n byte of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
+            <numerusform>The client sent %n bytes of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>LAN mode allows %n connection(s) at once: this one is answered 503 Service Unavailable and closed before it becomes a WebSocket.</source>
+        <translation>
+            <numerusform>LAN mode allows %n connection at once: this one is answered 503 Service Unavailable and closed before it becomes a WebSocket.</numerusform>
+            <numerusform>LAN mode allows %n connections at once: this one is answered 503 Service Unavailable and closed before it becomes a WebSocket.</numerusform>
         </translation>
     </message>
 </context>
@@ -165,16 +205,16 @@
     <name>netstage::WsPanel</name>
     <message numerus="yes">
         <source>── The client&apos;s request (%n byte(s)) ──</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>── The client&apos;s request (%n byte) ──</numerusform>
+            <numerusform>── The client&apos;s request (%n bytes) ──</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>── The server&apos;s answer (%n byte(s)) ──</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>── The server&apos;s answer (%n byte) ──</numerusform>
+            <numerusform>── The server&apos;s answer (%n bytes) ──</numerusform>
         </translation>
     </message>
 </context>

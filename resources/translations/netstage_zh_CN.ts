@@ -2082,6 +2082,49 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
 </context>
 <context>
+    <name>netstage::LanModeDialog</name>
+    <message>
+        <source>LAN mode</source>
+        <translation>局域网模式</translation>
+    </message>
+    <message>
+        <source>Let computers on this network connect to the labs&apos; servers</source>
+        <translation>允许本网络中的计算机连接各实验的服务器</translation>
+    </message>
+    <message>
+        <source>All interfaces (0.0.0.0)</source>
+        <translation>所有网络接口 (0.0.0.0)</translation>
+    </message>
+    <message>
+        <source> connections</source>
+        <translation> 个连接</translation>
+    </message>
+    <message>
+        <source>Each server accepts at most this many connections at once; the next ones are refused (Node&apos;s server.maxConnections).</source>
+        <translation>每个服务器同时最多接受这么多连接；之后的连接会被拒绝（即 Node 的 server.maxConnections）。</translation>
+    </message>
+    <message>
+        <source>Address to bind:</source>
+        <translation>绑定地址：</translation>
+    </message>
+    <message>
+        <source>Limit per server:</source>
+        <translation>每个服务器上限：</translation>
+    </message>
+    <message>
+        <source>Off: every server binds 127.0.0.1, so only programs on this computer can connect.</source>
+        <translation>关闭：所有服务器都绑定 127.0.0.1，只有本机上的程序能连接。</translation>
+    </message>
+    <message>
+        <source>This computer has no network address besides loopback: nobody else can reach it. Connect it to the classroom network first.</source>
+        <translation>这台计算机除了回环地址之外没有网络地址：其他人无法访问它。请先接入教室网络。</translation>
+    </message>
+    <message>
+        <source>On: anyone on this network can connect to the servers you start, e.g. the tutorial&apos;s Node client with host %1. Servers already running keep their address: stop and start them again.</source>
+        <translation>开启：本网络中的任何人都能连接你启动的服务器，例如用教程里的 Node 客户端连接主机 %1。已在运行的服务器仍保持原地址：请先停止再重新启动。</translation>
+    </message>
+</context>
+<context>
     <name>netstage::LessonPanel</name>
     <message>
         <source>Time</source>
@@ -2657,6 +2700,72 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Switch the language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message numerus="yes">
+        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
+        <translation>
+            <numerusform>窗口将以新语言重建。事件日志和 TCP 实验的连接会保留；其他实验中 %n 个打开的套接字将被关闭。现在切换吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No recent recordings</source>
+        <translation>没有最近的录制</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1; %n other file(s) ignored (one recording at a time).</source>
+        <translation>
+            <numerusform>已打开 %1；忽略了另外 %n 个文件（一次只能打开一个录制）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LAN &amp;mode…</source>
+        <translation>局域网模式(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Let students&apos; own programs on this network connect to the servers on this screen.</source>
+        <translation>让学生在本网络中用自己的程序连接这台屏幕上的服务器。</translation>
+    </message>
+    <message>
+        <source>LAN mode is on. Start (or restart) a server to bind it to %1.</source>
+        <translation>局域网模式已开启。启动（或重新启动）服务器即可绑定到 %1。</translation>
+    </message>
+    <message>
+        <source>LAN mode is off. Restart running servers to bind them to 127.0.0.1 again.</source>
+        <translation>局域网模式已关闭。请重新启动正在运行的服务器，让它们重新绑定到 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>no network address</source>
+        <translation>没有网络地址</translation>
+    </message>
+    <message numerus="yes">
+        <source>LAN mode ON: students connect to %1 · at most %n connection(s) per server</source>
+        <translation>
+            <numerusform>局域网模式已开启：学生连接 %1 · 每个服务器最多 %n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anyone on this network can reach the servers started while LAN mode is on. Turn it off in View &gt; LAN mode when the lesson ends.</source>
+        <translation>局域网模式开启期间启动的服务器，本网络中的任何人都能访问。下课后请在“视图 &gt; 局域网模式”中关闭它。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::RecordingFile</name>
@@ -2845,6 +2954,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>abort</source>
         <translation>中止</translation>
+    </message>
+    <message numerus="yes">
+        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <translation>
+            <numerusform>局域网模式同时最多允许 %n 个连接：来自 %1 的连接被拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3964,6 +4079,12 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     <message>
         <source>Cannot abort: %1 is not an open connection.</source>
         <translation>无法中止：%1 不是一个打开的连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>LAN mode allows %n connection(s) at once: this one is answered 503 Service Unavailable and closed before it becomes a WebSocket.</source>
+        <translation>
+            <numerusform>局域网模式同时最多允许 %n 个连接：这个连接在成为 WebSocket 之前就收到 503 Service Unavailable 并被关闭。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,16 +3,21 @@
 #include "kernel_observer.h"
 #include "ladder.h"
 #include "lesson.h"
+#include "loopback_loss.h"
 #include "tcp_model.h"
 #include "timeline.h"
 #include "wire_capture.h"
 
 #include <QSignalSpy>
 #include <QTest>
+#include <unistd.h>
 
 using namespace netstage;
 
 namespace {
+
+const char* const kMessages[12] = {"m01;", "m02;", "m03;", "m04;", "m05;", "m06;",
+                                   "m07;", "m08;", "m09;", "m10;", "m11;", "m12;"};
 
 struct Run
 {
@@ -116,7 +121,7 @@ private slots:
         for (const Lesson& l : Lessons::all())
             names << QLatin1String(l.name);
         for (const char* n : {"handshake", "teardown", "server-closes-first", "half-close", "reset",
-                              "refused", "data"})
+                              "refused", "data", "tcp-vs-udp"})
             QVERIFY2(names.contains(QLatin1String(n)), n);
     }
 
@@ -284,6 +289,131 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(kernelStates(events, QStringLiteral("tcp-client-1")).last(),
                                   QStringLiteral("TIME-WAIT"), 3000);
         timeline_.removeSink(sink);
+    }
+
+    // TCP and UDP side by side on real sockets: the TCP lanes (left) carry the handshake,
+    // the data and its ACK, the teardown, and change state; the UDP lanes carry exactly two
+    // arrows, "hello" there and back, and no state at all.
+    void tcpVsUdp()
+    {
+        const Run r = run("tcp-vs-udp");
+        const Ladder l = Ladder::fromEvents(r.events);
+        QCOMPARE(int(l.lanes.size()), 4);
+        QCOMPARE(l.lanes[0].proto, ev::Tcp);
+        QCOMPARE(l.lanes[0].role, QStringLiteral("client"));
+        QCOMPARE(l.lanes[1].proto, ev::Tcp);
+        QCOMPARE(l.lanes[2].proto, QStringLiteral("udp"));
+        QCOMPARE(l.lanes[2].label, QStringLiteral("udp-client-1"));
+        QCOMPARE(l.lanes[3].label, QStringLiteral("udp-server"));
+        const QStringList a = arrowsOf(l);
+        QCOMPARE(a[0], QStringLiteral("0>1 SYN s0 a-1 l0"));
+        QCOMPARE(a[1], QStringLiteral("1>0 SYN,ACK s0 a1 l0"));
+        QCOMPARE(a[2], QStringLiteral("0>1 ACK s1 a1 l0"));
+        QCOMPARE(a.filter(QStringLiteral("FIN")).size(), 2);
+        QVERIFY2(a.contains(QStringLiteral("0>1 PSH,ACK s1 a1 l5")),
+                 qPrintable(a.join(QLatin1Char('\n'))));
+        std::vector<const LadderArrow*> datagrams;
+        for (const LadderArrow& x : l.arrows) {
+            if (x.datagram)
+                datagrams.push_back(&x);
+            else
+                QVERIFY(x.from <= 1 && x.to <= 1);
+        }
+        QCOMPARE(int(datagrams.size()), 2);
+        QCOMPARE(l.datagrams, 2);
+        QCOMPARE(datagrams[0]->from, 2);
+        QCOMPARE(datagrams[0]->to, 3);
+        QCOMPARE(datagrams[1]->from, 3);
+        QCOMPARE(datagrams[1]->to, 2);
+        for (const LadderArrow* d : datagrams) {
+            QCOMPARE(d->len, 5);
+            QCOMPARE(d->label, QStringLiteral("“hello”"));
+            QVERIFY(d->arriveUs >= d->t_us);
+        }
+        // States only on the TCP lanes.
+        for (const QString& s : statesOf(l))
+            QVERIFY2(s.startsWith(QLatin1String("0:")) || s.startsWith(QLatin1String("1:")),
+                     qPrintable(s));
+        QCOMPARE(statesOf(l).filter(QStringLiteral("TIME-WAIT")),
+                 QStringList{QStringLiteral("0:TIME-WAIT")});
+        // The order of the story: handshake, then TCP data, then the datagrams, then teardown.
+        auto itemOf = [&l](const LadderArrow* p) {
+            for (int i = 0; i < int(l.items.size()); ++i) {
+                if (l.items[std::size_t(i)].kind == LadderItem::Kind::Arrow &&
+                    &l.arrows[std::size_t(l.items[std::size_t(i)].index)] == p)
+                    return i;
+            }
+            return -1;
+        };
+        int firstFin = -1;
+        for (int i = 0; i < int(l.items.size()) && firstFin < 0; ++i) {
+            const LadderItem& it = l.items[std::size_t(i)];
+            if (it.kind == LadderItem::Kind::Arrow &&
+                l.arrows[std::size_t(it.index)].flags.contains(QLatin1String("FIN")))
+                firstFin = i;
+        }
+        QVERIFY(itemOf(datagrams[1]) < firstFin);
+        QVERIFY(itemOf(datagrams[0]) > itemOf(&l.arrows[2]));
+        QVERIFY(hasAppEvent(r.events, QStringLiteral("udp-server"), QStringLiteral("message")));
+    }
+
+    // Real loss on loopback (root only): an nftables rule drops half of the segments sent to
+    // the lesson's server; TCP sends them again (the wire shows the same numbers twice) and
+    // every byte arrives, in order. The rule is gone when the lesson ends.
+    void tcpLossRetransmits()
+    {
+        if (::geteuid() != 0)
+            QSKIP("real loss needs root (nftables)");
+        if (!wire_->isActive())
+            QSKIP("the retransmissions are seen on the wire, which is not captured here");
+        std::vector<Event> events;
+        const int sink = timeline_.addSink([&events](const Event& e) { events.push_back(e); });
+        qint64 dropped = -1;
+        QString table;
+        {
+            // Twelve messages: with half of the data segments dropped, the chance that none
+            // is lost is 1 in 4096.
+            Lesson lossy{"loss-test", "twelve messages", "", {}};
+            lossy.steps.push_back(Lessons::find(QStringLiteral("data"))->steps.front());
+            for (int i = 0; i < 12; ++i)
+                lossy.steps.push_back({LessonStep::Actor::Client, LessonStep::Action::Send,
+                                       kMessages[i], "send", "send"});
+            lossy.steps.push_back(
+                {LessonStep::Actor::Client, LessonStep::Action::Close, nullptr, "close", "close"});
+            lossy.steps.push_back(
+                {LessonStep::Actor::Server, LessonStep::Action::Close, nullptr, "close", "close"});
+            LessonRunner runner(&timeline_, observer_, wire_);
+            runner.setStepDelayMs(0);
+            runner.setLossPercent(50);
+            QSignalSpy done(&runner, &LessonRunner::finished);
+            QVERIFY(runner.start(lossy));
+            table = QStringLiteral("netstage_%1").arg(::getpid());
+            QVERIFY(LoopbackLoss::tables().contains(table));
+            QVERIFY(done.wait(60000));
+            dropped = runner.tcpSegmentsDropped();
+        }
+        QTest::qWait(100);
+        timeline_.removeSink(sink);
+        QVERIFY2(!LoopbackLoss::tables().contains(table), "the loss rule outlived its lesson");
+        QVERIFY2(dropped > 0, "with 50 % loss over a dozen segments, none was dropped");
+        const Ladder l = Ladder::fromEvents(events, ev::Wire);
+        QCOMPARE(l.source, ev::Wire);
+        const int retrans =
+            int(std::count_if(l.arrows.begin(), l.arrows.end(),
+                              [](const LadderArrow& a) { return a.retransmission; }));
+        if (retrans < 1)
+            qWarning("%s", qPrintable(l.toText()));
+        QVERIFY2(retrans >= 1, "no retransmission on the wire");
+        // Everything arrived anyway, in order: that is TCP's promise.
+        QByteArray got;
+        for (const Event& e : events) {
+            if (e.socket == QLatin1String("tcp-conn-1") && e.event == ev::Data && e.dir == ev::In)
+                got += e.payload;
+        }
+        QByteArray sent;
+        for (const char* m : kMessages)
+            sent += m;
+        QCOMPARE(got, sent);
     }
 
     // A connection to a peer that is not the lab's (only the client's app events): the

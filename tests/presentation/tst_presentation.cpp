@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QMenu>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSvgRenderer>
@@ -50,6 +51,7 @@ private slots:
     void overlayListsEveryShortcut();
     void everyListedShortcutTriggersItsAction();
     void overlayFitsAProjector();
+    void languageSwitchKeepsTheClassroom();
     void viewExportsPngAndSvg();
     void lessonBecomesSlides();
     void slidesHeadless();
@@ -349,6 +351,37 @@ void TstPresentation::overlayFitsAProjector()
     }
     pres_->setPresenting(false);
     pres_->setFullScreenOnPresent(true);
+}
+
+void TstPresentation::languageSwitchKeepsTheClassroom()
+{
+    // The window rebuilds its panels and menus in the new language: the new panels come up at
+    // the current scale and theme, with their keys, and the View menu has its items again.
+    const QFont app0 = QApplication::font();
+    const int before = int(pres_->shortcuts().size());
+    pres_->setFullScreenOnPresent(false);
+    pres_->setPresenting(true);
+    pres_->setTheme(Presentation::Theme::Dark);
+    QVERIFY(window_->setLanguage(QStringLiteral("zh_CN"), false));
+    auto* heading = window_->findChild<QLabel*>(QStringLiteral("ladderExplainerHeading"));
+    QVERIFY(heading);
+    QCOMPARE(heading->font().pixelSize(), qRound(20 * pres_->effectiveScale()));
+    QCOMPARE(window_->lessonPanel()->view()->theme(), LadderPainter::Theme::Dark);
+    QCOMPARE(int(pres_->shortcuts().size()), before);
+    auto* view = window_->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    QVERIFY(view && view->actions().contains(pres_->presentAction()));
+    QVERIFY(pres_->presentAction()->isChecked());
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    window_->lessonPanel()->view()->setFocus();
+    QTest::keyClick(window_->lessonPanel()->view(), Qt::Key_F11);
+    QVERIFY(!pres_->isPresenting());
+    QVERIFY(window_->setLanguage(QStringLiteral("en"), false));
+    pres_->setTheme(Presentation::Theme::Light);
+    pres_->setFullScreenOnPresent(true);
+    QCOMPARE(QApplication::font(), app0);
+    heading = window_->findChild<QLabel*>(QStringLiteral("ladderExplainerHeading"));
+    QCOMPARE(heading->font().pixelSize(), 20);
 }
 
 void TstPresentation::viewExportsPngAndSvg()
