@@ -83,6 +83,8 @@ int main(int argc, char** argv)
         "p99 %.3f ms, max %.3f ms\n",
         latencies.size(), messages, intervalMs, pct(0.5) / 1000.0, pct(0.99) / 1000.0,
         latencies.back() / 1000.0);
+    std::printf("kernel dropped %llu packet(s) (capture ring full)\n",
+                static_cast<unsigned long long>(wire.kernelDropped()));
     std::printf("on screen: add at most one frame of the log/ladder timer (16 ms)\n");
     return 0;
 }

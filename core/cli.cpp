@@ -12,6 +12,7 @@
 #include "tcp_state.h"
 #include "timeline.h"
 #include "udp_cli.h"
+#include "url_cli.h"
 #include "wire_capture.h"
 #include "ws_cli.h"
 
@@ -98,6 +99,8 @@ int runConnect(const Command& cmd)
     Session s;
     if (!s.open(cmd.events, cmd.quiet))
         return 1;
+    if (!cmd.pcap.isEmpty() && !checkCaptureFor(s, cmd.pcap))
+        return 1;
     TcpLab lab(&s.timeline, s.observer.get());
     s.attach(&lab);
     bool connected = false;
@@ -166,6 +169,8 @@ int runConnect(const Command& cmd)
     }
     waitUntil([&] { return closed; }, 5000);
     lingerForKernel(s, 300);
+    if (!cmd.pcap.isEmpty() && !writeCaptureFile(s, cmd.pcap))
+        return 1;
     for (const Event& e : std::as_const(s.errors)) {
         if (e.socket == id) {
             printErr(failureLine(e, QString()));
@@ -203,6 +208,8 @@ int runLesson(const Command& cmd)
     Session s;
     if (!s.open(cmd.events, cmd.quiet))
         return 1;
+    if (!cmd.pcap.isEmpty() && !checkCaptureFor(s, cmd.pcap))
+        return 1;
     std::vector<Event> all;
     s.timeline.addSink([&all](const Event& e) { all.push_back(e); });
     LessonRunner runner(&s.timeline, s.observer.get(), s.wire.get());
@@ -221,14 +228,17 @@ int runLesson(const Command& cmd)
     }
     waitUntil([&done] { return done; }, 600000);
     lingerForKernel(s, 100);
+    // Before the ladder is built: the wait lets the last segments' events arrive too.
+    if (!cmd.pcap.isEmpty() && !writeCaptureFile(s, cmd.pcap))
+        return 1;
 
     const Ladder ladder = Ladder::fromEvents(all, cmd.ladderSource);
     FILE* human = cmd.events == QLatin1String("-") ? stderr : stdout;
     if (!cmd.quiet) {
         std::fputs(qPrintable(QLatin1Char('\n') + ladder.toText()), human);
         if (cmd.lossPercent > 0)
-            std::fputs(qPrintable(Cli::tr("The nftables rule dropped %n TCP segment(s) before "
-                                          "they reached the wire.",
+            std::fputs(qPrintable(Cli::tr("The nftables rule dropped %n TCP segment(s) on the "
+                                          "way to the server.",
                                           nullptr, int(runner.tcpSegmentsDropped())) +
                                   QLatin1Char('\n')),
                        human);
@@ -279,7 +289,7 @@ std::vector<LabCli> Cli::labModules()
     // Each lab's module, in the order `netstage --help` lists them. Built on every call, not
     // cached: the first call comes before the translator is installed, and the summaries must
     // follow --lang.
-    return {httpCli(), udpCli(), wsCli()};
+    return {httpCli(), udpCli(), wsCli(), urlCli()};
 }
 
 bool Cli::isHeadless(int argc, char** argv)
@@ -314,7 +324,8 @@ void Cli::setSlidesWriter(SlidesWriter writer)
 bool Cli::needsGui(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--diagram") == 0 || qstrcmp(argv[i], "--slides") == 0)
+        if (qstrcmp(argv[i], "--diagram") == 0 || qstrcmp(argv[i], "--waterfall") == 0 ||
+            qstrcmp(argv[i], "--slides") == 0)
             return true;
     }
     return false;
@@ -365,10 +376,11 @@ QString Cli::tcpHelp()
         "                       [--for SECONDS] [--events FILE|-] [--quiet]\n"
         "  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]\n"
         "                       [--then half-close|close|abort] [--wait MS]\n"
-        "                       [--events FILE|-] [--quiet]\n"
+        "                       [--pcap FILE] [--events FILE|-] [--quiet]\n"
         "  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]\n"
         "                       [--source wire|model] [--port PORT] [--record FILE]\n"
-        "                       [--loss PERCENT] [--slides DIR] [--events FILE|-]\n"
+        "                       [--loss PERCENT] [--pcap FILE] [--slides DIR]\n"
+        "                       [--events FILE|-]\n"
         "  netstage tcp lesson  --list\n"
         "\n"
         "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
@@ -392,6 +404,8 @@ QString Cli::tcpHelp()
         "         the same loss. The rule is removed when the lesson ends.\n"
         "         --slides DIR writes one picture per step (slide-01.png...) with the\n"
         "         step's explanation, and an index.html that shows them in order.\n"
+        "--pcap FILE      (connect, lesson) the captured frames as pcapng, for\n"
+        "                 Wireshark or tshark; needs capture permission\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
         "--quiet          no people-readable lines\n");
 }
@@ -510,6 +524,9 @@ Command Cli::parse(const QStringList& args)
         } else if (a == QLatin1String("--record")) {
             if (!value(&cmd.record))
                 return bad(tr("--record needs a file name"));
+        } else if (a == QLatin1String("--pcap")) {
+            if (!value(&cmd.pcap))
+                return bad(tr("--pcap needs a file name"));
         } else if (a == QLatin1String("--source")) {
             if (!value(&cmd.ladderSource) || (cmd.ladderSource != QLatin1String("wire") &&
                                               cmd.ladderSource != QLatin1String("model")))

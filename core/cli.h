@@ -60,6 +60,7 @@ struct Command
     QString slides;                                // --slides DIR: one PNG per step + index
     QString ladderSource = QStringLiteral("wire"); // --source wire|model
     int lossPercent = 0; // --loss PERCENT: real TCP loss (nftables, root) and UDP relay loss
+    QString pcap;                                  // --pcap FILE: the capture as pcapng
 };
 
 // A lab's command-line module: `netstage <name> ...` runs run(args after the name) and

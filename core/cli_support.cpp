@@ -99,6 +99,45 @@ bool waitUntil(const std::function<bool()>& pred, int ms)
     return true;
 }
 
+bool checkCaptureFor(Session& s, const QString& path)
+{
+    if (!s.wire || !s.wire->isActive()) {
+        printErr(Cli::tr("cannot write %1: wire capture is not running (%2). Run as root, or "
+                         "once: sudo setcap cap_net_raw,cap_net_admin=eip %3")
+                     .arg(path, s.wire ? s.wire->unavailableReason() : QString(),
+                          QCoreApplication::applicationFilePath()));
+        return false;
+    }
+    return true;
+}
+
+bool writeCaptureFile(Session& s, const QString& path)
+{
+    if (!checkCaptureFor(s, path))
+        return false;
+    // Frames reach the store ~30 µs after the kernel sends them and their events a queued
+    // signal later: wait until nothing new arrives for 50 ms (at most one second).
+    quint64 last = s.wire->captured();
+    QElapsedTimer quiet;
+    quiet.start();
+    waitUntil(
+        [&] {
+            const quint64 now = s.wire->captured();
+            if (now != last) {
+                last = now;
+                quiet.restart();
+            }
+            return quiet.elapsed() >= 50;
+        },
+        1000);
+    QString error;
+    if (!s.wire->writePcapng(path, &error)) {
+        printErr(error);
+        return false;
+    }
+    return true;
+}
+
 void lingerForKernel(Session& s, int ms)
 {
     waitUntil([&s] { return s.observer->trackedCount() == 0; }, ms);

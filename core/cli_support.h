@@ -17,10 +17,10 @@
 #include <QTimer>
 
 #include <csignal>
-#include <pthread.h>
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <pthread.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
@@ -107,6 +107,13 @@ struct Session
             eventsFile->flush();
     }
 };
+
+// --pcap FILE: lets the last frames and their events arrive, then writes the capture as
+// pcapng. False (and one clear line on stderr) when capture does not run or the file cannot
+// be written.
+bool writeCaptureFile(Session& s, const QString& path);
+// Before the run: false (and the same line) when --pcap cannot be honoured.
+bool checkCaptureFor(Session& s, const QString& path);
 
 // After the app closes its sockets, give the kernel observer a moment to report FIN-WAIT-2,
 // TIME-WAIT or CLOSED, so a recording shows how the teardown really ended.

@@ -39,6 +39,8 @@ QJsonObject timingJson(const HttpTiming& t)
     o.insert(QStringLiteral("send_us"), t.sendUs);
     o.insert(QStringLiteral("wait_us"), t.waitUs);
     o.insert(QStringLiteral("download_us"), t.downloadUs);
+    if (t.pausedUs > 0)
+        o.insert(QStringLiteral("paused_us"), t.pausedUs);
     o.insert(QStringLiteral("total_us"), t.totalUs);
     return o;
 }
@@ -71,6 +73,8 @@ struct HttpClient::Conn : public QObject
     QTimer* timer = nullptr;
     // Marks of the current exchange on the timeline's clock.
     qint64 dispatchUs = 0, resolvedUs = 0, connectedUs = 0, sentUs = 0, firstByteUs = 0;
+    qint64 pausedResolveUs = 0, pausedSendUs = 0; // held by a teacher (step mode)
+    bool sentSignalled = false;
 };
 
 HttpClient::HttpClient(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
@@ -272,6 +276,8 @@ void HttpClient::startOn(Conn* conn, int id)
     conn->dispatchUs = timeline_->now();
     conn->gotBytes = false;
     conn->firstByteUs = 0;
+    conn->pausedResolveUs = conn->pausedSendUs = 0;
+    conn->sentSignalled = false;
     x.socket = conn->id;
     x.timing.queuedUs = conn->dispatchUs - x.timing.startUs;
     conn->timer->start(timeoutMs_);
@@ -288,7 +294,7 @@ void HttpClient::startOn(Conn* conn, int id)
                        .arg(conn->served + 1);
         timeline_->append(e);
         conn->st = Conn::St::Busy;
-        sendRequest(conn);
+        beginSend(conn);
         return;
     }
     resolve(conn, id);
@@ -304,6 +310,8 @@ void HttpClient::resolve(Conn* conn, int id)
             return;
         Conn* conn = guard;
         conn->resolvedUs = timeline_->now();
+        if (!conn->timer->isActive())
+            conn->timer->start(timeoutMs_); // stopped while a resolver hook asked
         HttpExchange& x = exchanges_[id];
         x.resolvedVia = via;
         Event e = base(conn, kDns, kDns);
@@ -356,6 +364,8 @@ void HttpClient::resolve(Conn* conn, int id)
         return;
     }
     if (resolver_) {
+        // The hook may wait for a teacher's step; its own lookups have their own timeouts.
+        conn->timer->stop();
         resolver_(host, [done](const QHostAddress& a, const QString& err) {
             done(a, QStringLiteral("resolver"), err);
         });
@@ -387,7 +397,7 @@ void HttpClient::connectTo(Conn* conn, const QHostAddress& address)
             return;
         conn->toSend -= n;
         if (conn->toSend <= 0)
-            conn->sentUs = timeline_->now();
+            markSent(conn, timeline_->now());
     });
     connect(c, &NativeTcpConnection::peerFinished, this, [this, conn] { onPeerEnd(conn); });
     connect(c, &NativeTcpConnection::errorOccurred, this, [this, conn](int err) {
@@ -432,7 +442,42 @@ void HttpClient::onConnected(Conn* conn)
     if (observer_)
         observer_->poke();
     conn->st = Conn::St::Busy;
-    sendRequest(conn);
+    beginSend(conn);
+}
+
+void HttpClient::addPausedUs(int exchange, qint64 us)
+{
+    for (Conn* c : std::as_const(conns_)) {
+        if (c->exchange == exchange && c->st == Conn::St::Resolving)
+            c->pausedResolveUs += qMax<qint64>(0, us);
+    }
+}
+
+void HttpClient::beginSend(Conn* conn)
+{
+    if (!sendGate_) {
+        sendRequest(conn);
+        return;
+    }
+    const int id = conn->exchange;
+    conn->timer->stop(); // a teacher may take their time
+    QPointer<Conn> guard(conn);
+    sendGate_(id, [this, guard, id](qint64 pausedUs) {
+        if (!guard || guard->exchange != id || guard->st != Conn::St::Busy || !guard->c)
+            return;
+        guard->pausedSendUs += qMax<qint64>(0, pausedUs);
+        guard->timer->start(timeoutMs_);
+        sendRequest(guard);
+    });
+}
+
+void HttpClient::markSent(Conn* conn, qint64 us)
+{
+    conn->sentUs = us;
+    if (!conn->sentSignalled && conn->exchange) {
+        conn->sentSignalled = true;
+        emit requestSent(conn->exchange);
+    }
 }
 
 void HttpClient::sendRequest(Conn* conn)
@@ -503,7 +548,7 @@ void HttpClient::onData(Conn* conn, const QByteArray& data)
         conn->gotBytes = true;
         conn->firstByteUs = now;
         if (conn->sentUs == 0)
-            conn->sentUs = now; // the answer came before dataWritten was seen
+            markSent(conn, now); // the answer came before dataWritten was seen
     }
     if (x.rawResponse.size() + data.size() <= kMaxRawResponse)
         x.rawResponse += data;
@@ -539,9 +584,10 @@ void HttpClient::completeResponse(Conn* conn, HttpMessage&& msg)
     HttpTiming& t = x.timing;
     const qint64 dispatch = conn->dispatchUs;
     t.queuedUs = dispatch - t.startUs;
-    t.dnsUs = conn->reused ? 0 : conn->resolvedUs - dispatch;
+    t.dnsUs = conn->reused ? 0 : conn->resolvedUs - dispatch - conn->pausedResolveUs;
     t.connectUs = conn->reused ? 0 : conn->connectedUs - conn->resolvedUs;
-    const qint64 sendStart = conn->reused ? dispatch : conn->connectedUs;
+    t.pausedUs = conn->pausedResolveUs + conn->pausedSendUs;
+    const qint64 sendStart = (conn->reused ? dispatch : conn->connectedUs) + conn->pausedSendUs;
     t.sendUs = qMax<qint64>(0, conn->sentUs - sendStart);
     t.waitUs = conn->firstByteUs - (sendStart + t.sendUs);
     t.downloadUs = lastUs - conn->firstByteUs;

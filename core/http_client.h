@@ -33,7 +33,7 @@ struct HttpClientRequest
 
 // Where the time of one request went, in microseconds on the timeline's clock, with the
 // names of curl's -w and the browser's Network tab. The phases are contiguous, so
-// queued + dns + connect + send + wait + download == total.
+// queued + dns + connect + paused + send + wait + download == total.
 struct HttpTiming
 {
     qint64 startUs = 0;    // fetch() was called (or the redirect was decided)
@@ -43,6 +43,7 @@ struct HttpTiming
     qint64 sendUs = 0;     // Request sent: from connected (or reuse) until the kernel has it all
     qint64 waitUs = 0;     // Waiting (TTFB): until the first byte of the answer
     qint64 downloadUs = 0; // Content download: first to last byte of the answer
+    qint64 pausedUs = 0;   // held by a teacher's step (the URL walk's step mode); usually 0
     qint64 totalUs = 0;
 };
 
@@ -98,6 +99,14 @@ public:
     using ResolveDone = std::function<void(const QHostAddress& address, const QString& error)>;
     using Resolver = std::function<void(const QString& host, ResolveDone done)>;
     void setResolver(Resolver resolver) { resolver_ = std::move(resolver); }
+    // Called when a connection is ready to carry a request (connected, or kept alive), before
+    // a byte of it is sent; the request goes when go(pausedUs) is called. The URL walk's step
+    // mode waits there and says how long it held the request for a teacher: that much is
+    // counted as paused, not as sending. The request's timeout does not run meanwhile.
+    using SendGate = std::function<void(int exchange, std::function<void(qint64 pausedUs)> go)>;
+    void setSendGate(SendGate gate) { sendGate_ = std::move(gate); }
+    // Time the resolver hook held this exchange for a teacher (counted as paused, not DNS).
+    void addPausedUs(int exchange, qint64 us);
 
     void setMaxConnectionsPerHost(int n) { maxPerHost_ = qMax(1, n); }
     void setKeepAlive(bool on) { keepAlive_ = on; }
@@ -121,6 +130,8 @@ public:
 
 signals:
     void exchangeStarted(int id);
+    // The kernel has taken the whole request (or the answer began before that was seen).
+    void requestSent(int id);
     void finished(const netstage::HttpExchange& exchange);
 
 private:
@@ -130,7 +141,9 @@ private:
     void openConnection(const QString& key, int id);
     void resolve(Conn* conn, int id);
     void connectTo(Conn* conn, const QHostAddress& address);
+    void beginSend(Conn* conn);
     void sendRequest(Conn* conn);
+    void markSent(Conn* conn, qint64 us);
     void onConnected(Conn* conn);
     void onData(Conn* conn, const QByteArray& data);
     void onPeerEnd(Conn* conn);
@@ -148,6 +161,7 @@ private:
     QPointer<WireCapture> wire_;
     QMap<QString, QHostAddress> overrides_;
     Resolver resolver_;
+    SendGate sendGate_;
     int maxPerHost_ = 6;
     bool keepAlive_ = true;
     int timeoutMs_ = 30000;

@@ -335,9 +335,9 @@ bool LessonRunner::start(const Lesson& lesson, quint16 port)
             le.extra = QJsonObject{{QStringLiteral("loss_percent"), lossPercent_},
                                    {QStringLiteral("port"), int(port_)},
                                    {QStringLiteral("nft_table"), loss_->tableName()}};
-            le.detail = tr("Real loss: an nftables rule drops %1% of the TCP segments sent to "
-                           "127.0.0.1:%2 before they reach the wire; UDP goes through the relay "
-                           "with the same loss.")
+            le.detail = tr("Real loss: an nftables rule drops %1% of the TCP data segments sent "
+                           "to 127.0.0.1:%2 after the capture saw them; UDP goes through the "
+                           "relay with the same loss.")
                             .arg(lossPercent_)
                             .arg(port_);
             timeline_->append(le);

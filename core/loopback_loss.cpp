@@ -6,8 +6,14 @@
 #include <QMutex>
 #include <QRegularExpression>
 #include <QStringList>
+#include <cerrno>
 #include <cstdlib>
-#include <nftables/libnftables.h>
+#include <cstring>
+#include <fcntl.h>
+#include <initializer_list>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace netstage {
@@ -21,44 +27,118 @@ QString tr(const char* text)
     return QCoreApplication::translate("netstage::LoopbackLoss", text);
 }
 
-// One libnftables context per command batch: cheap, and nothing is shared between threads.
+// Runs the nft program with the commands on its standard input ("nft -f -": one
+// transaction, all of them or none). A separate program, not libnftables linked in:
+// libnftables is GPL-2.0-only, which a GPL-3.0-or-later program may not link. Plain
+// posix_spawn and pipes, so it also works from the exit handler, after Qt has gone.
 class Nft
 {
 public:
-    Nft() : ctx_(nft_ctx_new(NFT_CTX_DEFAULT))
-    {
-        if (ctx_) {
-            nft_ctx_buffer_output(ctx_);
-            nft_ctx_buffer_error(ctx_);
-        }
-    }
-    ~Nft()
-    {
-        if (ctx_)
-            nft_ctx_free(ctx_);
-    }
-    Nft(const Nft&) = delete;
-    Nft& operator=(const Nft&) = delete;
-
-    bool ok() const { return ctx_ != nullptr; }
-    // Runs the commands as one transaction: all of them or none.
+    bool ok() const { return !program().isEmpty(); }
     bool run(const QString& commands, QString* output = nullptr, QString* error = nullptr)
     {
-        if (!ctx_) {
+        const QByteArray nft = program();
+        if (nft.isEmpty()) {
             if (error)
-                *error = QStringLiteral("libnftables could not start");
+                *error = QStringLiteral("the nft program is not installed (Debian: nftables)");
             return false;
         }
-        const int rc = nft_run_cmd_from_buffer(ctx_, commands.toUtf8().constData());
+        int in[2], out[2], err[2];
+        if (::pipe2(in, O_CLOEXEC) != 0)
+            return false;
+        if (::pipe2(out, O_CLOEXEC) != 0) {
+            closeAll({in[0], in[1]});
+            return false;
+        }
+        if (::pipe2(err, O_CLOEXEC) != 0) {
+            closeAll({in[0], in[1], out[0], out[1]});
+            return false;
+        }
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+        posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+        posix_spawn_file_actions_adddup2(&fa, err[1], 2);
+        char arg0[] = "nft";
+        char arg1[] = "-f";
+        char arg2[] = "-";
+        char* argv[] = {arg0, arg1, arg2, nullptr};
+        pid_t pid = -1;
+        const int rc = posix_spawn(&pid, nft.constData(), &fa, nullptr, argv, environ);
+        posix_spawn_file_actions_destroy(&fa);
+        closeAll({in[0], out[1], err[1]});
+        if (rc != 0) {
+            closeAll({in[1], out[0], err[0]});
+            if (error)
+                *error = QString::fromLocal8Bit(std::strerror(rc));
+            return false;
+        }
+        // The commands are a few hundred bytes: far below a pipe's buffer, so writing them
+        // all before reading cannot deadlock.
+        const QByteArray bytes = commands.toUtf8();
+        qsizetype written = 0;
+        while (written < bytes.size()) {
+            const ssize_t n = ::write(in[1], bytes.constData() + written, bytes.size() - written);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            written += n;
+        }
+        ::close(in[1]);
+        QByteArray o, e;
+        drain(out[0], err[0], &o, &e);
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
         if (output)
-            *output = QString::fromUtf8(nft_ctx_get_output_buffer(ctx_));
+            *output = QString::fromUtf8(o);
         if (error)
-            *error = QString::fromUtf8(nft_ctx_get_error_buffer(ctx_)).trimmed();
-        return rc == 0;
+            *error = QString::fromUtf8(e).trimmed();
+        return WIFEXITED(status) && WEXITSTATUS(status) == 0;
     }
 
 private:
-    nft_ctx* ctx_;
+    static QByteArray program()
+    {
+        for (const char* p : {"/usr/sbin/nft", "/sbin/nft", "/usr/bin/nft"}) {
+            if (::access(p, X_OK) == 0)
+                return QByteArray(p);
+        }
+        return {};
+    }
+    static void closeAll(std::initializer_list<int> fds)
+    {
+        for (int fd : fds)
+            ::close(fd);
+    }
+    // Reads both pipes to their end (nft's answers are small; bounded by 1 MiB anyway).
+    static void drain(int outFd, int errFd, QByteArray* out, QByteArray* err)
+    {
+        pollfd fds[2] = {{outFd, POLLIN, 0}, {errFd, POLLIN, 0}};
+        int open = 2;
+        char buf[4096];
+        while (open > 0 && out->size() + err->size() < (1 << 20)) {
+            if (::poll(fds, 2, 5000) <= 0)
+                break; // nft hangs: give up rather than hang with it
+            for (int i = 0; i < 2; ++i) {
+                if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                    continue;
+                const ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
+                if (n > 0) {
+                    (i == 0 ? out : err)->append(buf, n);
+                } else if (n == 0 || errno != EINTR) {
+                    ::close(fds[i].fd);
+                    fds[i].fd = -1;
+                    --open;
+                }
+            }
+        }
+        for (const pollfd& f : fds) {
+            if (f.fd >= 0)
+                ::close(f.fd);
+        }
+    }
 };
 
 // Tables of this process still in the kernel, for the exit handler.
@@ -160,7 +240,8 @@ bool LoopbackLoss::apply(quint16 port, int lossPercent, QString* error)
     removeStale();
     Nft nft;
     if (!nft.ok())
-        return fail(tr("Real TCP loss is not available: libnftables could not start."));
+        return fail(tr("Real TCP loss is not available: the nft program is missing (Debian "
+                       "package nftables)."));
     const QString t = tableName();
     // One transaction: the table exists with its rule, or not at all. Only segments that
     // carry data are dropped (no SYN, FIN or RST; longer than a bare ACK with timestamps,

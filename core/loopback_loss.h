@@ -15,8 +15,10 @@ namespace netstage {
 //
 // Measured on this machine kind: sch_netem is not built into the kernel (tc answers "Specified
 // qdisc kind is unknown", and sch_prio is missing too), iptables is not installed, but
-// nf_tables with `numgen random` is, and libnftables (Debian libnftables1) drives it in
-// process. Needs CAP_NET_ADMIN (root); without it apply() fails with a clear sentence.
+// nf_tables with `numgen random` is, driven by the `nft` program (Debian nftables) run as a
+// separate process — libnftables is GPL-2.0-only and may not be linked into this
+// GPL-3.0-or-later program. Each call waits for nft (a few ms). Needs CAP_NET_ADMIN (root);
+// without it apply() fails with a clear sentence.
 //
 // Always removed: by remove(), the destructor, an exit handler, and — for a process that died
 // without any of those (SIGKILL) — by the next apply(), which deletes tables of dead pids.

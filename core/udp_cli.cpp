@@ -25,7 +25,8 @@ public:
             "  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]\n"
             "                     [--wait MS] [--connect]\n"
             "                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]\n"
-            "                     [--reorder P] [--seed N] [--events FILE|-] [--quiet]\n"
+            "                     [--reorder P] [--seed N] [--pcap FILE] [--events FILE|-]\n"
+            "                     [--quiet]\n"
             "\n"
             "serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0\n"
             "       picks a free port) until SIGINT/SIGTERM or --for SECONDS.\n"
@@ -44,6 +45,8 @@ public:
             "       Exit status 0 when everything was sent (UDP cannot know whether it\n"
             "       arrived), 1 on an error such as EMSGSIZE (over 65,507 bytes) or\n"
             "       ECONNREFUSED, 2 for bad usage.\n"
+            "--pcap FILE      (send) the captured datagrams as pcapng, for Wireshark or\n"
+            "                 tshark; needs capture permission\n"
             "--events FILE|-  every event as a JSON line (listening, message, relay, error...)\n"
             "--quiet          no people-readable event lines\n");
     }
@@ -76,6 +79,7 @@ struct Args
     UdpRelayOptions relay;
     bool relayGiven = false;
     QString events;
+    QString pcap;
     bool quiet = false;
 };
 
@@ -105,6 +109,7 @@ int runServe(const Args& a)
         return 1;
     addHumanSink(s, a.events, a.quiet);
     UdpLab lab(&s.timeline);
+    lab.setWireCapture(s.wire.get());
     if (!lab.startServer(a.server)) {
         printErr(failureLine(s.firstError(UdpLab::kServerId),
                              UdpCliText::tr("the server could not start")));
@@ -137,7 +142,10 @@ int runSend(const Args& a)
     if (!s.open(a.events, true))
         return 1;
     addHumanSink(s, a.events, a.quiet);
+    if (!a.pcap.isEmpty() && !checkCaptureFor(s, a.pcap))
+        return 1;
     UdpLab lab(&s.timeline);
+    lab.setWireCapture(s.wire.get());
     if (a.relayGiven)
         lab.setRelayOptions(a.relay);
     int answers = 0;
@@ -176,6 +184,8 @@ int runSend(const Args& a)
         a.relayGiven ? a.relay.delayMs + a.relay.jitterMs + UdpRelay::kReorderHoldMs : 0;
     waitUntil([&] { return cancelled; }, std::max(a.waitMs, 0) + relayWait);
     lab.closeAll();
+    if (!a.pcap.isEmpty() && !writeCaptureFile(s, a.pcap))
+        return 1;
     if (lab.relay()) {
         const UdpRelay::Stats st = lab.relay()->stats();
         printErr(UdpCliText::tr("relay: %1 datagrams in, %2 dropped, %3 duplicated, %4 "
@@ -312,6 +322,9 @@ int run(const QStringList& args)
                 return needs(UdpCliText::tr("a file name or -"));
         } else if (o == QLatin1String("--quiet") || o == QLatin1String("-q")) {
             a.quiet = true;
+        } else if (!serve && o == QLatin1String("--pcap")) {
+            if (!value(&a.pcap))
+                return needs(UdpCliText::tr("a file name"));
         } else if (serve && o == QLatin1String("--host")) {
             if (!value(&a.server.host))
                 return needs(UdpCliText::tr("an address"));

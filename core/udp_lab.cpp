@@ -4,6 +4,7 @@
 #include "native_tcp_connection.h"
 #include "timeline.h"
 #include "udp_socket.h"
+#include "wire_capture.h"
 
 #include <QTimer>
 
@@ -132,6 +133,11 @@ void UdpLab::error(const QString& socket, const QString& code, const QString& de
     emitEvent(e);
 }
 
+void UdpLab::setWireCapture(WireCapture* wire)
+{
+    wire_ = wire;
+}
+
 bool UdpLab::startServer(const UdpServerOptions& options)
 {
     if (isListening())
@@ -155,6 +161,10 @@ bool UdpLab::startServer(const UdpServerOptions& options)
     }
     server_ = s;
     serverLocal_ = endpointString(s->localAddress(), s->localPort());
+    if (wire_) {
+        wire_->watchUdpPort(s->localPort());
+        wire_->trackUdp(kServerId, serverLocal_);
+    }
     connect(s, &UdpSocket::datagramReceived, this, &UdpLab::onServerDatagram);
     Event e = base(kServerId, ev::Listening);
     e.extra = QJsonObject{{QStringLiteral("preset"), udpPresetName(options.preset)}};
@@ -307,6 +317,12 @@ QString UdpLab::openClient(const QString& hostIn, quint16 port, const UdpClientO
     c.targetPort = port;
     c.options = options;
     c.local = endpointString(s->localAddress(), s->localPort());
+    if (wire_) {
+        // In force before the first datagram leaves: the client's port and the server's.
+        wire_->watchUdpPort(s->localPort());
+        wire_->watchUdpPort(port);
+        wire_->trackUdp(id, c.local);
+    }
     c.timer = new QTimer(this);
     c.timer->setTimerType(Qt::PreciseTimer);
     connect(c.timer, &QTimer::timeout, this, [this, id] { tick(id); });

@@ -15,6 +15,7 @@ namespace netstage {
 
 class Timeline;
 class UdpSocket;
+class WireCapture;
 
 enum class UdpPreset
 {
@@ -58,6 +59,10 @@ public:
 
     explicit UdpLab(Timeline* timeline, QObject* parent = nullptr);
     ~UdpLab() override;
+
+    // Real datagrams from the wire where capture runs: the lab's ports are watched and its
+    // sockets' endpoints tracked, so each datagram becomes a `datagram` event (source "wire").
+    void setWireCapture(WireCapture* wire);
 
     bool startServer(const UdpServerOptions& options);
     void stopServer();
@@ -128,6 +133,7 @@ private:
     QString errorDetail(const QString& code, qint64 size, const QString& remote) const;
 
     Timeline* timeline_;
+    QPointer<WireCapture> wire_;
     UdpSocket* server_ = nullptr;
     QString serverLocal_;
     UdpServerOptions serverOptions_;

@@ -161,8 +161,8 @@ void UdpSocket::refreshLocal()
 
 void UdpSocket::onReadable()
 {
-    if (buffer_.empty())
-        buffer_.resize(size_t(kSlots) * kSlotBytes);
+    if (!buffer_)
+        buffer_.reset(new char[size_t(kSlots) * kSlotBytes]);
     mmsghdr msgs[kSlots];
     iovec iov[kSlots];
     sockaddr_storage from[kSlots];
@@ -171,7 +171,7 @@ void UdpSocket::onReadable()
     while (fd_ >= 0 && budget > 0) {
         const int want = std::min(kSlots, budget);
         for (int i = 0; i < want; ++i) {
-            iov[i].iov_base = buffer_.data() + size_t(i) * kSlotBytes;
+            iov[i].iov_base = buffer_.get() + size_t(i) * kSlotBytes;
             iov[i].iov_len = kSlotBytes;
             msgs[i] = {};
             msgs[i].msg_hdr.msg_iov = &iov[i];

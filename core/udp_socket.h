@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QObject>
+#include <memory>
 #include <vector>
 
 class QSocketNotifier;
@@ -63,7 +64,9 @@ private:
     QHostAddress peerAddr_;
     quint16 peerPort_ = 0;
     quint64 received_ = 0;
-    std::vector<char> buffer_; // recvmmsg slots, allocated on the first read
+    // recvmmsg slots, allocated on the first read and not zero-filled: 1 MiB of memset cost
+    // ~0.6 ms on the first datagram of every socket (the URL walk's DNS has five).
+    std::unique_ptr<char[]> buffer_;
 };
 
 } // namespace netstage

@@ -1,6 +1,7 @@
 #include "wire_capture.h"
 
 #include "clock.h"
+#include "pcapng.h"
 #include "timeline.h"
 
 #include <QCoreApplication>
@@ -11,8 +12,11 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <QJsonObject>
+
 #include <arpa/inet.h>
 #include <atomic>
+#include <deque>
 #include <pcap/pcap.h>
 #include <sys/time.h>
 
@@ -111,13 +115,163 @@ QString endpoint6(const u_char* a, quint16 port)
     return QStringLiteral("[%1]:%2").arg(QHostAddress(v6).toString()).arg(port);
 }
 
+QString macString(const u_char* m)
+{
+    return QStringLiteral("%1:%2:%3:%4:%5:%6")
+        .arg(m[0], 2, 16, QLatin1Char('0'))
+        .arg(m[1], 2, 16, QLatin1Char('0'))
+        .arg(m[2], 2, 16, QLatin1Char('0'))
+        .arg(m[3], 2, 16, QLatin1Char('0'))
+        .arg(m[4], 2, 16, QLatin1Char('0'))
+        .arg(m[5], 2, 16, QLatin1Char('0'));
+}
+
+QString hex16(quint16 v)
+{
+    return QStringLiteral("0x%1").arg(v, 4, 16, QLatin1Char('0'));
+}
+
+// pcap's DLT_ numbers differ from the LINKTYPE_ numbers files carry for a few link types.
+int linkTypeOf(int dlt)
+{
+    switch (dlt) {
+    case DLT_EN10MB:
+        return 1;
+    case DLT_RAW:
+        return 101;
+    case DLT_NULL:
+        return 0;
+    case DLT_LINUX_SLL:
+        return 113;
+    default:
+        return dlt;
+    }
+}
+
+QString linkName(int linkType)
+{
+    switch (linkType) {
+    case 1:
+        return QStringLiteral("EN10MB");
+    case 101:
+        return QStringLiteral("RAW");
+    case 0:
+        return QStringLiteral("NULL");
+    case 113:
+        return QStringLiteral("LINUX_SLL");
+    default:
+        return QString::number(linkType);
+    }
+}
+
 } // namespace
+
+// The TCP sequence number in a frame, or -1 when it is not a TCP segment.
+static qint64 tcpSeqOf(const CapturedFrame& f)
+{
+    const auto* p = reinterpret_cast<const u_char*>(f.bytes.constData());
+    int n = int(f.bytes.size());
+    if (f.linkType == 1) {
+        if (n < 14 || (be16(p + 12) != 0x0800 && be16(p + 12) != 0x86DD))
+            return -1;
+        p += 14;
+        n -= 14;
+    } else if (f.linkType != 101) {
+        return -1;
+    }
+    if (n < 1)
+        return -1;
+    int hl;
+    if ((p[0] >> 4) == 4) {
+        hl = (p[0] & 0x0f) * 4;
+        if (n < 20 || p[9] != 6)
+            return -1;
+    } else if ((p[0] >> 4) == 6) {
+        hl = 40;
+        if (n < 40 || p[6] != 6)
+            return -1;
+    } else {
+        return -1;
+    }
+    if (n < hl + 8)
+        return -1;
+    return be32(p + hl + 4);
+}
+
+// The newest captured frames, bounded in count and bytes. Written by the capture thread,
+// read by the GUI or CLI thread (export, layers view).
+class FrameStore
+{
+public:
+    void add(CapturedFrame f)
+    {
+        QMutexLocker lock(&mutex_);
+        bytes_ += cost(f);
+        frames_.push_back(std::move(f));
+        while (!frames_.empty() && (frames_.size() > std::size_t(WireCapture::kMaxStoredFrames) ||
+                                    bytes_ > WireCapture::kMaxStoredBytes)) {
+            bytes_ -= cost(frames_.front());
+            frames_.pop_front();
+            ++dropped_;
+        }
+    }
+    std::vector<CapturedFrame> all() const
+    {
+        QMutexLocker lock(&mutex_);
+        return {frames_.begin(), frames_.end()};
+    }
+    CapturedFrame find(quint64 number) const
+    {
+        QMutexLocker lock(&mutex_);
+        if (frames_.empty() || number < frames_.front().number)
+            return {};
+        const quint64 i = number - frames_.front().number; // numbers are consecutive
+        if (i >= frames_.size())
+            return {};
+        return frames_[std::size_t(i)];
+    }
+    // A wire event without a frame number (a ladder arrow rebuilt from a recording of this
+    // session): the frame captured at the same moment with the same numbers.
+    CapturedFrame match(qint64 t_us, qint64 seq) const
+    {
+        QMutexLocker lock(&mutex_);
+        for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
+            if (it->t_us == t_us && (seq < 0 || tcpSeqOf(*it) == seq))
+                return *it;
+            if (it->t_us < t_us)
+                break;
+        }
+        return {};
+    }
+    quint64 size() const
+    {
+        QMutexLocker lock(&mutex_);
+        return frames_.size();
+    }
+    quint64 dropped() const
+    {
+        QMutexLocker lock(&mutex_);
+        return dropped_;
+    }
+    std::atomic<int> timestampDigits{6};
+    std::atomic<int> snapLength{0};
+
+private:
+    static qint64 cost(const CapturedFrame& f) { return f.bytes.size() + 64; }
+    mutable QMutex mutex_;
+    std::deque<CapturedFrame> frames_;
+    qint64 bytes_ = 0;
+    quint64 dropped_ = 0;
+};
 
 class WireWorker : public QObject
 {
     Q_OBJECT
 public:
-    explicit WireWorker(const Clock* clock) : clock_(clock) {}
+    WireWorker(const Clock* clock, std::shared_ptr<FrameStore> store)
+        : clock_(clock), store_(std::move(store))
+    {
+    }
     ~WireWorker() override
     {
         delete notifier_;
@@ -137,9 +291,15 @@ public:
             *reason = QString::fromLocal8Bit(err);
             return false;
         }
-        pcap_set_snaplen(pcap_, 14 + 60 + 60 + Timeline::kPreviewBytes);
+        // The first 4 KiB of each frame: every header and what a lesson's messages carry.
+        pcap_set_snaplen(pcap_, kSnapLength);
         pcap_set_immediate_mode(pcap_, 1); // ~30 µs to the callback instead of ~800 ms
-        pcap_set_buffer_size(pcap_, 4 * 1024 * 1024);
+        // In immediate mode libpcap's ring has fixed slots of one snap length each: whole
+        // 64 KiB frames would leave a few hundred slots, and a stalled moment would make the
+        // kernel drop segments (measured with bench_wire_latency). 4 KiB slots in 32 MiB give
+        // ~8,000.
+        pcap_set_buffer_size(pcap_, kBufferBytes);
+        pcap_set_tstamp_precision(pcap_, PCAP_TSTAMP_PRECISION_NANO);
         const int rc = pcap_activate(pcap_);
         if (rc < 0) {
             *reason = QString::fromLocal8Bit(pcap_geterr(pcap_));
@@ -152,6 +312,9 @@ public:
             return false;
         }
         linkType_ = pcap_datalink(pcap_);
+        nano_ = pcap_get_tstamp_precision(pcap_) == PCAP_TSTAMP_PRECISION_NANO;
+        store_->timestampDigits = nano_ ? 9 : 6;
+        store_->snapLength = pcap_snapshot(pcap_);
         pcap_setnonblock(pcap_, 1, err);
         applyFilter();
         timeval wall{};
@@ -180,9 +343,39 @@ public:
         applyFilter();
     }
 
+    // Packets the kernel dropped because the capture ring was full (pcap_stats).
+    quint64 kernelDrops()
+    {
+        QMutexLocker lock(&mutex);
+        pcap_stat st{};
+        if (!pcap_ || pcap_stats(pcap_, &st) != 0)
+            return 0;
+        return st.ps_drop;
+    }
+
+    void watchUdpPort(quint16 port)
+    {
+        QMutexLocker lock(&mutex);
+        if (udpPorts_.contains(port))
+            return;
+        udpPorts_.insert(port);
+        applyFilter();
+    }
+
+    void trackUdp(const QString& socket, const QString& local)
+    {
+        udpByLocal_.insert(local, socket);
+        flushPending();
+    }
+
     void track(const QString& socket, const QString& local, const QString& remote)
     {
         bySrcDst_.insert(local + QLatin1Char('|') + remote, socket);
+        flushPending();
+    }
+
+    void flushPending()
+    {
         // Segments that arrived before their socket was known (the SYN inside connect()).
         QList<Event> still;
         for (Event& e : pending_) {
@@ -202,12 +395,19 @@ private:
     {
         if (!pcap_)
             return;
-        QStringList parts;
-        for (quint16 p : std::as_const(ports_))
-            parts << QStringLiteral("port %1").arg(p);
-        const QString expr =
-            parts.isEmpty() ? QStringLiteral("tcp and port 0")
-                            : QStringLiteral("tcp and (%1)").arg(parts.join(QLatin1String(" or ")));
+        auto portsOf = [](const QSet<quint16>& ports) {
+            QStringList parts;
+            for (quint16 p : ports)
+                parts << QStringLiteral("port %1").arg(p);
+            return parts.join(QLatin1String(" or "));
+        };
+        QStringList protos;
+        if (!ports_.isEmpty())
+            protos << QStringLiteral("(tcp and (%1))").arg(portsOf(ports_));
+        if (!udpPorts_.isEmpty())
+            protos << QStringLiteral("(udp and (%1))").arg(portsOf(udpPorts_));
+        const QString expr = protos.isEmpty() ? QStringLiteral("tcp and port 0")
+                                              : protos.join(QLatin1String(" or "));
         bpf_program prog{};
         if (pcap_compile(pcap_, &prog, expr.toLatin1().constData(), 1, PCAP_NETMASK_UNKNOWN) == 0) {
             pcap_setfilter(pcap_, &prog);
@@ -239,13 +439,31 @@ private:
         ready_.clear();
     }
 
-    void parse(const pcap_pkthdr* h, const u_char* p)
+    void parse(const pcap_pkthdr* h, const u_char* frame)
     {
+        CapturedFrame f;
+        f.number = ++frameNumber_;
+        f.wallNs = qint64(h->ts.tv_sec) * 1000000000 +
+                   (nano_ ? qint64(h->ts.tv_usec) : qint64(h->ts.tv_usec) * 1000);
+        f.t_us = f.wallNs / 1000 - wallOffsetUs_;
+        f.linkType = linkTypeOf(linkType_);
+        f.originalLength = h->len;
+        f.bytes = QByteArray(reinterpret_cast<const char*>(frame), int(h->caplen));
+        const quint64 number = f.number;
+        const qint64 t_us = f.t_us;
+        store_->add(std::move(f));
+
+        QJsonObject extra;
+        extra.insert(QStringLiteral("frame"), qint64(number));
+        extra.insert(QStringLiteral("link"), linkName(linkTypeOf(linkType_)));
         int caplen = static_cast<int>(h->caplen);
+        const u_char* p = frame;
         if (linkType_ == DLT_EN10MB) {
             if (caplen < 14)
                 return;
             const quint16 type = be16(p + 12);
+            extra.insert(QStringLiteral("eth_dst"), cachedMac(p));
+            extra.insert(QStringLiteral("eth_src"), cachedMac(p + 6));
             p += 14;
             caplen -= 14;
             if (type != 0x0800 && type != 0x86DD)
@@ -258,53 +476,107 @@ private:
         QString src, dst;
         int ipHeader = 0;
         int ipPayload = 0;
+        int proto = 0;
         const int version = p[0] >> 4;
+        extra.insert(QStringLiteral("ip_version"), version);
         if (version == 4) {
             ipHeader = (p[0] & 0x0f) * 4;
-            if (p[9] != 6 || caplen < ipHeader + 20)
+            proto = p[9];
+            if (ipHeader < 20 || caplen < ipHeader + 8)
                 return;
             ipPayload = be16(p + 2) - ipHeader;
+            extra.insert(QStringLiteral("ip_header_len"), ipHeader);
+            extra.insert(QStringLiteral("ip_len"), be16(p + 2));
+            extra.insert(QStringLiteral("ip_id"), be16(p + 4));
+            extra.insert(QStringLiteral("ip_ttl"), p[8]);
+            extra.insert(QStringLiteral("ip_checksum"), hex16(be16(p + 10)));
             src = cachedEndpoint4(p + 12, be16(p + ipHeader));
             dst = cachedEndpoint4(p + 16, be16(p + ipHeader + 2));
         } else if (version == 6) {
             ipHeader = 40;
-            if (p[6] != 6 || caplen < ipHeader + 20)
+            proto = p[6];
+            if (caplen < ipHeader + 8)
                 return;
             ipPayload = be16(p + 4);
+            extra.insert(QStringLiteral("ip_header_len"), ipHeader);
+            extra.insert(QStringLiteral("ip_len"), ipHeader + ipPayload);
+            extra.insert(QStringLiteral("ip_ttl"), p[7]); // the hop limit
             src = endpoint6(p + 8, be16(p + ipHeader));
             dst = endpoint6(p + 24, be16(p + ipHeader + 2));
         } else {
             return;
         }
         const u_char* t = p + ipHeader;
-        const int tcpHeader = (t[12] >> 4) * 4;
-        if (tcpHeader < 20)
-            return;
-        const u_char flags = t[13];
         Event e;
-        e.t_us = qint64(h->ts.tv_sec) * 1000000 + h->ts.tv_usec - wallOffsetUs_;
-        e.proto = ev::Tcp;
-        e.event = ev::Segment;
+        e.t_us = t_us;
         e.source = ev::Wire;
         e.src = src;
         e.dst = dst;
-        e.flags = flagString(flags);
-        e.seq = be32(t + 4);
-        if (flags & 0x10)
-            e.ack = be32(t + 8);
-        e.win = be16(t + 14);
-        e.len = std::max(0, ipPayload - tcpHeader);
-        if (caplen >= ipHeader + tcpHeader)
-            e.opts = optionString(t + 20, std::min(tcpHeader, caplen - ipHeader) - 20);
-        const int payloadCaptured = caplen - ipHeader - tcpHeader;
-        if (e.len > 0 && payloadCaptured > 0)
-            e.payload = QByteArray(reinterpret_cast<const char*>(t + tcpHeader),
-                                   std::min<int>(payloadCaptured, int(e.len)));
+        if (proto == 17) {
+            const int udpLen = be16(t + 4);
+            e.proto = QStringLiteral("udp");
+            e.event = QStringLiteral("datagram");
+            e.len = std::max(0, std::min(udpLen, ipPayload) - 8);
+            extra.insert(QStringLiteral("udp_len"), udpLen);
+            extra.insert(QStringLiteral("udp_checksum"), hex16(be16(t + 6)));
+            const int payloadCaptured = caplen - ipHeader - 8;
+            if (e.len > 0 && payloadCaptured > 0)
+                e.payload = QByteArray(
+                    reinterpret_cast<const char*>(t + 8),
+                    std::min<int>(std::min(payloadCaptured, int(e.len)), Timeline::kPreviewBytes));
+            e.detail = QCoreApplication::translate(
+                "netstage::WireCapture",
+                "A UDP datagram on the wire: %n byte(s) of payload behind an 8-byte "
+                "header (ports, length, checksum). No handshake, no sequence "
+                "number, no acknowledgement.",
+                nullptr, int(e.len));
+        } else if (proto == 6) {
+            if (caplen < ipHeader + 20)
+                return;
+            const int tcpHeader = (t[12] >> 4) * 4;
+            if (tcpHeader < 20)
+                return;
+            const u_char flags = t[13];
+            e.proto = ev::Tcp;
+            e.event = ev::Segment;
+            e.flags = flagString(flags);
+            e.seq = be32(t + 4);
+            if (flags & 0x10)
+                e.ack = be32(t + 8);
+            e.win = be16(t + 14);
+            e.len = std::max(0, ipPayload - tcpHeader);
+            extra.insert(QStringLiteral("tcp_header_len"), tcpHeader);
+            extra.insert(QStringLiteral("tcp_checksum"), hex16(be16(t + 16)));
+            if (caplen >= ipHeader + tcpHeader)
+                e.opts = optionString(t + 20, std::min(tcpHeader, caplen - ipHeader) - 20);
+            const int payloadCaptured = caplen - ipHeader - tcpHeader;
+            if (e.len > 0 && payloadCaptured > 0)
+                e.payload = QByteArray(
+                    reinterpret_cast<const char*>(t + tcpHeader),
+                    std::min<int>(std::min(payloadCaptured, int(e.len)), Timeline::kPreviewBytes));
+        } else {
+            return;
+        }
+        e.extra = extra;
         ++captured;
         if (assign(e))
             ready_.append(e);
         else
             pending_.append(e);
+    }
+
+    // On lo every MAC is 00:00:00:00:00:00: format each one once.
+    QString cachedMac(const u_char* m)
+    {
+        const quint64 key = (quint64(be16(m)) << 32) | be32(m + 2);
+        const auto it = macCache_.constFind(key);
+        if (it != macCache_.constEnd())
+            return it.value();
+        if (macCache_.size() > 256)
+            macCache_.clear();
+        const QString s = macString(m);
+        macCache_.insert(key, s);
+        return s;
     }
 
     // Formatting an address per packet costs more than the rest of the parse: remember them.
@@ -324,6 +596,21 @@ private:
     // Gives the segment to the lab socket that sent it (dir out) or else the one receiving it.
     bool assign(Event& e) const
     {
+        if (e.proto != ev::Tcp) {
+            const QString from = udpByLocal_.value(e.src);
+            if (!from.isEmpty()) {
+                e.socket = from;
+                e.dir = ev::Out;
+                return true;
+            }
+            const QString to = udpByLocal_.value(e.dst);
+            if (!to.isEmpty()) {
+                e.socket = to;
+                e.dir = ev::In;
+                return true;
+            }
+            return false;
+        }
         const QString sender = bySrcDst_.value(e.src + QLatin1Char('|') + e.dst);
         if (!sender.isEmpty()) {
             e.socket = sender;
@@ -347,21 +634,30 @@ private:
                        pending_.end());
     }
 
+    static constexpr int kSnapLength = 4096;
+    static constexpr int kBufferBytes = 32 * 1024 * 1024;
     const Clock* clock_;
+    std::shared_ptr<FrameStore> store_;
     pcap_t* pcap_ = nullptr;
     int linkType_ = 0;
+    bool nano_ = false;
+    quint64 frameNumber_ = 0;
     qint64 wallOffsetUs_ = 0;
     QSocketNotifier* notifier_ = nullptr;
     QTimer* pendingTimer_ = nullptr;
     QSet<quint16> ports_;
+    QSet<quint16> udpPorts_;
     QHash<QString, QString> bySrcDst_;
+    QHash<QString, QString> udpByLocal_;
     QList<Event> pending_;
     QList<Event> ready_;
     QHash<quint64, QString> endpointCache_;
+    QHash<quint64, QString> macCache_;
 };
 
 WireCapture::WireCapture(Timeline* timeline, QObject* parent)
-    : QObject(parent), timeline_(timeline), worker_(new WireWorker(&timeline->clock()))
+    : QObject(parent), timeline_(timeline), store_(std::make_shared<FrameStore>()),
+      worker_(new WireWorker(&timeline->clock(), store_))
 {
     qRegisterMetaType<netstage::Event>();
     connect(worker_, &WireWorker::segment, this, &WireCapture::onSegment);
@@ -428,9 +724,87 @@ void WireCapture::track(const QString& socket, const QString& local, const QStri
         QMetaObject::invokeMethod(worker_, [=, w = worker_] { w->track(socket, local, remote); });
 }
 
+void WireCapture::watchUdpPort(quint16 port)
+{
+    if (active_)
+        worker_->watchUdpPort(port);
+}
+
+void WireCapture::trackUdp(const QString& socket, const QString& local)
+{
+    if (active_)
+        QMetaObject::invokeMethod(worker_, [=, w = worker_] { w->trackUdp(socket, local); });
+}
+
 quint64 WireCapture::captured() const
 {
     return worker_->captured.load();
+}
+
+std::vector<CapturedFrame> WireCapture::frames() const
+{
+    return store_->all();
+}
+
+CapturedFrame WireCapture::frame(quint64 number) const
+{
+    return store_->find(number);
+}
+
+CapturedFrame WireCapture::frameOf(const Event& e) const
+{
+    if (e.source != ev::Wire)
+        return {};
+    const qint64 number = e.extra.value(QStringLiteral("frame")).toInteger(0);
+    if (number > 0) {
+        CapturedFrame f = store_->find(quint64(number));
+        // The same number from another session's recording would point at another frame.
+        if (f.isValid() && f.t_us == e.t_us)
+            return f;
+        return {};
+    }
+    return store_->match(e.t_us, e.proto == ev::Tcp ? e.seq : -1);
+}
+
+quint64 WireCapture::kernelDropped() const
+{
+    return active_ ? worker_->kernelDrops() : 0;
+}
+
+quint64 WireCapture::framesStored() const
+{
+    return store_->size();
+}
+
+quint64 WireCapture::framesDropped() const
+{
+    return store_->dropped();
+}
+
+int WireCapture::timestampDigits() const
+{
+    return store_->timestampDigits;
+}
+
+int WireCapture::snapLength() const
+{
+    return store_->snapLength;
+}
+
+bool WireCapture::writePcapng(const QString& path, QString* error) const
+{
+    if (!active_) {
+        if (error)
+            *error = tr("there is no capture to write: wire capture is not running (%1)")
+                         .arg(reason_.isEmpty() ? tr("not started") : reason_);
+        return false;
+    }
+    PcapngWriter::Options o;
+    o.timestampDigits = timestampDigits();
+    o.snapLength = quint32(snapLength());
+    o.application = QStringLiteral("NetStage %1").arg(QCoreApplication::applicationVersion());
+    o.interfaceDescription = tr("loopback, captured by NetStage");
+    return PcapngWriter::writeFile(path, frames(), o, error);
 }
 
 void WireCapture::onSegment(const Event& e)

@@ -9,7 +9,8 @@ pkgs=(
   qt6-translations-l10n                                     # Qt's own dialogs in Chinese
   libqcustomplot-dev                                        # plots (Qt 6 build)
   libpcap-dev                                               # wire capture
-  libnftables-dev                                           # real TCP loss on one port (root)
+  nftables                                                  # real TCP loss on one port (root; nft)
+  libldns-dev                                               # DNS messages (URL walk)
   fonts-wqy-microhei                                        # Chinese glyphs
 )
 if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
@@ -17,6 +18,7 @@ if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
   pkgs+=(desktop-file-utils appstream)                      # the install tree is validated
   pkgs+=(libbenchmark-dev)                                  # bench/
   pkgs+=(clang libclang-rt-14-dev)                          # libFuzzer on the HTTP parser
+  pkgs+=(tshark)                                            # reads pcapng exports, decodes DNS
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)     # real peers (Node's net, ws)
 fi
 missing=()

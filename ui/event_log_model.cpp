@@ -56,6 +56,8 @@ bool EventLogModel::passes(quint64 index) const
 {
     if (!socketFilter_.isEmpty() && timeline_->socketAt(index) != socketFilter_)
         return false;
+    if (!prefixFilter_.isEmpty() && !timeline_->socketAt(index).startsWith(prefixFilter_))
+        return false;
     if (!hiddenSources_.isEmpty() && hiddenSources_.contains(timeline_->sourceAt(index)))
         return false;
     return true;
@@ -75,10 +77,10 @@ void EventLogModel::rebuild()
         if (!socketFilter_.isEmpty()) {
             // The per-socket index avoids a scan of the whole store when one socket is chosen.
             for (quint64 i : timeline_->indicesOf(socketFilter_)) {
-                if (hiddenSources_.isEmpty() || !hiddenSources_.contains(timeline_->sourceAt(i)))
+                if (passes(i))
                     rows_.push_back(i);
             }
-        } else if (hiddenSources_.isEmpty()) {
+        } else if (hiddenSources_.isEmpty() && prefixFilter_.isEmpty()) {
             rows_.resize(std::size_t(end - first)); // everything passes: no need to look
             std::iota(rows_.begin(), rows_.end(), first);
         } else {
@@ -128,7 +130,8 @@ int EventLogModel::flush()
         t0_ = timeline_->at(first).t_us;
 
     std::vector<quint64> fresh;
-    const bool filtered = !socketFilter_.isEmpty() || !hiddenSources_.isEmpty();
+    const bool filtered =
+        !socketFilter_.isEmpty() || !hiddenSources_.isEmpty() || !prefixFilter_.isEmpty();
     if (filtered) {
         for (quint64 i = from; i < end; ++i) {
             if (passes(i))
@@ -157,6 +160,14 @@ void EventLogModel::setSocketFilter(const QString& socket)
     if (socket == socketFilter_)
         return;
     socketFilter_ = socket;
+    rebuild();
+}
+
+void EventLogModel::setSocketPrefixFilter(const QString& prefix)
+{
+    if (prefix == prefixFilter_)
+        return;
+    prefixFilter_ = prefix;
     rebuild();
 }
 

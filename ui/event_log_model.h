@@ -53,6 +53,9 @@ public:
     // Empty: all sockets.
     void setSocketFilter(const QString& socket);
     QString socketFilter() const { return socketFilter_; }
+    // Only sockets whose id starts with this ("udp-": the UDP lab's); empty: no such filter.
+    void setSocketPrefixFilter(const QString& prefix);
+    QString socketPrefixFilter() const { return prefixFilter_; }
     // "app", "kernel", "wire", "model"; all shown at first.
     void setSourceShown(const QString& source, bool shown);
     bool isSourceShown(const QString& source) const { return !hiddenSources_.contains(source); }
@@ -98,6 +101,7 @@ private:
     quint64 seenEnd_ = 0;       // the timeline's endIndex() at the last flush
     qint64 t0_ = -1;            // t_us of the first event: times are shown relative to it
     QString socketFilter_;
+    QString prefixFilter_;
     QSet<QString> hiddenSources_;
     bool hexMode_ = false;
     int insertBatches_ = 0;

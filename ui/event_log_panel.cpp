@@ -1,5 +1,6 @@
 #include "event_log_panel.h"
 
+#include "encapsulation.h"
 #include "event_log_model.h"
 #include "json_lines.h"
 #include "log_cell_delegate.h"
@@ -24,6 +25,11 @@
 #include <algorithm>
 
 namespace netstage {
+
+namespace {
+// Combo data of the per-lab entries; socket ids never start with it.
+const QString kLabPrefix = QStringLiteral("lab:");
+} // namespace
 
 EventLogPanel::EventLogPanel(Timeline* timeline, const QString& socketPrefix, QWidget* parent)
     : QWidget(parent), timeline_(timeline), prefix_(socketPrefix),
@@ -107,6 +113,21 @@ EventLogPanel::EventLogPanel(Timeline* timeline, const QString& socketPrefix, QW
     for (int c = 0; c < EventLogModel::ColumnCount; ++c)
         view_->setColumnWidth(c, widths[c] * ch + 16);
 
+    auto* layersAction = new QAction(tr("Show layers (network model)"), view_);
+    layersAction->setObjectName(QStringLiteral("logShowLayersAction"));
+    layersAction->setToolTip(tr("Show the selected segment or datagram encapsulated: "
+                                "application bytes inside TCP/UDP inside IP inside the frame."));
+    view_->addAction(layersAction);
+    connect(layersAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = view_->currentIndex();
+        if (current.isValid())
+            requestLayers(current.row());
+        else
+            showNote(tr("Select a segment or datagram first."), true);
+    });
+    connect(view_, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex& index) { requestLayers(index.row()); });
+
     auto* copyAction = new QAction(tr("Copy as JSON Lines"), view_);
     copyAction->setShortcut(QKeySequence::Copy);
     copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -166,6 +187,17 @@ void EventLogPanel::resetSockets()
     const QSignalBlocker block(socketCombo_);
     socketCombo_->clear();
     socketCombo_->addItem(tr("All sockets"), QString());
+    // One entry per lab, by the prefix of its socket ids.
+    const std::pair<QString, QString> labs[] = {
+        {QStringLiteral("tcp-"), tr("All TCP lab sockets")},
+        {QStringLiteral("udp-"), tr("All UDP lab sockets")},
+        {QStringLiteral("http-"), tr("All HTTP lab sockets")},
+        {QStringLiteral("ws-"), tr("All WebSocket lab sockets")},
+        {QStringLiteral("dns-"), tr("All DNS sockets")},
+        {QStringLiteral("url-"), tr("All URL walk sockets")},
+    };
+    for (const auto& [prefix, label] : labs)
+        socketCombo_->addItem(label, QString(kLabPrefix + prefix));
     if (timeline_) {
         for (const QString& id : timeline_->socketIds())
             addSocket(id);
@@ -182,9 +214,11 @@ void EventLogPanel::addSocket(const QString& socket)
 
 void EventLogPanel::applyFilter(const QString& socket)
 {
-    model_->setSocketFilter(socket);
+    const bool lab = socket.startsWith(kLabPrefix);
+    model_->setSocketPrefixFilter(lab ? socket.mid(kLabPrefix.size()) : QString());
+    model_->setSocketFilter(lab ? QString() : socket);
     // One socket shown: its column would repeat one name; the room goes to the explanation.
-    view_->setColumnHidden(EventLogModel::Socket, !socket.isEmpty());
+    view_->setColumnHidden(EventLogModel::Socket, !socket.isEmpty() && !lab);
     fitTextColumn();
 }
 
@@ -224,6 +258,34 @@ void EventLogPanel::showSocket(const QString& socket)
 QString EventLogPanel::shownSocket() const
 {
     return model_->socketFilter();
+}
+
+void EventLogPanel::showLab(const QString& socketPrefix)
+{
+    const int i = socketCombo_->findData(QString(kLabPrefix + socketPrefix));
+    if (i < 0)
+        return;
+    socketCombo_->setCurrentIndex(i);
+    applyFilter(socketCombo_->itemData(i).toString());
+}
+
+bool EventLogPanel::requestLayers(int row)
+{
+    if (row < 0 || row >= model_->rowCount())
+        return false;
+    const std::vector<Event> events = model_->eventsOfRows({row});
+    if (events.empty())
+        return false;
+    const Event& e = events.front();
+    if (!Encapsulation::appliesTo(e)) {
+        showNote(tr("A %1 event is not a packet: choose a segment, a datagram or a data "
+                    "event to see its layers.")
+                     .arg(e.event),
+                 true);
+        return false;
+    }
+    emit showLayersRequested(e);
+    return true;
 }
 
 int EventLogPanel::copySelection()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "event.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -31,6 +33,13 @@ public:
     void showSocket(const QString& socket);
     QString shownSocket() const;
 
+    // Shows only one lab's sockets ("udp-"), as the filter's "All UDP sockets" entry does.
+    void showLab(const QString& socketPrefix);
+
+    // Asks for the packet of this row to be shown layer by layer (showLayersRequested) when
+    // it is a segment, a datagram or an app event with bytes; false (and a note) otherwise.
+    bool requestLayers(int row);
+
     // Selected rows as JSON Lines on the clipboard. Returns how many events were copied.
     int copySelection();
     // Writes every row that passes the filters to path, on a worker thread; saveFinished follows.
@@ -43,6 +52,8 @@ protected:
 signals:
     void statusMessage(const QString& message);
     void saveFinished(bool ok, const QString& message);
+    // "Show layers" (context menu, double-click) on a row: the network model view takes it.
+    void showLayersRequested(const netstage::Event& e);
 
 private:
     void addSocket(const QString& socket);

@@ -6,6 +6,8 @@
 #include "ladder_view.h"
 #include "lesson_panel.h"
 #include "main_window.h"
+#include "osi_panel.h"
+#include "packet_layers_view.h"
 #include "presentation.h"
 #include "replay_player.h"
 #include "shortcuts_overlay.h"
@@ -15,6 +17,8 @@
 #include "udp_panel.h"
 #include "ws_lab.h"
 #include "ws_panel.h"
+#include "timeline.h"
+#include "wire_capture.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -78,6 +82,8 @@ void runDemoThenShoot(QApplication& app, MainWindow* window, const QString& file
         if (w && !client.isEmpty())
             w->tcpLab()->halfClose(client);
     });
+    if (file.isEmpty())
+        return; // another view takes the picture
     QTimer::singleShot(1100, window, [w, file, &app] {
         if (!w) {
             app.exit(1);
@@ -125,6 +131,13 @@ void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& fi
                              return;
                          const Ladder& l = panel->ladder();
                          int position = int(l.items.size());
+                         // A comparison: stop just after the last datagram, the TCP side's
+                         // teardown still to come.
+                         for (int i = 0; i < int(l.items.size()); ++i) {
+                             if (l.items[i].kind == LadderItem::Kind::Arrow &&
+                                 l.arrows[l.items[i].index].datagram)
+                                 position = i + 1;
+                         }
                          if (midHandshake) {
                              int arrows = 0;
                              for (int i = 0; i < int(l.items.size()); ++i) {
@@ -235,6 +248,47 @@ void runUdpThenShoot(QApplication& app, MainWindow* window, const QString& file)
     });
 }
 
+// The network model view's picture: the TCP demo's "hello" as a real captured segment
+// (or, without capture permission, the model's segment with its fields marked "not
+// captured"), its TTL selected so the byte lights up in the hex.
+void runOsiThenShoot(QApplication& app, MainWindow* window, const QString& file)
+{
+    window->showView(QStringLiteral("tcp"));
+    runDemoThenShoot(app, window, QString()); // drives the demo; no picture yet
+    QPointer<MainWindow> w(window);
+    QTimer::singleShot(900, window, [w, file, &app] {
+        if (!w)
+            return;
+        OsiPanel* osi = w->osiPanel();
+        Timeline* tl = w->timeline();
+        bool shown = false;
+        for (quint64 i = tl->firstIndex(); i < tl->endIndex() && !shown; ++i) {
+            if (tl->sourceAt(i) != ev::Wire)
+                continue;
+            const Event e = tl->at(i);
+            if (e.event == ev::Segment && e.len > 0 && e.dir == ev::Out &&
+                e.socket.startsWith(QLatin1String("tcp-client")))
+                shown = osi->showPacket(e);
+        }
+        if (!shown)
+            osi->showLatestPacket(true);
+        w->showView(QStringLiteral("osi"));
+        PacketLayersView* layers = osi->layersView();
+        const Encapsulation& x = layers->encapsulation();
+        for (int l = 0; l < int(x.layers.size()); ++l) {
+            const PacketLayer& layer = x.layers[std::size_t(l)];
+            for (int f = 0; f < layer.fields.size(); ++f) {
+                if (layer.fields[f].name == Encapsulation::tr("Time to live"))
+                    layers->selectField(l, f);
+            }
+        }
+        QTimer::singleShot(300, w, [w, file, &app] {
+            if (w)
+                shoot(app, w, file);
+        });
+    });
+}
+
 // The WebSocket view's picture: the echo server, a client that sends a text, pings and
 // closes with 1000; the client's connection selected, its ladder shown (from the wire where it
 // runs: TCP handshake, the upgrade, frames, closing handshake, teardown).
@@ -284,11 +338,14 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
     if (!cmd.screenshot.isEmpty()) {
         const QString view = cmd.view.isEmpty() ? QStringLiteral("tcp") : cmd.view;
         const bool handshake = view == QLatin1String("handshake");
+        // "tcp-vs-udp": the lessons view after that lesson (TCP and UDP side by side).
+        const bool versus = view == QLatin1String("tcp-vs-udp");
         // The classroom: the handshake lesson in presentation mode (dark), and the keyboard
         // help over it, at a projector's 1280x800.
         const bool presenting =
             view == QLatin1String("presentation") || view == QLatin1String("shortcuts");
-        if (!window.showView(handshake || presenting ? QStringLiteral("lessons") : view)) {
+        if (!window.showView(handshake || versus || presenting ? QStringLiteral("lessons")
+                                                               : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
                                                                 "unknown view \"%1\" (known: %2)")
@@ -307,7 +364,9 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
             window.presentation()->setPresenting(true);
             runLessonThenShoot(app, &window, cmd.screenshot, false, QStringLiteral("handshake"),
                                view == QLatin1String("shortcuts"));
-        } else if (handshake || view == QLatin1String("lessons"))
+        } else if (versus)
+            runLessonThenShoot(app, &window, cmd.screenshot, false, view);
+        else if (handshake || view == QLatin1String("lessons"))
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);
         else if (view == QLatin1String("http"))
             runHttpThenShoot(app, &window, cmd.screenshot);
@@ -315,6 +374,8 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
             runUdpThenShoot(app, &window, cmd.screenshot);
         else if (view == QLatin1String("ws"))
             runWsThenShoot(app, &window, cmd.screenshot);
+        else if (view == QLatin1String("osi"))
+            runOsiThenShoot(app, &window, cmd.screenshot);
         else
             runDemoThenShoot(app, &window, cmd.screenshot);
         return app.exec();

@@ -425,6 +425,11 @@ QString LadderExplainer::paragraph(const Ladder& l, int item, LadderPainter::Num
         Event e;
         e.event = m->event;
         e.source = ev::App;
+        // A UDP or DNS lane's events mean what they mean for datagrams (a UDP close has no
+        // FIN and no TIME-WAIT).
+        if (m->lane >= 0 && m->lane < int(l.lanes.size()) &&
+            l.lanes[std::size_t(m->lane)].proto != ev::Tcp)
+            e.proto = l.lanes[std::size_t(m->lane)].proto;
         if (m->event == ev::Error)
             e.code = m->text.section(QLatin1Char(' '), 1, 1);
         QString text = Explain::sentence(e);

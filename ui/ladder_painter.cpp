@@ -465,9 +465,9 @@ LadderPainter::ArrowGeometry LadderPainter::arrowGeometry(const Ladder& ladder, 
         // Never acknowledged and sent again: lost on the way.
         g.dropped = true;
         g.head = QPointF(midX, g.tail.y() + kSlant / 2);
-        g.belowText = g.belowText.isEmpty()
-                          ? tr("lost: no ACK came, sent again below")
-                          : tr("lost: no ACK came, sent again below · %1").arg(g.belowText);
+        g.belowText = tr("lost: no ACK came, sent again below");
+        g.below = QRectF(midX - (span - 60) / 2, g.head.y() + 4, span - 60, 18);
+        return g;
     }
     if (!g.belowText.isEmpty())
         g.below = QRectF(midX - (span - 160) / 2, g.head.y() + 4, span - 160, 18);
@@ -1076,10 +1076,18 @@ void LadderPainter::drawArrow(QPainter* p, const Ladder& ladder, const Layout& l
     }
     if (!g.belowText.isEmpty()) {
         const bool alarm = g.dropped || a.retransmission || a.unacknowledged;
-        p->setFont(alarm ? font(15, true) : sf);
+        const QFont bf = alarm ? font(15, true) : sf;
+        const QString text =
+            QFontMetricsF(bf).elidedText(g.belowText, Qt::ElideRight, g.below.width());
+        if (a.datagram && a.arriveItem > item) {
+            // A datagram still on its way crosses its own label: keep the words readable.
+            const qreal tw = QFontMetricsF(bf).horizontalAdvance(text) + 12;
+            p->fillRect(QRectF(g.below.center().x() - tw / 2, g.below.top(), tw, g.below.height()),
+                        pal.bg);
+        }
+        p->setFont(bf);
         p->setPen(alarm ? pal.errorFill : pal.subtle);
-        p->drawText(g.below, Qt::AlignCenter,
-                    QFontMetricsF(sf).elidedText(g.belowText, Qt::ElideRight, g.below.width()));
+        p->drawText(g.below, Qt::AlignCenter, text);
     }
 
     // The packet itself.

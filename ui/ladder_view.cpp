@@ -46,7 +46,9 @@ LadderView::LadderView(QWidget* parent) : QAbstractScrollArea(parent)
 
 void LadderView::setLadder(const Ladder& ladder)
 {
+    const std::size_t lanesBefore = laneCount_;
     ladder_ = ladder;
+    laneCount_ = ladder_.lanes.size();
     const int n = int(ladder_.items.size());
     if (upTo_ > n)
         upTo_ = n;
@@ -57,6 +59,14 @@ void LadderView::setLadder(const Ladder& ladder)
         emit currentItemChanged(-1);
     }
     relayout();
+    // A lane that appears (a second connection, the UDP side of a comparison, a DNS server)
+    // must not appear off-screen: zoom out until every lane fits, once, when lanes are added.
+    // The teacher's own zoom stays until the next new lane.
+    if (laneCount_ > lanesBefore && laneCount_ > 2 && viewport()->width() > 100) {
+        const qreal w = LadderPainter::sizeFor(layout_, options_).width();
+        if (w > viewport()->width())
+            setZoom(std::max(kMinZoom, options_.zoom * viewport()->width() / w));
+    }
     emit ladderChanged();
 }
 

@@ -101,6 +101,7 @@ private:
     LadderPainter::Layout layout_;
     LadderPainter::Options options_;
     int upTo_ = -1;
+    std::size_t laneCount_ = 0; // lanes of the ladder shown last: new ones are zoomed into view
     int animationMs_ = 600;
     QVariantAnimation* animation_ = nullptr;
 };

@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSlider>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
@@ -205,6 +206,10 @@ void LessonPanel::buildUi()
         lessons_->addItem(QString(), QString::fromLatin1(l.name));
     stepMode_ = new QCheckBox(this);
     stepMode_->setChecked(true);
+    loss_ = new QSpinBox(this);
+    loss_->setObjectName(QStringLiteral("lessonLossSpin"));
+    loss_->setRange(0, 90);
+    loss_->setSingleStep(10);
     run_ = new QPushButton(this);
     next_ = new QPushButton(this);
     // Objects named for the window's keyboard table (F5, R, S, Space... see Presentation).
@@ -228,6 +233,7 @@ void LessonPanel::buildUi()
     auto* top = new QHBoxLayout;
     top->addWidget(lessons_);
     top->addWidget(stepMode_);
+    top->addWidget(loss_);
     top->addWidget(run_);
     top->addWidget(next_);
     top->addWidget(stop_);
@@ -382,6 +388,13 @@ void LessonPanel::retranslate()
     stepMode_->setToolTip(tr("Wait for the teacher before each application action. Between "
                              "steps the kernel really holds the state (e.g. FIN-WAIT-2 and "
                              "CLOSE-WAIT after a half-close)."));
+    loss_->setPrefix(tr("Loss "));
+    loss_->setSuffix(tr(" %"));
+    loss_->setSpecialValueText(tr("No loss"));
+    loss_->setToolTip(tr("Real loss (root only): drop this share of the TCP data segments sent to "
+                         "the lesson's server with an nftables rule, so the wire shows TCP "
+                         "sending them again; UDP steps go through the relay with the same "
+                         "loss. The rule is removed when the lesson ends."));
     run_->setText(tr("Run lesson"));
     next_->setText(tr("Step"));
     next_->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
@@ -454,11 +467,20 @@ bool LessonPanel::startLesson(const QString& name, bool stepMode)
     recording_ = true;
     runner_->setStepMode(stepMode);
     runner_->setStepDelayMs(stepMode ? 0 : autoStepDelayMs_);
+    runner_->setLossPercent(loss_->value());
     rebuildLadder();
     retranslate();
     if (!runner_->start(*lesson)) {
         recording_ = false;
-        showNote(tr("The lesson could not start its server; see the log."), true);
+        // The lesson's own refusal (real loss without permission) says why in a sentence.
+        QString why = tr("The lesson could not start its server; see the log.");
+        for (auto e = events_.rbegin(); e != events_.rend(); ++e) {
+            if (e->socket == QLatin1String("lesson") && e->event == ev::Error) {
+                why = e->detail;
+                break;
+            }
+        }
+        showNote(why, true);
         updateButtons();
         return false;
     }

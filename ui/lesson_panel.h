@@ -8,6 +8,7 @@
 #include <vector>
 
 class QCheckBox;
+class QSpinBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -115,6 +116,7 @@ private:
 
     QComboBox* lessons_ = nullptr;
     QCheckBox* stepMode_ = nullptr;
+    QSpinBox* loss_ = nullptr; // real loss on the TCP port (root), 0 = off
     QPushButton* run_ = nullptr;
     QPushButton* next_ = nullptr;
     QPushButton* stop_ = nullptr;

@@ -6,9 +6,12 @@
 #include "kernel_observer.h"
 #include "lan_mode.h"
 #include "lan_mode_dialog.h"
+#include "event_log_panel.h"
+#include "ladder_view.h"
 #include "lesson.h"
 #include "lesson_panel.h"
 #include "log_saver.h"
+#include "osi_panel.h"
 #include "presentation.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
@@ -26,6 +29,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -38,6 +42,7 @@
 #include <QTimer>
 #include <QUrl>
 #include <memory>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace netstage {
 
@@ -108,6 +113,8 @@ MainWindow::~MainWindow()
     tcpPanel_ = nullptr;
     lessonPanel_ = nullptr;
     httpPanel_ = nullptr;
+    osiPanel_ = nullptr;
+    captureExport_.waitForFinished(); // it reads the frames of wire_
     tcpLab_.reset();
     wire_.reset();
     observer_.reset();
@@ -130,6 +137,12 @@ void MainWindow::buildPanels()
     addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
     addLab(QStringLiteral("ws"), tr("WebSocket"),
            new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
+    // The network model (section 1 of the tutorial), and any packet of the labs encapsulated.
+    osiPanel_ = new OsiPanel(timeline_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("osi"), tr("Network model"), osiPanel_);
+    connect(osiPanel_, &OsiPanel::packetRequested, this,
+            [this] { showView(QStringLiteral("osi")); });
+    attachLayerSources();
     presentation_->addLessonShortcuts(lessonPanel_); // and rescales the new panels
 }
 
@@ -140,6 +153,69 @@ void MainWindow::addLab(const QString& name, const QString& title, QWidget* pane
     // By name, so any lab panel can report without MainWindow knowing its class.
     if (panel->metaObject()->indexOfSignal("statusMessage(QString)") >= 0)
         connect(panel, SIGNAL(statusMessage(QString)), this, SLOT(showStatusMessage(QString)));
+}
+
+void MainWindow::attachLayerSources()
+{
+    // Every event log and ladder of every tab gets "Show layers", connected from here so the
+    // panels need not know the network model view.
+    for (EventLogPanel* log : labs_->findChildren<EventLogPanel*>())
+        osiPanel_->attachLog(log);
+    for (LadderView* ladder : labs_->findChildren<LadderView*>())
+        osiPanel_->attachLadder(ladder);
+}
+
+bool MainWindow::exportCaptureTo(const QString& path)
+{
+    if (exportingCapture_) {
+        statusBar()->showMessage(tr("An export is still running; try again when it has "
+                                    "finished."),
+                                 8000);
+        return false;
+    }
+    if (!wire_->isActive()) {
+        const QString msg = tr("There is no capture to export: wire capture is not running "
+                               "(%1).")
+                                .arg(wire_->unavailableReason());
+        statusBar()->showMessage(msg, 10000);
+        emit captureExported(false, msg);
+        return false;
+    }
+    exportingCapture_ = true;
+    const std::size_t frames = wire_->framesStored();
+    statusBar()->showMessage(tr("Exporting %n frame(s) as pcapng…", nullptr, int(frames)));
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, frames] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        exportingCapture_ = false;
+        const QString msg =
+            error.isEmpty()
+                ? tr("Exported %n frame(s) to %1 (pcapng: Wireshark and tshark open it).", nullptr,
+                     int(frames))
+                      .arg(path)
+                : tr("The capture could not be exported: %1").arg(error);
+        statusBar()->showMessage(msg, 10000);
+        emit captureExported(error.isEmpty(), msg);
+    });
+    // The frames are copied here (shared bytes); the file is written on a pool thread.
+    WireCapture* wire = wire_.get();
+    captureExport_ = QtConcurrent::run([wire, path] {
+        QString error;
+        return wire->writePcapng(path, &error) ? QString() : error;
+    });
+    watcher->setFuture(captureExport_);
+    return true;
+}
+
+void MainWindow::exportCaptureWithDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the capture as pcapng"),
+        QDir::home().filePath(QStringLiteral("netstage-capture.pcapng")),
+        tr("pcapng capture (*.pcapng);;All files (*)"));
+    if (!path.isEmpty())
+        exportCaptureTo(path);
 }
 
 void MainWindow::showStatusMessage(const QString& message)
@@ -170,6 +246,11 @@ void MainWindow::buildMenus()
     save->setShortcut(QKeySequence::Save);
     save->setToolTip(tr("Write every recorded event of this session to a .jsonl file."));
     connect(save, &QAction::triggered, this, &MainWindow::saveLogWithDialog);
+    QAction* pcap = file->addAction(tr("Export capture as &pcapng…"));
+    pcap->setObjectName(QStringLiteral("exportPcapngAction"));
+    pcap->setToolTip(tr("Write every captured frame (real bytes and kernel timestamps) to a "
+                        "pcapng file that Wireshark opens."));
+    connect(pcap, &QAction::triggered, this, &MainWindow::exportCaptureWithDialog);
     file->addSeparator();
     QAction* open = file->addAction(tr("&Open recording…"));
     open->setShortcut(QKeySequence::Open);
@@ -304,6 +385,7 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
     tcpPanel_ = nullptr;
     lessonPanel_ = nullptr;
     httpPanel_ = nullptr;
+    osiPanel_ = nullptr;
     menuBar()->clear();
     const QList<QMenu*> menus = menuBar()->findChildren<QMenu*>(Qt::FindDirectChildrenOnly);
     qDeleteAll(menus);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFuture>
 #include <QHash>
 #include <QMainWindow>
 #include <memory>
@@ -16,6 +17,7 @@ class HttpPanel;
 class KernelObserver;
 class LessonPanel;
 class LogSaver;
+class OsiPanel;
 class Presentation;
 class TcpLab;
 class TcpPanel;
@@ -38,6 +40,7 @@ public:
     WireCapture* wire() const { return wire_.get(); }
     LessonPanel* lessonPanel() const { return lessonPanel_; }
     HttpPanel* httpPanel() const { return httpPanel_; }
+    OsiPanel* osiPanel() const { return osiPanel_; }
     Presentation* presentation() const { return presentation_; }
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
@@ -46,6 +49,11 @@ public:
 
     // Writes every stored event as JSON Lines on a worker thread (File > Save log).
     bool saveLogTo(const QString& path);
+
+    // Writes the wire capture's stored frames as pcapng on a worker thread (File > Export
+    // capture); captureExported follows. False (and a status message) when there is no capture
+    // or an export is still running.
+    bool exportCaptureTo(const QString& path);
 
     // Plugs a lab's panel in as a tab, reachable as --view `name`. The window takes ownership;
     // a panel with a statusMessage(QString) signal gets it shown in the status bar.
@@ -68,6 +76,7 @@ public:
 
 signals:
     void languageChanged(const QString& lang);
+    void captureExported(bool ok, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -88,6 +97,8 @@ private:
     void updateLanBanner();
     static QStringList droppableFiles(const QMimeData* mime);
     void saveLogWithDialog();
+    void exportCaptureWithDialog();
+    void attachLayerSources();
     void showAbout();
     void updateStatus();
 
@@ -102,6 +113,9 @@ private:
     TcpPanel* tcpPanel_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
     HttpPanel* httpPanel_ = nullptr;
+    OsiPanel* osiPanel_ = nullptr;
+    bool exportingCapture_ = false;
+    QFuture<QString> captureExport_; // reads the wire capture: finished before it goes
     Presentation* presentation_ = nullptr; // presentation mode, zoom, themes, keys, exports
     LogSaver* saver_;
     QLabel* eventsLabel_;

@@ -73,7 +73,7 @@ UdpPanel::UdpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
       log_(new EventLogPanel(timeline, QStringLiteral("udp-"), this))
 {
     Q_UNUSED(observer)
-    Q_UNUSED(wire)
+    lab_->setWireCapture(wire); // real datagrams in the log where capture runs
     setObjectName(QStringLiteral("udpPanel"));
     socketView_->setObjectName(QStringLiteral("udpSocketView"));
 

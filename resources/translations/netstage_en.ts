@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>netstage::Cli</name>
+    <message numerus="yes">
+        <source>The nftables rule dropped %n TCP segment(s) before they reached the wire.</source>
+        <translation>
+            <numerusform>The nftables rule dropped %n TCP segment before it reached the wire.</numerusform>
+            <numerusform>The nftables rule dropped %n TCP segments before they reached the wire.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::Encapsulation</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 event of %2: %n byte(s)</source>
+        <translation>
+            <numerusform>%1 event of %2: %n byte</numerusform>
+            <numerusform>%1 event of %2: %n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::EventLogPanel</name>
     <message numerus="yes">
         <source>Copied %n event(s) as JSON Lines.</source>
@@ -104,6 +131,23 @@
     </message>
 </context>
 <context>
+    <name>netstage::LadderExplainer</name>
+    <message numerus="yes">
+        <source>DNS datagram, %n byte(s)</source>
+        <translation>
+            <numerusform>DNS datagram, %n byte</numerusform>
+            <numerusform>DNS datagram, %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>UDP datagram, %n byte(s)</source>
+        <translation>
+            <numerusform>UDP datagram, %n byte</numerusform>
+            <numerusform>UDP datagram, %n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::LessonPanel</name>
     <message numerus="yes">
         <source>Opened %1: %n step(s). Press Play or Forward.</source>
@@ -153,6 +197,37 @@
             <numerusform>LAN mode ON: students connect to %1 · at most %n connections per server</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exporting %n frame(s) as pcapng…</source>
+        <translation>
+            <numerusform>Exporting %n frame as pcapng…</numerusform>
+            <numerusform>Exporting %n frames as pcapng…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n frame(s) to %1 (pcapng: Wireshark and tshark open it).</source>
+        <translation>
+            <numerusform>Exported %n frame to %1 (pcapng: Wireshark and tshark open it).</numerusform>
+            <numerusform>Exported %n frames to %1 (pcapng: Wireshark and tshark open it).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::PacketLayersView</name>
+    <message numerus="yes">
+        <source>%n byte(s) of data</source>
+        <translation>
+            <numerusform>%n byte of data</numerusform>
+            <numerusform>%n bytes of data</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) as captured</source>
+        <translation>
+            <numerusform>%n byte as captured</numerusform>
+            <numerusform>%n bytes as captured</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>netstage::TcpLab</name>
@@ -181,6 +256,33 @@
         <translation>
             <numerusform>The relay stopped; %n datagram still waiting in it was discarded.</numerusform>
             <numerusform>The relay stopped; %n datagrams still waiting in it were discarded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UrlWalk</name>
+    <message numerus="yes">
+        <source>The page names %n sub-resource(s): style sheets, scripts and images.</source>
+        <translation>
+            <numerusform>The page names %n sub-resource: style sheets, scripts and images.</numerusform>
+            <numerusform>The page names %n sub-resources: style sheets, scripts and images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The walk is complete: %n visit(s).</source>
+        <translation>
+            <numerusform>The walk is complete: %n visit.</numerusform>
+            <numerusform>The walk is complete: %n visits.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::WireCapture</name>
+    <message numerus="yes">
+        <source>A UDP datagram on the wire: %n byte(s) of payload behind an 8-byte header (ports, length, checksum). No handshake, no sequence number, no acknowledgement.</source>
+        <translation>
+            <numerusform>A UDP datagram on the wire: %n byte of payload behind an 8-byte header (ports, length, checksum). No handshake, no sequence number, no acknowledgement.</numerusform>
+            <numerusform>A UDP datagram on the wire: %n bytes of payload behind an 8-byte header (ports, length, checksum). No handshake, no sequence number, no acknowledgement.</numerusform>
         </translation>
     </message>
 </context>

@@ -40,7 +40,7 @@
         <translation>--lang 需要一个值（zh_CN 或 en）</translation>
     </message>
     <message>
-        <source>--lang must be zh_CN or en, not &quot;%1&quot;</source>
+        <source>--lang must be zh_CN or en, not "%1"</source>
         <translation>--lang 必须是 zh_CN 或 en，而不是“%1”</translation>
     </message>
     <message>
@@ -88,7 +88,7 @@
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <source>unknown lab &quot;%1&quot; (try: tcp)</source>
+        <source>unknown lab "%1" (try: tcp)</source>
         <translation>未知实验“%1”（可用：tcp）</translation>
     </message>
     <message>
@@ -96,7 +96,7 @@
         <translation>tcp 需要一个动作：serve 或 connect</translation>
     </message>
     <message>
-        <source>tcp serve takes no argument &quot;%1&quot;</source>
+        <source>tcp serve takes no argument "%1"</source>
         <translation>tcp serve 不接受参数“%1”</translation>
     </message>
     <message>
@@ -108,24 +108,24 @@
         <translation>tcp connect 需要 HOST:PORT，例如 127.0.0.1:8124</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124</source>
+        <source>"%1" is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124</source>
         <translation>“%1”不是 HOST:PORT（端口 1-65535），例如 127.0.0.1:8124</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
-        <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
+        <source>"%1" is not hex bytes (e.g. "48 65 6c 6c 6f")</source>
+        <translation>“%1”不是十六进制字节（例如 "48 65 6c 6c 6f"）</translation>
     </message>
     <message>
-        <source>Try &apos;netstage --help&apos;.</source>
-        <translation>请试试 &apos;netstage --help&apos;。</translation>
+        <source>Try 'netstage --help'.</source>
+        <translation>请试试 'netstage --help'。</translation>
     </message>
     <message>
         <source>netstage: no command given</source>
         <translation>netstage：没有给出命令</translation>
     </message>
     <message>
-        <source>no lesson named &quot;%1&quot;; &apos;netstage tcp lesson --list&apos; lists them</source>
-        <translation>没有名为“%1”的课程；&apos;netstage tcp lesson --list&apos; 会列出所有课程</translation>
+        <source>no lesson named "%1"; 'netstage tcp lesson --list' lists them</source>
+        <translation>没有名为“%1”的课程；'netstage tcp lesson --list' 会列出所有课程</translation>
     </message>
     <message>
         <source>this build cannot draw diagrams</source>
@@ -140,7 +140,7 @@
         <translation>无法把时序图写入 %1：%2</translation>
     </message>
     <message>
-        <source>  tcp serve     run the tutorial&apos;s TCP server (presets seed, echo, silent)
+        <source>  tcp serve     run the tutorial's TCP server (presets seed, echo, silent)
   tcp connect   connect, send, then close, half-close or abort
   tcp lesson    run a lesson (handshake, teardown, ...) on real sockets
 </source>
@@ -155,7 +155,7 @@
 
 NetStage shows how network connections live and die, with real sockets.
 Without a lab it opens the window. With one it runs headless and prints
-events; --events writes them as JSON Lines (&quot;-&quot; = stdout, and then
+events; --events writes them as JSON Lines ("-" = stdout, and then
 people-readable lines go to stderr).
 
 Labs:
@@ -165,7 +165,7 @@ Labs:
 
 NetStage 用真实的套接字展示网络连接如何建立、如何断开。
 不指定实验时打开窗口。指定实验时在无界面模式下运行并打印
-事件；--events 把事件写成 JSON Lines（&quot;-&quot; = 标准输出，此时
+事件；--events 把事件写成 JSON Lines（"-" = 标准输出，此时
 供人阅读的文字输出到标准错误）。
 
 实验：
@@ -174,10 +174,10 @@ NetStage 用真实的套接字展示网络连接如何建立、如何断开。
     <message>
         <source>
 Options:
-  --lang L        zh_CN or en (default: the system&apos;s language)
+  --lang L        zh_CN or en (default: the system's language)
   --screenshot F  open the window, let it settle, write a PNG to F, exit
   --view V        the view for --screenshot (tcp)
-  --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
+  --help          this text; 'netstage &lt;lab&gt; --help' for one lab
   --version       the version
 
 Exit status: 0 success, 1 runtime failure, 2 bad usage.
@@ -187,71 +187,10 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
   --lang L        zh_CN 或 en（默认：系统语言）
   --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
   --view V        --screenshot 使用的视图（tcp）
-  --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
+  --help          显示本帮助；'netstage &lt;lab&gt; --help' 查看单个实验
   --version       显示版本
 
 退出状态：0 成功，1 运行时失败，2 用法错误。
-</translation>
-    </message>
-    <message>
-        <source>Usage:
-  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
-                       [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
-                       [--then half-close|close|abort] [--wait MS]
-                       [--events FILE|-] [--quiet]
-  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
-                       [--source wire|model] [--port PORT] [--record FILE]
-                       [--events FILE|-]
-  netstage tcp lesson  --list
-
-serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
-         port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
-         seed: the tutorial&apos;s server: a welcome line on connection, &quot;你好&quot;
-               for each message, ends its side when the client ends.
-         echo: writes back what arrives.   silent: says nothing and never
-               closes by itself (the connection waits in CLOSE-WAIT).
-connect  connects, reads what the server says, sends each --send (waiting
-         --wait ms, default 500, for replies after each), then closes
-         (--then close, default), sends FIN and keeps reading (half-close),
-         or resets with RST (abort). --hex: --send values are hex bytes.
-lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
-         before each step, prints the ladder and, with --diagram, draws it.
-         The arrows come from the wire capture when it runs (root or setcap),
-         otherwise from the TCP model; --source model forces the model.
-         --record FILE saves a recording the window opens (File &gt; Open).
---events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)
---quiet          no people-readable lines
-</source>
-        <translation>用法：
-  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
-                       [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
-                       [--then half-close|close|abort] [--wait MS]
-                       [--events FILE|-] [--quiet]
-  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
-                       [--source wire|model] [--port PORT] [--record FILE]
-                       [--events FILE|-]
-  netstage tcp lesson  --list
-
-serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
-         空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，
-         然后正常关闭。
-         seed：教程中的服务器：连接建立时发送一行欢迎语，每收到一条消息
-               回复“你好”，客户端结束时它也结束自己这一侧。
-         echo：原样回写收到的数据。   silent：什么也不说，也从不
-               主动关闭（连接停留在 CLOSE-WAIT）。
-connect  建立连接，读取服务器发来的内容，发送每个 --send（每次发送后等待
-         --wait 毫秒，默认 500，接收回复），然后关闭（--then close，默认）、
-         发送 FIN 并继续读取（half-close，半关闭），或用 RST 重置
-         （abort，中止）。--hex：--send 的值是十六进制字节。
-lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-delay 毫秒
-         （默认 400），打印时序图；加 --diagram 时把它画成图片。
-         箭头来自抓包（以 root 运行或用 setcap 授权时），否则来自
-         TCP 模型；--source model 强制使用模型。
-         --record FILE 保存录制文件，可在窗口中打开（文件 &gt; 打开）。
---events FILE|-  每个事件写成一行 JSON（t_us、socket、event、source……）
---quiet          不输出供人阅读的文字
 </translation>
     </message>
     <message>
@@ -275,8 +214,613 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>tcp lesson 需要课程名 NAME（或 --list）</translation>
     </message>
     <message>
-        <source>unknown tcp verb &quot;%1&quot; (try: serve, connect, lesson)</source>
+        <source>unknown tcp verb "%1" (try: serve, connect, lesson)</source>
         <translation>未知的 tcp 动作“%1”（可用：serve、connect、lesson）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The nftables rule dropped %n TCP segment(s) before they reached the wire.</source>
+        <translation>
+            <numerusform>nftables 规则在 %n 个 TCP 报文段到达线路之前就把它们丢弃了。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage:
+  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
+                       [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
+                       [--then half-close|close|abort] [--wait MS]
+                       [--pcap FILE] [--events FILE|-] [--quiet]
+  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
+                       [--source wire|model] [--port PORT] [--record FILE]
+                       [--loss PERCENT] [--pcap FILE] [--events FILE|-]
+  netstage tcp lesson  --list
+
+serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
+         port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
+         seed: the tutorial's server: a welcome line on connection, "你好"
+               for each message, ends its side when the client ends.
+         echo: writes back what arrives.   silent: says nothing and never
+               closes by itself (the connection waits in CLOSE-WAIT).
+connect  connects, reads what the server says, sends each --send (waiting
+         --wait ms, default 500, for replies after each), then closes
+         (--then close, default), sends FIN and keeps reading (half-close),
+         or resets with RST (abort). --hex: --send values are hex bytes.
+lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
+         before each step, prints the ladder and, with --diagram, draws it.
+         The arrows come from the wire capture when it runs (root or setcap),
+         otherwise from the TCP model; --source model forces the model.
+         --record FILE saves a recording the window opens (File &gt; Open).
+         --loss PERCENT (root or CAP_NET_ADMIN): an nftables rule drops that
+         share of the TCP segments sent to the lesson's server, so the wire
+         shows TCP sending them again; UDP steps go through the UDP relay with
+         the same loss. The rule is removed when the lesson ends.
+--pcap FILE      (connect, lesson) the captured frames as pcapng, for
+                 Wireshark or tshark; needs capture permission
+--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)
+--quiet          no people-readable lines
+</source>
+        <translation>用法：
+  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
+                       [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
+                       [--then half-close|close|abort] [--wait MS]
+                       [--pcap FILE] [--events FILE|-] [--quiet]
+  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
+                       [--source wire|model] [--port PORT] [--record FILE]
+                       [--loss PERCENT] [--pcap FILE] [--events FILE|-]
+  netstage tcp lesson  --list
+
+serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
+         空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，
+         然后正常关闭。
+         seed：教程中的服务器：连接建立时发送一行欢迎语，每收到一条消息
+               回复“你好”，客户端结束时它也结束自己这一侧。
+         echo：原样回写收到的数据。   silent：什么也不说，也从不
+               主动关闭（连接停留在 CLOSE-WAIT）。
+connect  建立连接，读取服务器发来的内容，发送每个 --send（每次发送后等待
+         --wait 毫秒，默认 500，接收回复），然后关闭（--then close，默认）、
+         发送 FIN 并继续读取（half-close，半关闭），或用 RST 重置
+         （abort，中止）。--hex：--send 的值是十六进制字节。
+lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-delay 毫秒
+         （默认 400），打印时序图；加 --diagram 时把它画成图片。
+         箭头来自抓包（以 root 运行或用 setcap 授权时），否则来自
+         TCP 模型；--source model 强制使用模型。
+         --record FILE 保存录制文件，可在窗口中打开（文件 &gt; 打开）。
+         --loss PERCENT（需要 root 或 CAP_NET_ADMIN）：用一条 nftables 规则
+         按这个比例丢弃发往课程服务器的 TCP 报文段，于是抓包中能看到 TCP
+         重传它们；UDP 步骤经由 UDP 中继发送，丢包率相同。课程结束时删除
+         这条规则。
+--pcap FILE      （connect、lesson）把抓到的帧保存为 pcapng，供 Wireshark
+                 或 tshark 打开；需要抓包权限
+--events FILE|-  每个事件写成一行 JSON（t_us、socket、event、source……）
+--quiet          不输出供人阅读的文字
+</translation>
+    </message>
+    <message>
+        <source>--loss needs a percentage from 1 to 100</source>
+        <translation>--loss 需要 1 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <source>--pcap needs a file name</source>
+        <translation>--pcap 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot write %1: wire capture is not running (%2). Run as root, or once: sudo setcap cap_net_raw,cap_net_admin=eip %3</source>
+        <translation>无法写入 %1：抓包没有运行（%2）。请以 root 运行，或执行一次：sudo setcap cap_net_raw,cap_net_admin=eip %3</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::Dns</name>
+    <message>
+        <source>Query %1: what is the %2 record of %3?</source>
+        <translation>查询 %1：%3 的 %2 记录是什么？</translation>
+    </message>
+    <message>
+        <source>Answer %1: I do not know %2, but %3 is served by %4 (%5).</source>
+        <translation>应答 %1：我不知道 %2，但 %3 由 %4（%5）负责。</translation>
+    </message>
+    <message>
+        <source>Answer %1: %2 is %3 (TTL %4 s)%5.</source>
+        <translation>应答 %1：%2 是 %3（TTL %4 s）%5。</translation>
+    </message>
+    <message>
+        <source>, authoritative</source>
+        <translation>，来自权威域名服务器</translation>
+    </message>
+    <message>
+        <source>Answer %1 for %2: %3.</source>
+        <translation>对 %2 的应答 %1：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::DnsHierarchy</name>
+    <message>
+        <source>The browser's DNS client uses %1 (UDP) to ask the resolver %2.</source>
+        <translation>浏览器的 DNS 客户端用 %1（UDP）向解析器 %2 发出查询。</translation>
+    </message>
+    <message>
+        <source>The DNS servers could not start on 127.0.0.1: %1.</source>
+        <translation>DNS 服务器无法在 127.0.0.1 上启动：%1。</translation>
+    </message>
+    <message>
+        <source>The DNS servers are not running.</source>
+        <translation>DNS 服务器没有在运行。</translation>
+    </message>
+    <message>
+        <source>No answer from the resolver within %1 ms.</source>
+        <translation>解析器在 %1 ms 内没有应答。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (NXDOMAIN).</source>
+        <translation>%1 不存在（NXDOMAIN）。</translation>
+    </message>
+    <message>
+        <source>The resolver found no address for %1 (%2).</source>
+        <translation>解析器没有找到 %1 的地址（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::DnsMessage</name>
+    <message>
+        <source>The record "%1" is not valid: %2</source>
+        <translation>资源记录“%1”无效：%2</translation>
+    </message>
+    <message>
+        <source>The question "%1" is not valid: %2</source>
+        <translation>查询问题“%1”无效：%2</translation>
+    </message>
+    <message>
+        <source>Not a valid DNS message (%1 bytes): %2</source>
+        <translation>不是有效的 DNS 报文（%1 字节）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::DnsResolver</name>
+    <message>
+        <source>The recursive resolver listens on %1 (UDP); it starts at the root server %2.</source>
+        <translation>递归解析器在 %1（UDP）上监听；它从根域名服务器 %2 开始查询。</translation>
+    </message>
+    <message>
+        <source>%1 is in the resolver's cache for %2 more seconds: no question to the root.</source>
+        <translation>%1 还会在解析器的缓存中保留 %2 秒：无需向根域名服务器查询。</translation>
+    </message>
+    <message>
+        <source>The resolver remembers that %1 is served by %2: it asks there directly.</source>
+        <translation>解析器记得 %1 由 %2 负责：直接向它查询。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 ms.</source>
+        <translation>%1 在 %2 ms 内没有应答。</translation>
+    </message>
+    <message>
+        <source>An answer nobody asked for (id %1 from %2) is ignored.</source>
+        <translation>忽略一个没有人请求过的应答（来自 %2，id %1）。</translation>
+    </message>
+    <message>
+        <source>The referral to %1 cannot be followed: no address or port known for %2.</source>
+        <translation>无法按指引转向 %1：不知道 %2 的地址或端口。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::DnsServer</name>
+    <message>
+        <source>The DNS server for the zone %1 listens on %2 (UDP).</source>
+        <translation>区域 %1 的 DNS 服务器在 %2（UDP）上监听。</translation>
+    </message>
+    <message>
+        <source>An answer arrived where only questions are expected; it is ignored.</source>
+        <translation>在只应收到查询的地方收到了一个应答；已忽略。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::Encapsulation</name>
+    <message>
+        <source>Application data</source>
+        <translation>应用数据</translation>
+    </message>
+    <message>
+        <source>Ethernet II</source>
+        <translation>Ethernet II</translation>
+    </message>
+    <message>
+        <source>Destination MAC</source>
+        <translation>目的 MAC 地址</translation>
+    </message>
+    <message>
+        <source>Source MAC</source>
+        <translation>源 MAC 地址</translation>
+    </message>
+    <message>
+        <source>EtherType</source>
+        <translation>类型（EtherType）</translation>
+    </message>
+    <message>
+        <source>Which protocol the frame carries.</source>
+        <translation>帧中承载的是哪种协议。</translation>
+    </message>
+    <message>
+        <source>On the loopback interface Linux writes an Ethernet header with all-zero addresses: the frame never leaves the machine, so there is no cable, no preamble and no frame check sequence (the physical layer) to capture.</source>
+        <translation>在回环接口上，Linux 写入一个地址全为零的以太网首部：帧从不离开本机，所以没有电缆，也没有前同步码和帧检验序列（物理层）可抓。</translation>
+    </message>
+    <message>
+        <source>BSD loopback</source>
+        <translation>BSD 回环</translation>
+    </message>
+    <message>
+        <source>Address family</source>
+        <translation>地址族</translation>
+    </message>
+    <message>
+        <source>Link layer</source>
+        <translation>链路层</translation>
+    </message>
+    <message>
+        <source>A raw IP capture: the packet was captured without its link-layer header.</source>
+        <translation>原始 IP 抓包：抓到的数据包不带链路层首部。</translation>
+    </message>
+    <message>
+        <source>Link type %1</source>
+        <translation>链路类型 %1</translation>
+    </message>
+    <message>
+        <source>NetStage does not decode this link type.</source>
+        <translation>NetStage 不解码这种链路类型。</translation>
+    </message>
+    <message>
+        <source>The captured bytes end before this header does.</source>
+        <translation>抓到的字节在这个首部结束之前就结束了。</translation>
+    </message>
+    <message>
+        <source>IP version %1</source>
+        <translation>IP 版本 %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation>首部长度</translation>
+    </message>
+    <message>
+        <source>%1 bytes (%2 × 4)</source>
+        <translation>%1 字节（%2 × 4）</translation>
+    </message>
+    <message>
+        <source>DSCP</source>
+        <translation>DSCP</translation>
+    </message>
+    <message>
+        <source>Differentiated services: the packet's priority class.</source>
+        <translation>区分服务：数据包的优先级类别。</translation>
+    </message>
+    <message>
+        <source>ECN</source>
+        <translation>ECN</translation>
+    </message>
+    <message>
+        <source>Explicit congestion notification.</source>
+        <translation>显式拥塞通知。</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>总长度</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>The IP header and everything it carries.</source>
+        <translation>IP 首部及其承载的全部内容。</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Names the packet so its fragments can be put together again.</source>
+        <translation>给数据包编号，以便把它的各个分片重新组装起来。</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>DF: do not fragment; MF: more fragments follow.</source>
+        <translation>DF：不分片；MF：后面还有分片。</translation>
+    </message>
+    <message>
+        <source>Fragment offset</source>
+        <translation>片偏移</translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation>生存时间（TTL）</translation>
+    </message>
+    <message>
+        <source>Each router takes one off; at 0 the packet is dropped, so a routing loop cannot keep it forever.</source>
+        <translation>每经过一个路由器减 1；减到 0 时数据包被丢弃，这样路由环路就不能让它永远转下去。</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>What the IP packet carries.</source>
+        <translation>IP 数据报承载的是什么协议。</translation>
+    </message>
+    <message>
+        <source> (correct)</source>
+        <translation>（正确）</translation>
+    </message>
+    <message>
+        <source> (wrong)</source>
+        <translation>（错误）</translation>
+    </message>
+    <message>
+        <source>Covers the IP header only; every router recomputes it because the TTL changes.</source>
+        <translation>只覆盖 IP 首部；由于 TTL 会变化，每个路由器都要重新计算它。</translation>
+    </message>
+    <message>
+        <source>Header checksum</source>
+        <translation>首部校验和</translation>
+    </message>
+    <message>
+        <source>Source address</source>
+        <translation>源地址</translation>
+    </message>
+    <message>
+        <source>Destination address</source>
+        <translation>目的地址</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Traffic class</source>
+        <translation>通信量类</translation>
+    </message>
+    <message>
+        <source>Flow label</source>
+        <translation>流标号</translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation>有效载荷长度</translation>
+    </message>
+    <message>
+        <source>Next header</source>
+        <translation>下一个首部</translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation>跳数限制</translation>
+    </message>
+    <message>
+        <source>IPv6's time to live: each router takes one off.</source>
+        <translation>IPv6 的生存时间：每经过一个路由器减 1。</translation>
+    </message>
+    <message>
+        <source> (not filled in: on loopback Linux leaves it to a network card that does not exist)</source>
+        <translation>（未填写：在回环接口上，Linux 把它留给一块并不存在的网卡去计算）</translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation>源端口</translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation>目的端口</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>The number of this segment's first byte (a SYN or FIN counts as one byte).</source>
+        <translation>本报文段第一个字节的编号（SYN 或 FIN 算作一个字节）。</translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation>确认号</translation>
+    </message>
+    <message>
+        <source>%1 (not used: no ACK flag)</source>
+        <translation>%1（未使用：没有 ACK 标志）</translation>
+    </message>
+    <message>
+        <source>The next byte the sender expects from its peer.</source>
+        <translation>发送方期望从对端收到的下一个字节的序号。</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>How many more bytes the sender can receive (before window scaling).</source>
+        <translation>发送方还能接收多少字节（窗口缩放之前的值）。</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Covers the TCP header, the data and a pseudo-header of the IP addresses.</source>
+        <translation>覆盖 TCP 首部、数据，以及由 IP 地址构成的伪首部。</translation>
+    </message>
+    <message>
+        <source>Urgent pointer</source>
+        <translation>紧急指针</translation>
+    </message>
+    <message>
+        <source> (none: allowed over IPv4)</source>
+        <translation>（无：IPv4 上允许不填）</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>The 8-byte header and the data.</source>
+        <translation>8 字节首部加上数据。</translation>
+    </message>
+    <message>
+        <source>NetStage does not decode this protocol.</source>
+        <translation>NetStage 不解码这种协议。</translation>
+    </message>
+    <message>
+        <source>Option: end of list</source>
+        <translation>选项：选项列表结束</translation>
+    </message>
+    <message>
+        <source>Option: no-operation</source>
+        <translation>选项：无操作</translation>
+    </message>
+    <message>
+        <source>Padding that aligns the next option.</source>
+        <translation>用于对齐下一个选项的填充。</translation>
+    </message>
+    <message>
+        <source>Option: maximum segment size</source>
+        <translation>选项：最大报文段长度</translation>
+    </message>
+    <message>
+        <source>The largest segment payload this side accepts.</source>
+        <translation>本端能接受的最大报文段载荷。</translation>
+    </message>
+    <message>
+        <source>Option: window scale</source>
+        <translation>选项：窗口缩放</translation>
+    </message>
+    <message>
+        <source>shift %1 (× %2)</source>
+        <translation>移位 %1（× %2）</translation>
+    </message>
+    <message>
+        <source>The window field is multiplied by this.</source>
+        <translation>窗口字段要乘以这个数。</translation>
+    </message>
+    <message>
+        <source>Option: SACK permitted</source>
+        <translation>选项：允许 SACK</translation>
+    </message>
+    <message>
+        <source>This side understands selective acknowledgments.</source>
+        <translation>本端支持选择确认（SACK）。</translation>
+    </message>
+    <message>
+        <source>Option: SACK</source>
+        <translation>选项：SACK</translation>
+    </message>
+    <message>
+        <source>Option: timestamps</source>
+        <translation>选项：时间戳</translation>
+    </message>
+    <message>
+        <source>Measure the round trip and tell old segments from new ones.</source>
+        <translation>用来测量往返时间，并区分新旧报文段。</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>选项 %1</translation>
+    </message>
+    <message>
+        <source>No application bytes: this packet only carries the transport header (control, like SYN or ACK).</source>
+        <translation>没有应用字节：这个数据包只携带传输层首部（用于控制，如 SYN 或 ACK）。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As text</source>
+        <translation>文本形式</translation>
+    </message>
+    <message>
+        <source>Only %1 of the %2 bytes were captured.</source>
+        <translation>%2 字节中只抓到了 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The model knows what RFC 9293 says, not the bytes.</source>
+        <translation>模型只知道 RFC 9293 的规定，不知道实际的字节。</translation>
+    </message>
+    <message>
+        <source>The frame's bytes are not stored (a recording, or dropped from the capture store): only the fields the event recorded are known.</source>
+        <translation>没有保存这一帧的字节（来自录制文件，或已从抓包存储中丢弃）：只知道事件记录下来的字段。</translation>
+    </message>
+    <message>
+        <source>The model describes TCP only: it has no link layer.</source>
+        <translation>模型只描述 TCP：它没有链路层。</translation>
+    </message>
+    <message>
+        <source>%1 (relative: the model counts from the first byte)</source>
+        <translation>%1（相对值：模型从第一个字节开始计数）</translation>
+    </message>
+    <message>
+        <source>Drawn from the TCP model: no TTL, IP id or checksum; the numbers are the model's.</source>
+        <translation>根据 TCP 模型绘制：没有 TTL、IP 标识和校验和；这些数字来自模型。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 bytes were kept with the event.</source>
+        <translation>事件中只保留了前 %1 个字节。</translation>
+    </message>
+    <message>
+        <source>not captured</source>
+        <translation>未抓到</translation>
+    </message>
+    <message>
+        <source>Frame %1 (%2 bytes): %3 %4%5%6 %7</source>
+        <translation>帧 %1（%2 字节）：%3 %4%5%6 %7</translation>
+    </message>
+    <message>
+        <source>Decoded from the bytes captured on the wire (libpcap on lo).</source>
+        <translation>根据线路上抓到的字节解码（lo 上的 libpcap）。</translation>
+    </message>
+    <message>
+        <source>%1 %2%3%4 %5</source>
+        <translation>%1 %2%3%4 %5</translation>
+    </message>
+    <message>
+        <source>Drawn from the TCP model (RFC 9293), not from captured bytes: fields the model does not know are marked "not captured".</source>
+        <translation>根据 TCP 模型（RFC 9293）绘制，而不是根据抓到的字节：模型不知道的字段标为“未抓到”。</translation>
+    </message>
+    <message>
+        <source>A wire event whose frame bytes are not at hand: the fields it recorded, the rest marked "not captured".</source>
+        <translation>一个手头没有帧字节的 wire 事件：显示它记录的字段，其余标为“未抓到”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 event of %2: %n byte(s)</source>
+        <translation>
+            <numerusform>%2 的 %1 事件：%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What the program sees: only the application bytes. The kernel adds the headers when it sends and strips them when it receives, so an app event has no header fields at all.</source>
+        <translation>程序看到的：只有应用字节。内核在发送时加上各层首部，在接收时去掉它们，所以 app 事件根本没有首部字段。</translation>
+    </message>
+    <message>
+        <source>Not visible to the program: the kernel adds this header on the way out and strips it on the way in. Select the matching wire segment or datagram to see it.</source>
+        <translation>程序看不到：内核在发出时加上这个首部，在收到时去掉它。选中对应的 wire 报文段或数据报即可看到。</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>The socket's two ends, as the program knows them.</source>
+        <translation>程序所知道的套接字两端。</translation>
     </message>
 </context>
 <context>
@@ -358,7 +902,7 @@ text: %3</source>
         <translation>自第一个事件起的毫秒数；鼠标悬停在单元格上可看原始微秒数。</translation>
     </message>
     <message>
-        <source>Who saw it: app (the program), kernel (the kernel&apos;s TCP state), wire (captured packets), model (what RFC 9293 says happened).</source>
+        <source>Who saw it: app (the program), kernel (the kernel's TCP state), wire (captured packets), model (what RFC 9293 says happened).</source>
         <translation>谁看到的：app（程序本身）、kernel（内核中的 TCP 状态）、wire（抓到的数据包）、model（RFC 9293 规定应当发生的过程）。</translation>
     </message>
     <message>
@@ -417,7 +961,7 @@ text: %3</source>
         <translation>kernel</translation>
     </message>
     <message>
-        <source>The kernel&apos;s TCP state of each socket (as `ss` shows it).</source>
+        <source>The kernel's TCP state of each socket (as `ss` shows it).</source>
         <translation>每个套接字在内核中的 TCP 状态（与 `ss` 显示的一致）。</translation>
     </message>
     <message>
@@ -490,6 +1034,46 @@ text: %3</source>
             <numerusform>显示了 %n 个事件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show layers (network model)</source>
+        <translation>显示分层（网络模型）</translation>
+    </message>
+    <message>
+        <source>Show the selected segment or datagram encapsulated: application bytes inside TCP/UDP inside IP inside the frame.</source>
+        <translation>显示选中报文段或数据报的封装：应用字节封装在 TCP/UDP 里，TCP/UDP 封装在 IP 里，IP 再封装在帧里。</translation>
+    </message>
+    <message>
+        <source>Select a segment or datagram first.</source>
+        <translation>请先选中一个报文段或数据报。</translation>
+    </message>
+    <message>
+        <source>All TCP lab sockets</source>
+        <translation>TCP 实验的所有套接字</translation>
+    </message>
+    <message>
+        <source>All UDP lab sockets</source>
+        <translation>UDP 实验的所有套接字</translation>
+    </message>
+    <message>
+        <source>All HTTP lab sockets</source>
+        <translation>HTTP 实验的所有套接字</translation>
+    </message>
+    <message>
+        <source>All WebSocket lab sockets</source>
+        <translation>WebSocket 实验的所有套接字</translation>
+    </message>
+    <message>
+        <source>All DNS sockets</source>
+        <translation>所有 DNS 套接字</translation>
+    </message>
+    <message>
+        <source>All URL walk sockets</source>
+        <translation>URL 之旅的所有套接字</translation>
+    </message>
+    <message>
+        <source>A %1 event is not a packet: choose a segment, a datagram or a data event to see its layers.</source>
+        <translation>%1 事件不是数据包：请选择报文段、数据报或 data 事件来查看它的分层。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::Explain</name>
@@ -502,7 +1086,7 @@ text: %3</source>
         <translation>服务器接受了一个新连接：三次握手（SYN、SYN+ACK、ACK）已在内核中完成。</translation>
     </message>
     <message>
-        <source>The client&apos;s 3-way handshake completed (SYN, SYN+ACK, ACK): the connection is ESTABLISHED and both sides can send.</source>
+        <source>The client's 3-way handshake completed (SYN, SYN+ACK, ACK): the connection is ESTABLISHED and both sides can send.</source>
         <translation>客户端的三次握手已完成（SYN、SYN+ACK、ACK）：连接进入 ESTABLISHED，双方都可以发送数据。</translation>
     </message>
     <message>
@@ -514,7 +1098,7 @@ text: %3</source>
         <translation>程序关闭了它的套接字。在挥手完成之前，内核可能仍保留着这个连接（FIN-WAIT、TIME-WAIT）。</translation>
     </message>
     <message>
-        <source>Connection refused: nothing listens on that port, so the peer&apos;s kernel answered the SYN with RST.</source>
+        <source>Connection refused: nothing listens on that port, so the peer's kernel answered the SYN with RST.</source>
         <translation>连接被拒绝：那个端口上没有程序在监听，所以对端内核用 RST 回应了 SYN。</translation>
     </message>
     <message>
@@ -582,7 +1166,7 @@ text: %3</source>
         <translation>FIN-WAIT-1：本端已发送 FIN，正在等待对方确认。</translation>
     </message>
     <message>
-        <source>FIN-WAIT-2: our FIN was acknowledged; we wait for the peer&apos;s FIN and can still receive data (half-closed).</source>
+        <source>FIN-WAIT-2: our FIN was acknowledged; we wait for the peer's FIN and can still receive data (half-closed).</source>
         <translation>FIN-WAIT-2：我们的 FIN 已被确认；正在等待对端的 FIN，仍可接收数据（半关闭）。</translation>
     </message>
     <message>
@@ -594,7 +1178,7 @@ text: %3</source>
         <translation>CLOSING：双方同时发送了 FIN；正在等待对我方 FIN 的 ACK。</translation>
     </message>
     <message>
-        <source>LAST-ACK: this side sent its FIN after the peer&apos;s; waiting for the last ACK.</source>
+        <source>LAST-ACK: this side sent its FIN after the peer's; waiting for the last ACK.</source>
         <translation>LAST-ACK：本端在对端之后发送了 FIN；正在等待最后的 ACK。</translation>
     </message>
     <message>
@@ -606,7 +1190,7 @@ text: %3</source>
         <translation>CLOSED：内核已经忘掉了这个连接。</translation>
     </message>
     <message>
-        <source>The request&apos;s headers are too large or too many: 431 Request Header Fields Too Large.</source>
+        <source>The request's headers are too large or too many: 431 Request Header Fields Too Large.</source>
         <translation>请求头太大或字段太多：431 Request Header Fields Too Large。</translation>
     </message>
     <message>
@@ -646,11 +1230,11 @@ text: %3</source>
         <translation>RST：重置。连接立即被丢弃，没有 FIN，也没有 TIME-WAIT（中止连接，或向没有监听的端口发送 SYN）。</translation>
     </message>
     <message>
-        <source>SYN (handshake 1/3): asks to open a connection. seq is this side&apos;s initial sequence number (ISN), chosen at random; the options offer MSS, window scaling, SACK and timestamps.</source>
+        <source>SYN (handshake 1/3): asks to open a connection. seq is this side's initial sequence number (ISN), chosen at random; the options offer MSS, window scaling, SACK and timestamps.</source>
         <translation>SYN（握手 1/3）：请求建立连接。seq 是本端的初始序列号（ISN），随机选取；选项中提出 MSS、窗口缩放、SACK 和时间戳。</translation>
     </message>
     <message>
-        <source>SYN+ACK (handshake 2/3): the server agrees and sends its own ISN. ack is the client&apos;s ISN + 1, because a SYN consumes one sequence number.</source>
+        <source>SYN+ACK (handshake 2/3): the server agrees and sends its own ISN. ack is the client's ISN + 1, because a SYN consumes one sequence number.</source>
         <translation>SYN+ACK（握手 2/3）：服务器同意，并发送自己的 ISN。ack 是客户端的 ISN + 1，因为 SYN 占用一个序列号。</translation>
     </message>
     <message>
@@ -734,7 +1318,7 @@ text: %3</source>
         <translation>1007 无效数据：文本消息不是有效的 UTF-8</translation>
     </message>
     <message>
-        <source>1008 policy violation: the message breaks the server&apos;s rules</source>
+        <source>1008 policy violation: the message breaks the server's rules</source>
         <translation>1008 违反策略：消息违反了服务器的规则</translation>
     </message>
     <message>
@@ -766,7 +1350,7 @@ text: %3</source>
         <translation>%1：由某个库或框架向 IANA 注册的状态码</translation>
     </message>
     <message>
-        <source>%1: an application&apos;s own code, meaningful only to its two ends</source>
+        <source>%1: an application's own code, meaningful only to its two ends</source>
         <translation>%1：应用程序自定义的状态码，只对通信双方有意义</translation>
     </message>
     <message>
@@ -810,7 +1394,7 @@ text: %3</source>
         <translation>发送了一个数据报：一次 send() 就是一个数据包，要么完整送达，要么完全丢失，之前没有握手，之后也没有确认。</translation>
     </message>
     <message>
-        <source>One datagram received, whole, with the sender&apos;s address and port (rinfo in Node).</source>
+        <source>One datagram received, whole, with the sender's address and port (rinfo in Node).</source>
         <translation>收到了一个完整的数据报，附带发送方的地址和端口（Node 中的 rinfo）。</translation>
     </message>
     <message>
@@ -830,7 +1414,7 @@ text: %3</source>
         <translation>服务器回应了 %1 而不是 101：这个连接上没有 WebSocket。</translation>
     </message>
     <message>
-        <source>The opening handshake, part 2: &quot;101 Switching Protocols&quot;. Sec-WebSocket-Accept is base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); the lab computed it again and it matches.</source>
+        <source>The opening handshake, part 2: "101 Switching Protocols". Sec-WebSocket-Accept is base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); the lab computed it again and it matches.</source>
         <translation>开启握手，第 2 部分：“101 Switching Protocols”。Sec-WebSocket-Accept 等于 base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11))；实验重新计算了一遍，结果一致。</translation>
     </message>
     <message>
@@ -838,7 +1422,7 @@ text: %3</source>
         <translation>Sec-WebSocket-Accept 与 base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)) 不一致：客户端必须拒绝这个响应。</translation>
     </message>
     <message>
-        <source>&quot;101 Switching Protocols&quot;: from here on the TCP connection carries WebSocket frames.</source>
+        <source>"101 Switching Protocols": from here on the TCP connection carries WebSocket frames.</source>
         <translation>“101 Switching Protocols”：从这里开始，这个 TCP 连接上传输的是 WebSocket 帧。</translation>
     </message>
     <message>
@@ -858,7 +1442,7 @@ text: %3</source>
         <translation>Ping（控制帧）：另一方必须回应一个携带相同字节的 pong；%1。</translation>
     </message>
     <message>
-        <source>Pong: the answer to a ping, carrying the ping&apos;s bytes; %1.</source>
+        <source>Pong: the answer to a ping, carrying the ping's bytes; %1.</source>
         <translation>Pong：对 ping 的回应，携带 ping 的字节；%1。</translation>
     </message>
     <message>
@@ -901,7 +1485,7 @@ text: %3</source>
         <translation>无法写入截图 %1</translation>
     </message>
     <message>
-        <source>unknown view &quot;%1&quot; (known: %2)</source>
+        <source>unknown view "%1" (known: %2)</source>
         <translation>未知视图“%1”（已知：%2）</translation>
     </message>
 </context>
@@ -913,11 +1497,11 @@ text: %3</source>
                       [--request-timeout MS] [--keep-alive-timeout MS]
                       [--max-connections N] [--max-body BYTES]
                       [--events FILE|-] [--quiet]
-  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
+  netstage http get   URL... [--method M] [--header 'K: V']... [--data TEXT]
                       [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
                       [--output FILE|-] [--events FILE|-] [--quiet]
 
-serve  an HTTP/1.1 server on the lab&apos;s TCP sockets (127.0.0.1 unless --host
+serve  an HTTP/1.1 server on the lab's TCP sockets (127.0.0.1 unless --host
        says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or
        --for SECONDS. Without --site it serves the built-in demo site:
        example.test answers 301 to www.example.test; www.example.test and
@@ -927,8 +1511,8 @@ serve  an HTTP/1.1 server on the lab&apos;s TCP sockets (127.0.0.1 unless --host
        &gt; 16 KiB -&gt; 431, body &gt; --max-body (1 MiB) -&gt; 413, a request not
        complete within --request-timeout (10000 ms) -&gt; 408, malformed -&gt; 400;
        each closes that connection only. More than --max-connections (100)
-       open connections: the next is refused with 503 (&apos;drop&apos;).
-get    fetches each URL in turn over the lab&apos;s TCP client, reusing a
+       open connections: the next is refused with 503 ('drop').
+get    fetches each URL in turn over the lab's TCP client, reusing a
        kept-alive connection to the same host. Prints the status line and
        headers to stderr, then the timing phases (DNS lookup, initial
        connection, request sent, waiting (TTFB), content download, total).
@@ -946,7 +1530,7 @@ get    fetches each URL in turn over the lab&apos;s TCP client, reusing a
                       [--request-timeout MS] [--keep-alive-timeout MS]
                       [--max-connections N] [--max-body BYTES]
                       [--events FILE|-] [--quiet]
-  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
+  netstage http get   URL... [--method M] [--header 'K: V']... [--data TEXT]
                       [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
                       [--output FILE|-] [--events FILE|-] [--quiet]
 
@@ -960,7 +1544,7 @@ serve  在实验的 TCP 套接字上运行 HTTP/1.1 服务器（默认 127.0.0.1
        &gt; 16 KiB -&gt; 431，请求体 &gt; --max-body（1 MiB）-&gt; 413，请求在
        --request-timeout（10000 ms）内未完成 -&gt; 408，格式错误 -&gt; 400；
        每种情况只关闭该连接。打开的连接超过 --max-connections（100）时：
-       下一个连接以 503 拒绝（&apos;drop&apos;）。
+       下一个连接以 503 拒绝（'drop'）。
 get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复用保持
        （keep-alive）的连接。把状态行和首部打印到标准错误，然后打印
        各计时阶段（DNS 查询、建立连接、发送请求、等待（TTFB）、
@@ -980,8 +1564,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>带演示站点的 HTTP/1.1 服务器；一个展示每个字节和每个阶段的客户端</translation>
     </message>
     <message>
-        <source>Try &apos;netstage http --help&apos;.</source>
-        <translation>请试试 &apos;netstage http --help&apos;。</translation>
+        <source>Try 'netstage http --help'.</source>
+        <translation>请试试 'netstage http --help'。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -1020,7 +1604,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>http 需要一个动作：serve 或 get</translation>
     </message>
     <message>
-        <source>unknown http verb &quot;%1&quot; (try: serve, get)</source>
+        <source>unknown http verb "%1" (try: serve, get)</source>
         <translation>未知的 http 动作“%1”（可用：serve、get）</translation>
     </message>
     <message>
@@ -1060,16 +1644,16 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>一个方法，例如 GET</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a method (letters only, e.g. POST)</source>
+        <source>"%1" is not a method (letters only, e.g. POST)</source>
         <translation>“%1”不是方法（只能是字母，例如 POST）</translation>
     </message>
     <message>
-        <source>&apos;Name: value&apos;</source>
-        <translation>&apos;Name: value&apos;</translation>
+        <source>'Name: value'</source>
+        <translation>'Name: value'</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a header (write &apos;Name: value&apos;)</source>
-        <translation>“%1”不是首部（请写成 &apos;Name: value&apos;）</translation>
+        <source>"%1" is not a header (write 'Name: value')</source>
+        <translation>“%1”不是首部（请写成 'Name: value'）</translation>
     </message>
     <message>
         <source>a text</source>
@@ -1084,7 +1668,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>http %2 没有选项 %1</translation>
     </message>
     <message>
-        <source>http serve takes no argument &quot;%1&quot;</source>
+        <source>http serve takes no argument "%1"</source>
         <translation>http serve 不接受参数“%1”</translation>
     </message>
     <message>
@@ -1092,11 +1676,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>http get 需要一个 URL，例如 http://localhost:8080/</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a URL (e.g. http://localhost:8080/)</source>
+        <source>"%1" is not a URL (e.g. http://localhost:8080/)</source>
         <translation>“%1”不是 URL（例如 http://localhost:8080/）</translation>
     </message>
     <message>
-        <source>only http:// URLs are fetched, not &quot;%1&quot;</source>
+        <source>only http:// URLs are fetched, not "%1"</source>
         <translation>只能获取 http:// URL，不能获取“%1”</translation>
     </message>
     <message>
@@ -1111,7 +1695,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>HTTPS 不在本实验范围内：请使用 http:// URL。</translation>
     </message>
     <message>
-        <source>Only http:// URLs can be fetched (not &quot;%1&quot;).</source>
+        <source>Only http:// URLs can be fetched (not "%1").</source>
         <translation>只能获取 http:// URL（不能获取“%1”）。</translation>
     </message>
     <message>
@@ -1361,7 +1945,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>类似 curl --resolve：这些名字不在真实 DNS 中，所以直接告诉客户端它们在哪里</translation>
     </message>
     <message>
-        <source>Load a page&apos;s images and CSS</source>
+        <source>Load a page's images and CSS</source>
         <translation>加载页面的图片和 CSS</translation>
     </message>
     <message>
@@ -1393,11 +1977,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>正在 %1 上监听。试试 http://example.test:%2/（301 到 www.example.test）或 http://localhost:%2/。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a header line (write Name: value).</source>
+        <source>"%1" is not a header line (write Name: value).</source>
         <translation>“%1”不是首部行（请写成 Name: value）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a URL (e.g. http://localhost:8080/).</source>
+        <source>"%1" is not a URL (e.g. http://localhost:8080/).</source>
         <translation>“%1”不是 URL（例如 http://localhost:8080/）。</translation>
     </message>
     <message>
@@ -1472,13 +2056,13 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>分块（chunked）正文中的某个块格式错误：它的大小不是十六进制，或者数据后缺少 CRLF。</translation>
     </message>
     <message numerus="yes">
-        <source>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</source>
+        <source>The request line is longer than %n bytes (nginx's limit): 414 URI Too Long.</source>
         <translation>
             <numerusform>请求行超过了 %n 字节（nginx 的限制）：414 URI Too Long。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</source>
+        <source>The headers are larger than %n bytes (Node's limit): 431 Request Header Fields Too Large.</source>
         <translation>
             <numerusform>请求头超过了 %n 字节（Node 的限制）：431 Request Header Fields Too Large。</numerusform>
         </translation>
@@ -1490,7 +2074,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         </translation>
     </message>
     <message>
-        <source>The body is larger than %1 bytes (nginx&apos;s client_max_body_size): 413 Content Too Large.</source>
+        <source>The body is larger than %1 bytes (nginx's client_max_body_size): 413 Content Too Large.</source>
         <translation>请求体超过了 %1 字节（nginx 的 client_max_body_size）：413 Content Too Large。</translation>
     </message>
     <message>
@@ -1548,7 +2132,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::HttpServer</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <source>"%1" is not an IP address this server can bind to (try 127.0.0.1).</source>
         <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
@@ -1568,13 +2152,13 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>HTTP 服务器停止了监听；已打开的连接在响应完成后关闭。</translation>
     </message>
     <message numerus="yes">
-        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <source>%n connection(s) are already open, the server's limit: this one is refused with 503 Service Unavailable and closed (Node's server.maxConnections emits 'drop').</source>
         <translation>
-            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 'drop'）。</numerusform>
         </translation>
     </message>
     <message>
-        <source>The kept-alive connection was idle for %1 s, so the server closes it (Node&apos;s keepAliveTimeout).</source>
+        <source>The kept-alive connection was idle for %1 s, so the server closes it (Node's keepAliveTimeout).</source>
         <translation>保持的连接空闲了 %1 秒，所以服务器关闭它（Node 的 keepAliveTimeout）。</translation>
     </message>
     <message>
@@ -1605,11 +2189,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::HttpSite</name>
     <message>
-        <source>&quot;%1&quot; is not a folder.</source>
+        <source>"%1" is not a folder.</source>
         <translation>“%1”不是文件夹。</translation>
     </message>
     <message>
-        <source>The folder &quot;%1&quot; cannot be read.</source>
+        <source>The folder "%1" cannot be read.</source>
         <translation>无法读取文件夹“%1”。</translation>
     </message>
     <message>
@@ -1621,7 +2205,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>解码后的路径不是有效的 UTF-8。</translation>
     </message>
     <message>
-        <source>The path contains &quot;..&quot; (after decoding): it tries to climb out of the site&apos;s folder, so it is refused.</source>
+        <source>The path contains ".." (after decoding): it tries to climb out of the site's folder, so it is refused.</source>
         <translation>路径（解码后）中含有“..”：它试图爬出站点文件夹，因此被拒绝。</translation>
     </message>
     <message>
@@ -1641,7 +2225,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>OPTIONS * 询问服务器整体支持哪些功能。</translation>
     </message>
     <message>
-        <source>The target &quot;*&quot; is only meaningful with OPTIONS.</source>
+        <source>The target "*" is only meaningful with OPTIONS.</source>
         <translation>目标“*”只有与 OPTIONS 一起使用才有意义。</translation>
     </message>
     <message>
@@ -1657,7 +2241,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>example.test 已永久迁移到 www.example.test：浏览器被告知到那里重新请求（Location）。</translation>
     </message>
     <message>
-        <source>The page&apos;s asynchronous request: the time as JSON.</source>
+        <source>The page's asynchronous request: the time as JSON.</source>
         <translation>页面的异步请求：以 JSON 返回时间。</translation>
     </message>
     <message>
@@ -1673,7 +2257,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>本站点上没有文件 %1。</translation>
     </message>
     <message>
-        <source>There is no file %1 in the site&apos;s folder.</source>
+        <source>There is no file %1 in the site's folder.</source>
         <translation>站点文件夹中没有文件 %1。</translation>
     </message>
     <message>
@@ -1685,7 +2269,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>这个文件夹没有 index.html，而服务器不列出文件夹内容。</translation>
     </message>
     <message>
-        <source>This name leads outside the site&apos;s folder (a symbolic link), so it is not served.</source>
+        <source>This name leads outside the site's folder (a symbolic link), so it is not served.</source>
         <translation>这个名字指向站点文件夹之外（符号链接），因此不提供。</translation>
     </message>
     <message>
@@ -1802,7 +2386,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Nothing listens on that port, so the kernel answered the SYN with RST: the client&apos;s connect() fails with ECONNREFUSED.</source>
+        <source>Nothing listens on that port, so the kernel answered the SYN with RST: the client's connect() fails with ECONNREFUSED.</source>
         <translation>那个端口上没有程序在监听，所以内核用 RST 回应了 SYN：客户端的 connect() 以 ECONNREFUSED 失败。</translation>
     </message>
     <message>
@@ -1818,11 +2402,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>这个 ISN 是 %1；相对序号从它开始计数，所以 Wireshark 显示 Seq=0。</translation>
     </message>
     <message>
-        <source>Here ack = %1 = %2 + 1. The server&apos;s own ISN is %3; its SYN consumes that number in turn, so the client will answer ack = %4.</source>
+        <source>Here ack = %1 = %2 + 1. The server's own ISN is %3; its SYN consumes that number in turn, so the client will answer ack = %4.</source>
         <translation>这里 ack = %1 = %2 + 1。服务器自己的 ISN 是 %3；它的 SYN 同样占用这个序号，所以客户端将回复 ack = %4。</translation>
     </message>
     <message>
-        <source>This FIN+ACK also acknowledges the peer&apos;s FIN: the program closed within the delayed-ACK time, so Linux sent one segment instead of an ACK and then a FIN. That is why a &quot;4-way&quot; teardown often shows 3 segments.</source>
+        <source>This FIN+ACK also acknowledges the peer's FIN: the program closed within the delayed-ACK time, so Linux sent one segment instead of an ACK and then a FIN. That is why a "4-way" teardown often shows 3 segments.</source>
         <translation>这个 FIN+ACK 同时确认了对端的 FIN：程序在延迟确认的时间内关闭了套接字，所以 Linux 只发送了一个报文段，而不是先发 ACK 再发 FIN。这就是“四次挥手”常常只看到 3 个报文段的原因。</translation>
     </message>
     <message>
@@ -1842,11 +2426,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>接收方将回复 ack = %1（seq + %2）。</translation>
     </message>
     <message>
-        <source>Handshake 3/3: the client acknowledges the server&apos;s SYN with ack = %1. The client is ESTABLISHED as it sends this, the server when it arrives. Three segments suffice because the middle one both answers and opens.</source>
+        <source>Handshake 3/3: the client acknowledges the server's SYN with ack = %1. The client is ESTABLISHED as it sends this, the server when it arrives. Three segments suffice because the middle one both answers and opens.</source>
         <translation>握手 3/3：客户端用 ack = %1 确认服务器的 SYN。客户端发出它时进入 ESTABLISHED，服务器收到它时进入 ESTABLISHED。三个报文段就够了，因为中间那个既是应答，也是发起。</translation>
     </message>
     <message>
-        <source>It acknowledges the peer&apos;s FIN: ack = %1 is the FIN&apos;s sequence number + 1, because a FIN consumes one number, like a SYN.</source>
+        <source>It acknowledges the peer's FIN: ack = %1 is the FIN's sequence number + 1, because a FIN consumes one number, like a SYN.</source>
         <translation>它确认对端的 FIN：ack = %1 是 FIN 的序列号 + 1，因为 FIN 和 SYN 一样占用一个序号。</translation>
     </message>
     <message>
@@ -1862,7 +2446,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>只有发送第一个 FIN 的一方在这里等待（MSL 是报文段最大生存时间）；它的对端走的是 CLOSE-WAIT 和 LAST-ACK。`ss -tan` 可以看到这个定时器。</translation>
     </message>
     <message>
-        <source>The kernel acknowledged the FIN by itself; leaving CLOSE-WAIT is the program&apos;s job: it must close(). A server that forgets piles up CLOSE-WAIT sockets.</source>
+        <source>The kernel acknowledged the FIN by itself; leaving CLOSE-WAIT is the program's job: it must close(). A server that forgets piles up CLOSE-WAIT sockets.</source>
         <translation>内核自动确认了 FIN；离开 CLOSE-WAIT 是程序的责任：它必须调用 close()。忘记关闭的服务器会堆积大量 CLOSE-WAIT 套接字。</translation>
     </message>
     <message>
@@ -1882,7 +2466,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>程序半关闭了它的套接字（关闭写方向）：内核发送 FIN，但套接字仍可读取。</translation>
     </message>
     <message>
-        <source>The teacher&apos;s step: the lab waited here, and the kernel really held both sides in their states meanwhile.</source>
+        <source>The teacher's step: the lab waited here, and the kernel really held both sides in their states meanwhile.</source>
         <translation>老师设定的一步：实验在这里等待，其间内核确实让双方保持在各自的状态。</translation>
     </message>
     <message>
@@ -1950,7 +2534,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>wire：用 libpcap 抓包得到</translation>
     </message>
     <message>
-        <source>model: derived by RFC 9293&apos;s state machine, not captured</source>
+        <source>model: derived by RFC 9293's state machine, not captured</source>
         <translation>model：由 RFC 9293 的状态机推导，并非抓包</translation>
     </message>
     <message>
@@ -1964,6 +2548,74 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>event</source>
         <translation>事件</translation>
+    </message>
+    <message numerus="yes">
+        <source>DNS datagram, %n byte(s)</source>
+        <translation>
+            <numerusform>DNS 数据报，%n 字节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>UDP datagram, %n byte(s)</source>
+        <translation>
+            <numerusform>UDP 数据报，%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One DNS message (%1) in one UDP datagram: no connection was opened first and none is closed after; the resolver simply asks again if no answer comes.</source>
+        <translation>一个 UDP 数据报装一条 DNS 报文（%1）：之前没有建立连接，之后也无需关闭；如果收不到应答，解析器就再问一次。</translation>
+    </message>
+    <message>
+        <source>One UDP datagram: no handshake before it, no ACK after it, no state on either side. The sender's kernel sends it and forgets it; whether it arrives is nobody's business but the programs'.</source>
+        <translation>一个 UDP 数据报：之前没有握手，之后没有 ACK，双方都不保存状态。发送方内核把它发出去就忘了；它是否到达，只有程序自己关心。</translation>
+    </message>
+    <message>
+        <source>The relay dropped it (the loss knob): it never arrives, and nobody tells the sender. UDP does not send it again.</source>
+        <translation>中继把它丢弃了（丢包设置）：它永远不会到达，也没有人告诉发送方。UDP 不会重发它。</translation>
+    </message>
+    <message>
+        <source>The relay held it back, so a datagram sent after it arrives first: UDP keeps no order.</source>
+        <translation>中继扣留了它，所以在它之后发送的数据报先到达：UDP 不保证顺序。</translation>
+    </message>
+    <message>
+        <source>The relay sent it twice: the receiver gets two copies and UDP does not notice.</source>
+        <translation>中继把它发送了两次：接收方收到两份副本，而 UDP 不会察觉。</translation>
+    </message>
+    <message>
+        <source>The second copy of a duplicated datagram.</source>
+        <translation>重复数据报的第二份副本。</translation>
+    </message>
+    <message>
+        <source>The relay delayed it by %1 ms.</source>
+        <translation>中继把它延迟了 %1 ms。</translation>
+    </message>
+    <message>
+        <source>It arrived %1 after it was sent.</source>
+        <translation>它在发出 %1 后到达。</translation>
+    </message>
+    <message>
+        <source>No program recorded here saw it arrive.</source>
+        <translation>这里记录的程序都没有看到它到达。</translation>
+    </message>
+    <message>
+        <source>This copy was never acknowledged: the receiver's ACKs stop short of it, and the sender sent the same bytes again further down. It was lost on the way (here: dropped by the loss rule after the capture saw it).</source>
+        <translation>这份报文段从未得到确认：接收方的 ACK 停在它之前，发送方在下方又发送了相同的字节。它在途中丢失了（这里：抓包看到它之后，它被丢包规则丢弃）。</translation>
+    </message>
+    <message>
+        <source>A retransmission: the same numbers were sent before, but that copy was lost (here: dropped by the loss rule before it reached the wire), no acknowledgement came, and the sender's kernel sent it again when its retransmission timer ran out (RTO, at least 200 ms on Linux, doubling each time). UDP has no such timer.</source>
+        <translation>一次重传：相同的序号之前发送过，但那一份丢失了（这里：在到达线路之前被丢包规则丢弃），没有收到确认，于是发送方内核在重传计时器超时（RTO，Linux 上至少 200 ms，每次加倍）后再次发送。UDP 没有这样的计时器。</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>中继</translation>
+    </message>
+    <message>
+        <source>app: what the programs sent and received</source>
+        <translation>app：程序发送和接收的内容</translation>
     </message>
 </context>
 <context>
@@ -2013,11 +2665,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>抓包</translation>
     </message>
     <message>
-        <source>Numbers: textbook — x = the client&apos;s initial sequence number, y = the server&apos;s</source>
+        <source>Numbers: textbook — x = the client's initial sequence number, y = the server's</source>
         <translation>序号：教科书写法 — x = 客户端的初始序列号，y = 服务器的初始序列号</translation>
     </message>
     <message>
-        <source>Numbers: relative to each side&apos;s initial sequence number, like Wireshark</source>
+        <source>Numbers: relative to each side's initial sequence number, like Wireshark</source>
         <translation>序号：相对于各自的初始序列号，与 Wireshark 相同</translation>
     </message>
     <message>
@@ -2061,11 +2713,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>%1 之后（未按比例）</translation>
     </message>
     <message>
-        <source>Cannot save the diagram as &quot;%1&quot;: use a file name ending in .png or .svg.</source>
+        <source>Cannot save the diagram as "%1": use a file name ending in .png or .svg.</source>
         <translation>无法把时序图保存为“%1”：请使用以 .png 或 .svg 结尾的文件名。</translation>
     </message>
     <message>
-        <source>Cannot write &quot;%1&quot;: %2</source>
+        <source>Cannot write "%1": %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
@@ -2077,8 +2729,68 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>TCP 时序图</translation>
     </message>
     <message>
-        <source>Cannot write &quot;%1&quot;: the SVG could not be started.</source>
+        <source>Cannot write "%1": the SVG could not be started.</source>
         <translation>无法写入“%1”：无法开始生成 SVG。</translation>
+    </message>
+    <message>
+        <source>lost in the relay: never arrives</source>
+        <translation>在中继中丢失：永远不会到达</translation>
+    </message>
+    <message>
+        <source>held back by the relay: arrives after a later one</source>
+        <translation>被中继扣留：比后发的数据报晚到</translation>
+    </message>
+    <message>
+        <source>duplicated by the relay: copy 1</source>
+        <translation>被中继复制：副本 1</translation>
+    </message>
+    <message>
+        <source>duplicated by the relay: copy 2</source>
+        <translation>被中继复制：副本 2</translation>
+    </message>
+    <message>
+        <source>delayed %1 ms by the relay</source>
+        <translation>被中继延迟 %1 ms</translation>
+    </message>
+    <message>
+        <source>%1, delayed %2 ms</source>
+        <translation>%1，延迟 %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 %2 B</source>
+        <translation>%1 %2 B</translation>
+    </message>
+    <message>
+        <source>retransmission: sent again after a loss</source>
+        <translation>重传：丢失后再次发送</translation>
+    </message>
+    <message>
+        <source>retransmission · %1</source>
+        <translation>重传 · %1</translation>
+    </message>
+    <message>
+        <source>lost: no ACK came, sent again below</source>
+        <translation>丢失：没有收到 ACK，在下方重发</translation>
+    </message>
+    <message>
+        <source>lost: no ACK came, sent again below · %1</source>
+        <translation>丢失：没有收到 ACK，在下方重发 · %1</translation>
+    </message>
+    <message>
+        <source>Drawn from what the programs sent and received: every arrow is one datagram</source>
+        <translation>根据程序发送和接收的内容绘制：每个箭头是一个数据报</translation>
+    </message>
+    <message>
+        <source>%1; datagrams as the programs sent and received them</source>
+        <translation>%1；数据报按程序实际的发送和接收绘制</translation>
+    </message>
+    <message>
+        <source>UDP: no handshake, no acknowledgement, no state — each arrow is all there is</source>
+        <translation>UDP：没有握手，没有确认，没有状态 — 每个箭头就是全部</translation>
+    </message>
+    <message>
+        <source>datagram</source>
+        <translation>数据报</translation>
     </message>
 </context>
 <context>
@@ -2088,7 +2800,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>局域网模式</translation>
     </message>
     <message>
-        <source>Let computers on this network connect to the labs&apos; servers</source>
+        <source>Let computers on this network connect to the labs' servers</source>
         <translation>允许本网络中的计算机连接各实验的服务器</translation>
     </message>
     <message>
@@ -2100,7 +2812,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation> 个连接</translation>
     </message>
     <message>
-        <source>Each server accepts at most this many connections at once; the next ones are refused (Node&apos;s server.maxConnections).</source>
+        <source>Each server accepts at most this many connections at once; the next ones are refused (Node's server.maxConnections).</source>
         <translation>每个服务器同时最多接受这么多连接；之后的连接会被拒绝（即 Node 的 server.maxConnections）。</translation>
     </message>
     <message>
@@ -2120,7 +2832,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>这台计算机除了回环地址之外没有网络地址：其他人无法访问它。请先接入教室网络。</translation>
     </message>
     <message>
-        <source>On: anyone on this network can connect to the servers you start, e.g. the tutorial&apos;s Node client with host %1. Servers already running keep their address: stop and start them again.</source>
+        <source>On: anyone on this network can connect to the servers you start, e.g. the tutorial's Node client with host %1. Servers already running keep their address: stop and start them again.</source>
         <translation>开启：本网络中的任何人都能连接你启动的服务器，例如用教程里的 Node 客户端连接主机 %1。已在运行的服务器仍保持原地址：请先停止再重新启动。</translation>
     </message>
 </context>
@@ -2355,6 +3067,10 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>The lesson is over.</source>
         <translation>课程结束。</translation>
     </message>
+    <message>
+        <source>Real loss: an nftables rule drops %1% of the TCP segments sent to 127.0.0.1:%2 before they reach the wire; UDP goes through the relay with the same loss.</source>
+        <translation>真实丢包：一条 nftables 规则在发往 127.0.0.1:%2 的 TCP 报文段到达线路之前丢弃其中的 %1%；UDP 经由中继发送，丢包率相同。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::Lessons</name>
@@ -2363,7 +3079,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端发起连接</translation>
     </message>
     <message>
-        <source>connect() sends SYN with the client&apos;s initial sequence number x. The server&apos;s kernel answers SYN+ACK with its own number y and ack = x+1 (a SYN consumes one number); the client&apos;s ACK (ack = y+1) completes the 3-way handshake. The server program is not involved yet: the kernel does all of it, then accept() hands over the connection.</source>
+        <source>connect() sends SYN with the client's initial sequence number x. The server's kernel answers SYN+ACK with its own number y and ack = x+1 (a SYN consumes one number); the client's ACK (ack = y+1) completes the 3-way handshake. The server program is not involved yet: the kernel does all of it, then accept() hands over the connection.</source>
         <translation>connect() 发送 SYN，带上客户端的初始序列号 x。服务器内核回复 SYN+ACK，带上自己的序号 y 和 ack = x+1（SYN 占用一个序号）；客户端的 ACK（ack = y+1）完成三次握手。此时服务器程序还没有参与：这一切都由内核完成，然后 accept() 把连接交给程序。</translation>
     </message>
     <message>
@@ -2379,7 +3095,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端关闭</translation>
     </message>
     <message>
-        <source>close() sends FIN. The server&apos;s kernel acknowledges it and tells the program (end), which still has to close its own side.</source>
+        <source>close() sends FIN. The server's kernel acknowledges it and tells the program (end), which still has to close its own side.</source>
         <translation>close() 发送 FIN。服务器内核确认它，并通知程序（end），程序还需要关闭自己这一侧。</translation>
     </message>
     <message>
@@ -2387,7 +3103,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器关闭</translation>
     </message>
     <message>
-        <source>The server sends its FIN; the client&apos;s ACK ends the connection. The client, which closed first, waits in TIME-WAIT.</source>
+        <source>The server sends its FIN; the client's ACK ends the connection. The client, which closed first, waits in TIME-WAIT.</source>
         <translation>服务器发送它的 FIN；客户端的 ACK 结束连接。先关闭的客户端进入 TIME-WAIT 等待。</translation>
     </message>
     <message>
@@ -2395,7 +3111,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>正常建立与关闭（客户端先关闭）</translation>
     </message>
     <message>
-        <source>Connect, exchange a message each way, then the 4-way teardown: the client&apos;s FIN and its ACK, the server&apos;s FIN and its ACK.</source>
+        <source>Connect, exchange a message each way, then the 4-way teardown: the client's FIN and its ACK, the server's FIN and its ACK.</source>
         <translation>建立连接，双方各发一条消息，然后四次挥手：客户端的 FIN 及其 ACK，服务器的 FIN 及其 ACK。</translation>
     </message>
     <message>
@@ -2403,7 +3119,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端发送</translation>
     </message>
     <message>
-        <source>5 bytes with seq = x+1; the server&apos;s kernel acknowledges them with ack = x+6 (seq + length).</source>
+        <source>5 bytes with seq = x+1; the server's kernel acknowledges them with ack = x+6 (seq + length).</source>
         <translation>5 个字节，seq = x+1；服务器内核用 ack = x+6（seq + 长度）确认。</translation>
     </message>
     <message>
@@ -2411,7 +3127,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器回复</translation>
     </message>
     <message>
-        <source>&quot;你好&quot; is 6 bytes in UTF-8; the client acknowledges y+7.</source>
+        <source>"你好" is 6 bytes in UTF-8; the client acknowledges y+7.</source>
         <translation>“你好”在 UTF-8 中占 6 个字节；客户端确认 y+7。</translation>
     </message>
     <message>
@@ -2419,7 +3135,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端先关闭（第一次挥手）</translation>
     </message>
     <message>
-        <source>The client sends FIN and enters FIN-WAIT-1; the server&apos;s kernel acknowledges it (wave 2, often ~40 ms later: a delayed ACK). Now the client sits in FIN-WAIT-2 and the server in CLOSE-WAIT, for as long as the server program does not close.</source>
+        <source>The client sends FIN and enters FIN-WAIT-1; the server's kernel acknowledges it (wave 2, often ~40 ms later: a delayed ACK). Now the client sits in FIN-WAIT-2 and the server in CLOSE-WAIT, for as long as the server program does not close.</source>
         <translation>客户端发送 FIN，进入 FIN-WAIT-1；服务器内核确认它（第二次挥手，常在约 40 ms 之后：延迟确认）。现在客户端处于 FIN-WAIT-2，服务器处于 CLOSE-WAIT，只要服务器程序不关闭就一直如此。</translation>
     </message>
     <message>
@@ -2443,7 +3159,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器致欢迎语</translation>
     </message>
     <message>
-        <source>The tutorial&apos;s welcome line, as data.</source>
+        <source>The tutorial's welcome line, as data.</source>
         <translation>教程中的欢迎语，作为数据发送。</translation>
     </message>
     <message>
@@ -2451,7 +3167,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器发送 FIN：它处于 FIN-WAIT，客户端处于 CLOSE-WAIT，直到客户端程序关闭。</translation>
     </message>
     <message>
-        <source>The client&apos;s FIN is acknowledged; the server, which closed first, waits in TIME-WAIT.</source>
+        <source>The client's FIN is acknowledged; the server, which closed first, waits in TIME-WAIT.</source>
         <translation>客户端的 FIN 得到确认；先关闭的服务器进入 TIME-WAIT 等待。</translation>
     </message>
     <message>
@@ -2467,7 +3183,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端半关闭</translation>
     </message>
     <message>
-        <source>shutdown(SHUT_WR), Node&apos;s socket.end(): FIN goes out, reading goes on. The server program sees end; the connection is half open.</source>
+        <source>shutdown(SHUT_WR), Node's socket.end(): FIN goes out, reading goes on. The server program sees end; the connection is half open.</source>
         <translation>shutdown(SHUT_WR)，即 Node 的 socket.end()：发出 FIN，继续读取。服务器程序看到 end；连接处于半开状态。</translation>
     </message>
     <message>
@@ -2507,7 +3223,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端中止连接</translation>
     </message>
     <message>
-        <source>SO_LINGER {1, 0} then close(): one RST segment. The server program&apos;s next read fails with ECONNRESET.</source>
+        <source>SO_LINGER {1, 0} then close(): one RST segment. The server program's next read fails with ECONNRESET.</source>
         <translation>SO_LINGER {1, 0} 然后 close()：一个 RST 报文段。服务器程序的下一次读取以 ECONNRESET 失败。</translation>
     </message>
     <message>
@@ -2566,6 +3282,54 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>FIN, ACK: the client waits in TIME-WAIT.</source>
         <translation>FIN、ACK：客户端在 TIME-WAIT 中等待。</translation>
     </message>
+    <message>
+        <source>TCP vs UDP</source>
+        <translation>TCP 与 UDP 对比</translation>
+    </message>
+    <message>
+        <source>The same word sent twice, side by side: once over a TCP connection (handshake, data, acknowledgement, teardown) and once as a UDP datagram, which an echo server sends back. Count the arrows and the states.</source>
+        <translation>同一个词发送两次，并排对比：一次通过 TCP 连接（握手、数据、确认、挥手），一次作为 UDP 数据报，由 echo 服务器发回。数一数箭头和状态。</translation>
+    </message>
+    <message>
+        <source>TCP: the client connects</source>
+        <translation>TCP：客户端发起连接</translation>
+    </message>
+    <message>
+        <source>Before TCP carries a single byte, three segments go back and forth (SYN, SYN+ACK, ACK) and both sides change state. That is the price of a connection: both kernels now know each other's sequence numbers.</source>
+        <translation>在 TCP 传送第一个字节之前，三个报文段来回传递（SYN、SYN+ACK、ACK），双方的状态都发生了变化。这就是建立连接的代价：现在两个内核都知道了对方的序号。</translation>
+    </message>
+    <message>
+        <source>TCP: the client sends "hello"</source>
+        <translation>TCP：客户端发送“hello”</translation>
+    </message>
+    <message>
+        <source>5 bytes, numbered (seq = x+1), and the server's kernel acknowledges them (ack = x+6). Had the segment been lost, the client's kernel would have sent it again by itself.</source>
+        <translation>5 个字节，带有编号（seq = x+1），服务器内核确认它们（ack = x+6）。如果这个报文段丢失了，客户端内核会自动重发。</translation>
+    </message>
+    <message>
+        <source>UDP: the client sends "hello"</source>
+        <translation>UDP：客户端发送“hello”</translation>
+    </message>
+    <message>
+        <source>The same 5 bytes as one UDP datagram: no handshake before it, no acknowledgement after it, no state on either lane. The echo server's answer is just another datagram. Two arrows, and that is all of it.</source>
+        <translation>同样的 5 个字节作为一个 UDP 数据报发送：之前没有握手，之后没有确认，两侧都没有状态。echo 服务器的回复也只是另一个数据报。两个箭头，仅此而已。</translation>
+    </message>
+    <message>
+        <source>TCP: the client closes</source>
+        <translation>TCP：客户端关闭</translation>
+    </message>
+    <message>
+        <source>A TCP connection also has to be taken down: the client's FIN, acknowledged; the server is in CLOSE-WAIT. UDP had nothing to close on the wire.</source>
+        <translation>TCP 连接还必须拆除：客户端的 FIN 得到确认；服务器处于 CLOSE-WAIT。UDP 在线路上没有什么需要关闭的。</translation>
+    </message>
+    <message>
+        <source>TCP: the server closes</source>
+        <translation>TCP：服务器关闭</translation>
+    </message>
+    <message>
+        <source>The server's FIN and the last ACK: the client waits in TIME-WAIT. Count: TCP needed a handful of segments to deliver 5 bytes reliably; UDP needed one datagram each way and promised nothing.</source>
+        <translation>服务器的 FIN 和最后的 ACK：客户端在 TIME-WAIT 中等待。数一数：TCP 需要好几个报文段才能可靠地交付 5 个字节；UDP 每个方向只需一个数据报，但什么也不保证。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::LogSaver</name>
@@ -2578,6 +3342,33 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Could not save the log to %1: %2</source>
         <translation>无法把日志保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::LoopbackLoss</name>
+    <message>
+        <source>Real TCP loss needs the server's port; it is not known yet.</source>
+        <translation>真实 TCP 丢包需要知道服务器的端口，但现在还不知道。</translation>
+    </message>
+    <message>
+        <source>The loss must be between 1 and 100 percent.</source>
+        <translation>丢包率必须在 1% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>Real TCP loss needs root or CAP_NET_ADMIN: it adds an nftables rule that drops segments to port %1. Run NetStage as root (sudo), or compare with delay only (nftables said: %2).</source>
+        <translation>真实 TCP 丢包需要 root 或 CAP_NET_ADMIN：它会添加一条 nftables 规则，丢弃发往端口 %1 的报文段。请以 root 运行 NetStage（sudo），或者只用延迟进行对比（nftables 的信息：%2）。</translation>
+    </message>
+    <message>
+        <source>Real TCP loss could not be set up: nftables said "%1".</source>
+        <translation>无法设置真实 TCP 丢包：nftables 报告“%1”。</translation>
+    </message>
+    <message>
+        <source>The nftables table %1 could not be removed: %2</source>
+        <translation>无法删除 nftables 表 %1：%2</translation>
+    </message>
+    <message>
+        <source>Real TCP loss is not available: the nft program is missing (Debian package nftables).</source>
+        <translation>无法使用真实的 TCP 丢包：缺少 nft 程序（Debian 软件包 nftables）。</translation>
     </message>
 </context>
 <context>
@@ -2669,7 +3460,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>内核状态：已开启（sock_diag）</translation>
     </message>
     <message>
-        <source>The kernel&apos;s TCP state of each socket is read through NETLINK_SOCK_DIAG, as `ss` does. No root needed.</source>
+        <source>The kernel's TCP state of each socket is read through NETLINK_SOCK_DIAG, as `ss` does. No root needed.</source>
         <translation>通过 NETLINK_SOCK_DIAG 读取每个套接字在内核中的 TCP 状态，与 `ss` 的做法相同。无需 root 权限。</translation>
     </message>
     <message>
@@ -2717,7 +3508,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>切换语言</translation>
     </message>
     <message numerus="yes">
-        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
+        <source>The window is rebuilt in the new language. The event log and the TCP lab's connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
         <translation>
             <numerusform>窗口将以新语言重建。事件日志和 TCP 实验的连接会保留；其他实验中 %n 个打开的套接字将被关闭。现在切换吗？</numerusform>
         </translation>
@@ -2741,7 +3532,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>局域网模式(&amp;M)…</translation>
     </message>
     <message>
-        <source>Let students&apos; own programs on this network connect to the servers on this screen.</source>
+        <source>Let students' own programs on this network connect to the servers on this screen.</source>
         <translation>让学生在本网络中用自己的程序连接这台屏幕上的服务器。</translation>
     </message>
     <message>
@@ -2766,6 +3557,354 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>Anyone on this network can reach the servers started while LAN mode is on. Turn it off in View &gt; LAN mode when the lesson ends.</source>
         <translation>局域网模式开启期间启动的服务器，本网络中的任何人都能访问。下课后请在“视图 &gt; 局域网模式”中关闭它。</translation>
     </message>
+    <message>
+        <source>Network model</source>
+        <translation>网络模型</translation>
+    </message>
+    <message>
+        <source>An export is still running; try again when it has finished.</source>
+        <translation>仍有一次导出在进行中；请在它完成后再试。</translation>
+    </message>
+    <message>
+        <source>There is no capture to export: wire capture is not running (%1).</source>
+        <translation>没有可导出的抓包数据：抓包没有运行（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n frame(s) as pcapng…</source>
+        <translation>
+            <numerusform>正在把 %n 帧导出为 pcapng…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n frame(s) to %1 (pcapng: Wireshark and tshark open it).</source>
+        <translation>
+            <numerusform>已把 %n 帧导出到 %1（pcapng：可用 Wireshark 和 tshark 打开）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The capture could not be exported: %1</source>
+        <translation>无法导出抓包数据：%1</translation>
+    </message>
+    <message>
+        <source>Export the capture as pcapng</source>
+        <translation>把抓包数据导出为 pcapng</translation>
+    </message>
+    <message>
+        <source>pcapng capture (*.pcapng);;All files (*)</source>
+        <translation>pcapng 抓包文件 (*.pcapng);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export capture as &amp;pcapng…</source>
+        <translation>把抓包数据导出为 pcapng(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Write every captured frame (real bytes and kernel timestamps) to a pcapng file that Wireshark opens.</source>
+        <translation>把抓到的每一帧（真实字节和内核时间戳）写入 pcapng 文件，可用 Wireshark 打开。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::NetworkModelView</name>
+    <message>
+        <source>OSI model (7 layers)</source>
+        <translation>OSI 参考模型（7 层）</translation>
+    </message>
+    <message>
+        <source>TCP/IP model (4 layers)</source>
+        <translation>TCP/IP 模型（4 层）</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Where NetStage shows it</source>
+        <translation>NetStage 中的展示</translation>
+    </message>
+    <message>
+        <source>7  Application</source>
+        <translation>7  应用层</translation>
+    </message>
+    <message>
+        <source>6  Presentation</source>
+        <translation>6  表示层</translation>
+    </message>
+    <message>
+        <source>5  Session</source>
+        <translation>5  会话层</translation>
+    </message>
+    <message>
+        <source>4  Transport</source>
+        <translation>4  传输层</translation>
+    </message>
+    <message>
+        <source>3  Network</source>
+        <translation>3  网络层</translation>
+    </message>
+    <message>
+        <source>2  Data link</source>
+        <translation>2  数据链路层</translation>
+    </message>
+    <message>
+        <source>1  Physical</source>
+        <translation>1  物理层</translation>
+    </message>
+    <message>
+        <source>what the program means</source>
+        <translation>程序要表达的含义</translation>
+    </message>
+    <message>
+        <source>encoding, compression, encryption</source>
+        <translation>编码、压缩、加密</translation>
+    </message>
+    <message>
+        <source>dialogues between programs</source>
+        <translation>程序之间的会话</translation>
+    </message>
+    <message>
+        <source>ports; reliable stream or single datagrams</source>
+        <translation>端口；可靠的字节流或单个数据报</translation>
+    </message>
+    <message>
+        <source>addresses and routes between networks</source>
+        <translation>网络之间的地址和路由</translation>
+    </message>
+    <message>
+        <source>frames between neighbours on one link</source>
+        <translation>同一链路上相邻节点之间的帧</translation>
+    </message>
+    <message>
+        <source>bits as signals: cable, radio, light</source>
+        <translation>比特变为信号：电缆、无线电、光</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用层</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>传输层</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>网际层</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>网络接口层</translation>
+    </message>
+    <message>
+        <source>unit: message (bytes of the program)</source>
+        <translation>单位：报文（程序的字节）</translation>
+    </message>
+    <message>
+        <source>segments (TCP), datagrams (UDP)</source>
+        <translation>报文段（TCP）、数据报（UDP）</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>IP 数据报（分组）</translation>
+    </message>
+    <message>
+        <source>unit: frame, then bits</source>
+        <translation>单位：帧，然后是比特</translation>
+    </message>
+    <message>
+        <source>HTTP, WebSocket, DNS, TLS, SSH, SMTP</source>
+        <translation>HTTP、WebSocket、DNS、TLS、SSH、SMTP</translation>
+    </message>
+    <message>
+        <source>TCP, UDP (and QUIC on top of UDP)</source>
+        <translation>TCP、UDP（以及基于 UDP 的 QUIC）</translation>
+    </message>
+    <message>
+        <source>IPv4, IPv6, ICMP</source>
+        <translation>IPv4、IPv6、ICMP</translation>
+    </message>
+    <message>
+        <source>Ethernet, Wi-Fi, ARP; here the loopback interface lo</source>
+        <translation>以太网、Wi-Fi、ARP；这里是回环接口 lo</translation>
+    </message>
+    <message>
+        <source>HTTP lab, WebSocket lab, URL walk (DNS): requests, responses, frames, app events</source>
+        <translation>HTTP 实验、WebSocket 实验、URL 之旅（DNS）：请求、响应、帧、app 事件</translation>
+    </message>
+    <message>
+        <source>TCP lab, lessons (handshake, teardown), UDP lab: segments, datagrams, states</source>
+        <translation>TCP 实验、课程（握手、挥手）、UDP 实验：报文段、数据报、状态</translation>
+    </message>
+    <message>
+        <source>the IP header of each captured packet: addresses, TTL, id, checksum</source>
+        <translation>每个抓到的数据包的 IP 首部：地址、TTL、标识、校验和</translation>
+    </message>
+    <message>
+        <source>the loopback frame libpcap captures (zero MAC addresses); no physical signal</source>
+        <translation>libpcap 抓到的回环帧（MAC 地址全为零）；没有物理信号</translation>
+    </message>
+    <message>
+        <source>this packet: %1</source>
+        <translation>本数据包：%1</translation>
+    </message>
+    <message>
+        <source>this packet: %1 (not captured)</source>
+        <translation>本数据包：%1（未抓到）</translation>
+    </message>
+    <message>
+        <source>The network model: OSI and TCP/IP</source>
+        <translation>网络模型：OSI 与 TCP/IP</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::OsiPanel</name>
+    <message>
+        <source>Show the latest packet</source>
+        <translation>显示最新的数据包</translation>
+    </message>
+    <message>
+        <source>Export picture…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>Right-click a segment or datagram in any event log or ladder and choose "Show layers" (or double-click it) to see it encapsulated here.</source>
+        <translation>在任意事件日志或时序图中右键单击一个报文段或数据报，选择“显示分层”（或双击它），即可在这里看到它的封装。</translation>
+    </message>
+    <message>
+        <source>Show the newest captured segment or datagram (or, without capture, the newest segment of the TCP model).</source>
+        <translation>显示最新抓到的报文段或数据报（没有抓包时，显示 TCP 模型中最新的报文段）。</translation>
+    </message>
+    <message>
+        <source>Save the network model picture as PNG or SVG.</source>
+        <translation>把网络模型图保存为 PNG 或 SVG。</translation>
+    </message>
+    <message>
+        <source>No segment or datagram yet: run a lab or a lesson first.</source>
+        <translation>还没有报文段或数据报：请先运行一个实验或一节课程。</translation>
+    </message>
+    <message>
+        <source>Nothing selected yet. Run a lab, then choose "Show layers" on a segment, a datagram or a data event.</source>
+        <translation>还没有选中任何内容。请先运行一个实验，然后在报文段、数据报或 data 事件上选择“显示分层”。</translation>
+    </message>
+    <message>
+        <source>A %1 event is not a packet: choose a segment, a datagram or a data event.</source>
+        <translation>%1 事件不是数据包：请选择报文段、数据报或 data 事件。</translation>
+    </message>
+    <message>
+        <source>Show layers (network model)</source>
+        <translation>显示分层（网络模型）</translation>
+    </message>
+    <message>
+        <source>Select an arrow (a segment) in the diagram first.</source>
+        <translation>请先在时序图中选中一个箭头（一个报文段）。</translation>
+    </message>
+    <message>
+        <source>Export the network model</source>
+        <translation>导出网络模型</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Saved the network model to %1.</source>
+        <translation>已把网络模型保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::PacketLayersView</name>
+    <message numerus="yes">
+        <source>%n byte(s) of data</source>
+        <translation>
+            <numerusform>%n 字节数据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1-byte header, %2 bytes in all</source>
+        <translation>%1 字节首部，共 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1-byte header</source>
+        <translation>%1 字节首部</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Layer / field</source>
+        <translation>层 / 字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Bytes in the frame</source>
+        <translation>帧中字节位置</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Select a field to light up its bytes in the hex view.</source>
+        <translation>选中一个字段，即可在十六进制视图中高亮它的字节。</translation>
+    </message>
+    <message>
+        <source>The frame's bytes as captured, in hex and as text; each layer in its colour, the selected field in bold.</source>
+        <translation>抓到的帧字节，以十六进制和文本显示；每一层用各自的颜色，选中的字段加粗。</translation>
+    </message>
+    <message>
+        <source>No packet selected</source>
+        <translation>未选中数据包</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1, bits %2–%3</source>
+        <translation>%1，第 %2–%3 位</translation>
+    </message>
+    <message>
+        <source>No bytes: %1</source>
+        <translation>没有字节：%1</translation>
+    </message>
+    <message>
+        <source>the program sees only its data, shown in the table.</source>
+        <translation>程序只看到自己的数据，见表格。</translation>
+    </message>
+    <message>
+        <source>this packet was not captured, only described.</source>
+        <translation>这个数据包没有被抓到，只有描述。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) as captured</source>
+        <translation>
+            <numerusform>抓到的 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; = %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; = %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; = %2 (frame bytes: %3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; = %2（帧中字节：%3）</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::PcapngWriter</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>netstage::RecordingFile</name>
@@ -2782,8 +3921,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>%1 是空文件：它不是 NetStage 录制文件。</translation>
     </message>
     <message>
-        <source>%1 is not a NetStage recording: its first line has no &quot;netstage_recording&quot; header.</source>
-        <translation>%1 不是 NetStage 录制文件：它的第一行没有 &quot;netstage_recording&quot; 头。</translation>
+        <source>%1 is not a NetStage recording: its first line has no "netstage_recording" header.</source>
+        <translation>%1 不是 NetStage 录制文件：它的第一行没有 "netstage_recording" 头。</translation>
     </message>
     <message>
         <source>%1 uses recording format %2; this NetStage reads format %3.</source>
@@ -2873,7 +4012,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>程序根据它自己的调用和事件所知道的情况。</translation>
     </message>
     <message>
-        <source>The kernel&apos;s own TCP state, read with NETLINK_SOCK_DIAG (what `ss` shows). It outlives the program&apos;s socket: look for TIME-WAIT.</source>
+        <source>The kernel's own TCP state, read with NETLINK_SOCK_DIAG (what `ss` shows). It outlives the program's socket: look for TIME-WAIT.</source>
         <translation>内核自己的 TCP 状态，通过 NETLINK_SOCK_DIAG 读取（即 `ss` 显示的内容）。它比程序的套接字活得更久：留意 TIME-WAIT。</translation>
     </message>
     <message>
@@ -2884,7 +4023,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::TcpLab</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <source>"%1" is not an IP address this server can bind to (try 127.0.0.1).</source>
         <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
@@ -2896,7 +4035,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器停止了监听；它已接受的连接保持打开，直到被关闭。</translation>
     </message>
     <message>
-        <source>Port 0 cannot be connected to: choose the server&apos;s port (1-65535).</source>
+        <source>Port 0 cannot be connected to: choose the server's port (1-65535).</source>
         <translation>无法连接到端口 0：请选择服务器的端口（1-65535）。</translation>
     </message>
     <message>
@@ -2904,11 +4043,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>没有给出主机：请输入一个地址，例如 127.0.0.1。</translation>
     </message>
     <message>
-        <source>The name &quot;%1&quot; could not be resolved: %2</source>
+        <source>The name "%1" could not be resolved: %2</source>
         <translation>无法解析名字“%1”：%2</translation>
     </message>
     <message>
-        <source>The client sent FIN. The seed server prints &quot;%1&quot; as in the tutorial and ends its own side too, like Node&apos;s default (allowHalfOpen: false).</source>
+        <source>The client sent FIN. The seed server prints "%1" as in the tutorial and ends its own side too, like Node's default (allowHalfOpen: false).</source>
         <translation>客户端发送了 FIN。seed 服务器像教程中一样打印“%1”，并且也结束自己这一侧，与 Node 的默认行为（allowHalfOpen: false）相同。</translation>
     </message>
     <message>
@@ -2944,7 +4083,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>本端已经发送了 FIN。</translation>
     </message>
     <message>
-        <source>This side sent FIN (shutdown SHUT_WR, Node&apos;s socket.end()): it will send nothing more, but it keeps reading what the peer still sends.</source>
+        <source>This side sent FIN (shutdown SHUT_WR, Node's socket.end()): it will send nothing more, but it keeps reading what the peer still sends.</source>
         <translation>本端发送了 FIN（shutdown SHUT_WR，即 Node 的 socket.end()）：它不再发送数据，但继续读取对端仍在发送的内容。</translation>
     </message>
     <message>
@@ -2956,9 +4095,9 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>中止</translation>
     </message>
     <message numerus="yes">
-        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node's server.maxConnections emits 'drop').</source>
         <translation>
-            <numerusform>局域网模式同时最多允许 %n 个连接：来自 %1 的连接被拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
+            <numerusform>局域网模式同时最多允许 %n 个连接：来自 %1 的连接被拒绝并关闭（Node 的 server.maxConnections 会触发 'drop'）。</numerusform>
         </translation>
     </message>
 </context>
@@ -2989,7 +4128,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>seed</translation>
     </message>
     <message>
-        <source>seed: the tutorial&apos;s server. Greets each client with “%1”, answers every message with “%2” and ends when the client ends.</source>
+        <source>seed: the tutorial's server. Greets each client with “%1”, answers every message with “%2” and ends when the client ends.</source>
         <translation>seed：教程中的服务器。用“%1”问候每个客户端，对每条消息回复“%2”，客户端结束时它也结束。</translation>
     </message>
     <message>
@@ -3214,69 +4353,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::UdpCli</name>
     <message>
-        <source>Usage:
-  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
-                     [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
-                     [--wait MS] [--connect]
-                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
-                     [--reorder P] [--seed N] [--events FILE|-] [--quiet]
-
-serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0
-       picks a free port) until SIGINT/SIGTERM or --for SECONDS.
-       seed: the tutorial&apos;s dgram server: every datagram is logged as
-             &quot;server got: TEXT from ADDRESS:PORT&quot; (rinfo), nothing is answered.
-       echo: sends every datagram back to its sender.
-send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N
-       datagrams, one every --interval MS (default 100); &quot;{n}&quot; in TEXT becomes
-       the datagram&apos;s number. Then waits --wait MS (default 500) for answers.
-       --connect: connect(2) the socket first, so ICMP &quot;port unreachable&quot;
-       comes back as ECONNREFUSED (an unconnected socket never hears of it).
-       --loss, --duplicate, --reorder (probabilities: 0.1 or 10%), --delay and
-       --jitter (ms) send through the lab&apos;s relay, which drops, copies, holds
-       back and delays datagrams on purpose, each decision an event; --seed N
-       repeats the same decisions.
-       Exit status 0 when everything was sent (UDP cannot know whether it
-       arrived), 1 on an error such as EMSGSIZE (over 65,507 bytes) or
-       ECONNREFUSED, 2 for bad usage.
---events FILE|-  every event as a JSON line (listening, message, relay, error...)
---quiet          no people-readable event lines
-</source>
-        <translation>用法：
-  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
-                     [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
-                     [--wait MS] [--connect]
-                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
-                     [--reorder P] [--seed N] [--events FILE|-] [--quiet]
-
-serve  绑定一个 UDP 套接字（默认 127.0.0.1，可用 --host 指定；--port 0
-       自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
-       seed：教程中的 dgram 服务器：每个数据报都记录为
-             &quot;server got: TEXT from ADDRESS:PORT&quot;（rinfo），不作任何回复。
-       echo：把每个数据报发回给它的发送方。
-send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节），或发送
-       --count N 个数据报，每隔 --interval MS（默认 100）发一个；TEXT 中的
-       &quot;{n}&quot; 会替换为数据报的编号。然后等待 --wait MS（默认 500）接收回复。
-       --connect：先对套接字调用 connect(2)，这样 ICMP“端口不可达”会以
-       ECONNREFUSED 返回（未连接的套接字永远不会知道）。
-       --loss、--duplicate、--reorder（概率：0.1 或 10%）、--delay 和
-       --jitter（ms）会经由实验的中继发送，中继故意丢弃、复制、扣留和
-       延迟数据报，每个决定都是一个事件；--seed N 可重现同样的决定。
-       全部发送完时退出状态为 0（UDP 无法知道数据是否到达），出现
-       EMSGSIZE（超过 65,507 字节）或 ECONNREFUSED 等错误时为 1，
-       用法错误为 2。
---events FILE|-  每个事件写成一行 JSON（listening、message、relay、error……）
---quiet          不输出供人阅读的事件行
-</translation>
-    </message>
-    <message>
         <source>UDP server (seed, echo) and sender; a relay that loses and reorders</source>
         <translation>UDP 服务器（seed、echo）和发送端；一个会丢包和乱序的中继</translation>
     </message>
     <message>
-        <source>Try &apos;netstage udp --help&apos;.</source>
-        <translation>请试试 &apos;netstage udp --help&apos;。</translation>
+        <source>Try 'netstage udp --help'.</source>
+        <translation>请试试 'netstage udp --help'。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -3299,7 +4381,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>udp 需要一个动作：serve 或 send</translation>
     </message>
     <message>
-        <source>unknown udp verb &quot;%1&quot; (try: serve, send)</source>
+        <source>unknown udp verb "%1" (try: serve, send)</source>
         <translation>未知的 udp 动作“%1”（可用：serve、send）</translation>
     </message>
     <message>
@@ -3355,7 +4437,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>udp %2 没有选项 %1</translation>
     </message>
     <message>
-        <source>udp serve takes no argument &quot;%1&quot;</source>
+        <source>udp serve takes no argument "%1"</source>
         <translation>udp serve 不接受参数“%1”</translation>
     </message>
     <message>
@@ -3363,12 +4445,79 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>udp send 需要 HOST:PORT 和 TEXT，例如 udp send 127.0.0.1:41234 hello</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:41234</source>
+        <source>"%1" is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:41234</source>
         <translation>“%1”不是 HOST:PORT（端口 1-65535），例如 127.0.0.1:41234</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
-        <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
+        <source>"%1" is not hex bytes (e.g. "48 65 6c 6c 6f")</source>
+        <translation>“%1”不是十六进制字节（例如 "48 65 6c 6c 6f"）</translation>
+    </message>
+    <message>
+        <source>Usage:
+  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
+                     [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
+                     [--wait MS] [--connect]
+                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
+                     [--reorder P] [--seed N] [--pcap FILE] [--events FILE|-]
+                     [--quiet]
+
+serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0
+       picks a free port) until SIGINT/SIGTERM or --for SECONDS.
+       seed: the tutorial's dgram server: every datagram is logged as
+             "server got: TEXT from ADDRESS:PORT" (rinfo), nothing is answered.
+       echo: sends every datagram back to its sender.
+send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N
+       datagrams, one every --interval MS (default 100); "{n}" in TEXT becomes
+       the datagram's number. Then waits --wait MS (default 500) for answers.
+       --connect: connect(2) the socket first, so ICMP "port unreachable"
+       comes back as ECONNREFUSED (an unconnected socket never hears of it).
+       --loss, --duplicate, --reorder (probabilities: 0.1 or 10%), --delay and
+       --jitter (ms) send through the lab's relay, which drops, copies, holds
+       back and delays datagrams on purpose, each decision an event; --seed N
+       repeats the same decisions.
+       Exit status 0 when everything was sent (UDP cannot know whether it
+       arrived), 1 on an error such as EMSGSIZE (over 65,507 bytes) or
+       ECONNREFUSED, 2 for bad usage.
+--pcap FILE      (send) the captured datagrams as pcapng, for Wireshark or
+                 tshark; needs capture permission
+--events FILE|-  every event as a JSON line (listening, message, relay, error...)
+--quiet          no people-readable event lines
+</source>
+        <translation>用法：
+  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
+                     [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
+                     [--wait MS] [--connect]
+                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
+                     [--reorder P] [--seed N] [--pcap FILE] [--events FILE|-]
+                     [--quiet]
+
+serve  绑定一个 UDP 套接字（默认 127.0.0.1，可用 --host 指定；--port 0
+       自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
+       seed：教程中的 dgram 服务器：每个数据报都记录为
+             "server got: TEXT from ADDRESS:PORT"（rinfo），不作任何回复。
+       echo：把每个数据报发回给它的发送方。
+send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节），或发送
+       --count N 个数据报，每隔 --interval MS（默认 100）发一个；TEXT 中的
+       "{n}" 会替换为数据报的编号。然后等待 --wait MS（默认 500）接收回复。
+       --connect：先对套接字调用 connect(2)，这样 ICMP“端口不可达”会以
+       ECONNREFUSED 返回（未连接的套接字永远不会知道）。
+       --loss、--duplicate、--reorder（概率：0.1 或 10%）、--delay 和
+       --jitter（ms）会经由实验的中继发送，中继故意丢弃、复制、扣留和
+       延迟数据报，每个决定都是一个事件；--seed N 可重现同样的决定。
+       全部发送完时退出状态为 0（UDP 无法知道数据是否到达），出现
+       EMSGSIZE（超过 65,507 字节）或 ECONNREFUSED 等错误时为 1，
+       用法错误为 2。
+--pcap FILE      （send）把抓到的数据报保存为 pcapng，供 Wireshark 或
+                 tshark 打开；需要抓包权限
+--events FILE|-  每个事件写成一行 JSON（listening、message、relay、error……）
+--quiet          不输出供人阅读的事件行
+</translation>
+    </message>
+    <message>
+        <source>a file name</source>
+        <translation>一个文件名</translation>
     </message>
 </context>
 <context>
@@ -3437,23 +4586,23 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
 <context>
     <name>netstage::UdpLab</name>
     <message>
-        <source>Message too long: %1 bytes do not fit in one UDP datagram. Over IPv4 a datagram carries at most 65,507 bytes (65,535 minus the 20-byte IP header and the 8-byte UDP header). Nothing was sent: UDP never splits a message for you, as TCP&apos;s byte stream does.</source>
+        <source>Message too long: %1 bytes do not fit in one UDP datagram. Over IPv4 a datagram carries at most 65,507 bytes (65,535 minus the 20-byte IP header and the 8-byte UDP header). Nothing was sent: UDP never splits a message for you, as TCP's byte stream does.</source>
         <translation>消息太长：%1 字节放不进一个 UDP 数据报。在 IPv4 上，一个数据报最多携带 65,507 字节（65,535 减去 20 字节的 IP 首部和 8 字节的 UDP 首部）。什么也没有发送：UDP 从不替你拆分消息，而 TCP 的字节流会这样做。</translation>
     </message>
     <message>
-        <source>Connection refused, UDP style: nothing listens on %1, so that machine&apos;s kernel answered with ICMP &quot;port unreachable&quot;. Only a connected UDP socket hears of it (here, on its next send or receive); an unconnected one never knows its datagram vanished.</source>
+        <source>Connection refused, UDP style: nothing listens on %1, so that machine's kernel answered with ICMP "port unreachable". Only a connected UDP socket hears of it (here, on its next send or receive); an unconnected one never knows its datagram vanished.</source>
         <translation>UDP 式的连接被拒绝：%1 上没有程序在监听，所以那台机器的内核回应了 ICMP“端口不可达”。只有已连接的 UDP 套接字才会知道（这里是在它下一次发送或接收时）；未连接的套接字永远不知道它的数据报消失了。</translation>
     </message>
     <message>
-        <source>Address in use: another socket is already bound to UDP port %1 on this address (another server, or the tutorial&apos;s Node server?). Stop it or choose another port.</source>
+        <source>Address in use: another socket is already bound to UDP port %1 on this address (another server, or the tutorial's Node server?). Stop it or choose another port.</source>
         <translation>地址已被占用：这个地址上的 UDP 端口 %1 已经绑定了另一个套接字（另一个服务器，还是教程中的 Node 服务器？）。请停止它，或换一个端口。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <source>"%1" is not an IP address this server can bind to (try 127.0.0.1).</source>
         <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
-        <source>The UDP server is bound to %1: it has no connections and no handshake; every datagram that arrives is one `message` with its sender&apos;s address (rinfo).</source>
+        <source>The UDP server is bound to %1: it has no connections and no handshake; every datagram that arrives is one `message` with its sender's address (rinfo).</source>
         <translation>UDP 服务器已绑定到 %1：它没有连接，也没有握手；每到达一个数据报就是一次 `message`，附带发送方的地址（rinfo）。</translation>
     </message>
     <message>
@@ -3461,7 +4610,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>绑定到 %1，而不是回环地址：网络上的其他机器也能向这个服务器发送数据报。</translation>
     </message>
     <message>
-        <source>The server closed its socket. Datagrams sent to its port from now on are answered by the kernel with ICMP &quot;port unreachable&quot;.</source>
+        <source>The server closed its socket. Datagrams sent to its port from now on are answered by the kernel with ICMP "port unreachable".</source>
         <translation>服务器关闭了它的套接字。从现在起发往这个端口的数据报，内核会用 ICMP“端口不可达”回应。</translation>
     </message>
     <message>
@@ -3473,19 +4622,19 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>没有给出主机：请输入一个地址，例如 127.0.0.1。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address. The UDP lab sends to addresses (127.0.0.1, ::1) or localhost.</source>
+        <source>"%1" is not an IP address. The UDP lab sends to addresses (127.0.0.1, ::1) or localhost.</source>
         <translation>“%1”不是 IP 地址。UDP 实验只能发送到 IP 地址（127.0.0.1、::1）或 localhost。</translation>
     </message>
     <message>
-        <source>Port 0 cannot be sent to: choose the server&apos;s port (1-65535).</source>
+        <source>Port 0 cannot be sent to: choose the server's port (1-65535).</source>
         <translation>无法发送到端口 0：请选择服务器的端口（1-65535）。</translation>
     </message>
     <message>
-        <source>The client&apos;s socket is bound to %1: the kernel picked a free port, and that is the port the server will see as rinfo.port.</source>
+        <source>The client's socket is bound to %1: the kernel picked a free port, and that is the port the server will see as rinfo.port.</source>
         <translation>客户端套接字已绑定到 %1：内核选了一个空闲端口，服务器看到的 rinfo.port 就是它。</translation>
     </message>
     <message>
-        <source>connect() on a UDP socket sends nothing: no handshake, no packet. It only fixes the peer, so plain send() works and ICMP errors such as &quot;port unreachable&quot; come back as ECONNREFUSED.</source>
+        <source>connect() on a UDP socket sends nothing: no handshake, no packet. It only fixes the peer, so plain send() works and ICMP errors such as "port unreachable" come back as ECONNREFUSED.</source>
         <translation>对 UDP 套接字调用 connect() 不发送任何东西：没有握手，也没有数据包。它只是固定对端，这样普通的 send() 就能用，而“端口不可达”等 ICMP 错误会以 ECONNREFUSED 返回。</translation>
     </message>
     <message>
@@ -3508,7 +4657,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation> ms</translation>
     </message>
     <message>
-        <source>The lab&apos;s UDP sockets. Select one to see only its events in the log. A UDP socket has no connection: &quot;listening&quot; only means it is bound to its port.</source>
+        <source>The lab's UDP sockets. Select one to see only its events in the log. A UDP socket has no connection: "listening" only means it is bound to its port.</source>
         <translation>实验中的 UDP 套接字。选中一个即可在日志中只看它的事件。UDP 套接字没有连接：“listening”只表示它已绑定到端口。</translation>
     </message>
     <message>
@@ -3528,7 +4677,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>要绑定的地址。127.0.0.1 让实验只在本机进行。</translation>
     </message>
     <message>
-        <source>The port to bind (41234 as in Node&apos;s dgram documentation). 0 lets the kernel pick a free one.</source>
+        <source>The port to bind (41234 as in Node's dgram documentation). 0 lets the kernel pick a free one.</source>
         <translation>要绑定的端口（与 Node 的 dgram 文档相同，为 41234）。0 让内核选一个空闲端口。</translation>
     </message>
     <message>
@@ -3536,8 +4685,8 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>seed</translation>
     </message>
     <message>
-        <source>seed: the tutorial&apos;s server: logs &quot;server got: … from address:port&quot; for every datagram and answers nothing.</source>
-        <translation>seed：教程中的服务器：对每个数据报记录 &quot;server got: … from address:port&quot;，不作任何回复。</translation>
+        <source>seed: the tutorial's server: logs "server got: … from address:port" for every datagram and answers nothing.</source>
+        <translation>seed：教程中的服务器：对每个数据报记录 "server got: … from address:port"，不作任何回复。</translation>
     </message>
     <message>
         <source>echo</source>
@@ -3576,12 +4725,12 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>先 connect()</translation>
     </message>
     <message>
-        <source>connect(2) the UDP socket to the target before sending. It sends nothing, but then the kernel reports ICMP &quot;port unreachable&quot; as ECONNREFUSED. Unconnected, a datagram to a closed port vanishes without a word.</source>
+        <source>connect(2) the UDP socket to the target before sending. It sends nothing, but then the kernel reports ICMP "port unreachable" as ECONNREFUSED. Unconnected, a datagram to a closed port vanishes without a word.</source>
         <translation>发送前先对 UDP 套接字调用 connect(2) 连接到目标。它不发送任何东西，但之后内核会把 ICMP“端口不可达”报告为 ECONNREFUSED。不连接的话，发往关闭端口的数据报会悄无声息地消失。</translation>
     </message>
     <message>
-        <source>The datagram&apos;s bytes: text (UTF-8) or, with Hex, hex bytes. &quot;{n}&quot; becomes the datagram&apos;s number, so losses and reordering can be told apart.</source>
-        <translation>数据报的字节：文本（UTF-8），或勾选“十六进制”后输入十六进制字节。&quot;{n}&quot; 会替换为数据报的编号，这样就能区分丢包和乱序。</translation>
+        <source>The datagram's bytes: text (UTF-8) or, with Hex, hex bytes. "{n}" becomes the datagram's number, so losses and reordering can be told apart.</source>
+        <translation>数据报的字节：文本（UTF-8），或勾选“十六进制”后输入十六进制字节。"{n}" 会替换为数据报的编号，这样就能区分丢包和乱序。</translation>
     </message>
     <message>
         <source>Hex</source>
@@ -3604,7 +4753,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>发送</translation>
     </message>
     <message>
-        <source>Send the datagram(s). The first send binds the client&apos;s socket to a port the kernel picks.</source>
+        <source>Send the datagram(s). The first send binds the client's socket to a port the kernel picks.</source>
         <translation>发送数据报。第一次发送时，内核会为客户端套接字选一个端口并绑定。</translation>
     </message>
     <message>
@@ -3660,7 +4809,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>随机</translation>
     </message>
     <message>
-        <source>The same seed repeats the same decisions (for a class demo that must show the same losses every time); &quot;random&quot; picks one.</source>
+        <source>The same seed repeats the same decisions (for a class demo that must show the same losses every time); "random" picks one.</source>
         <translation>相同的种子会重现相同的决定（适合课堂演示，每次都要展示同样的丢包）；“随机”则随机选一个种子。</translation>
     </message>
     <message>
@@ -3751,6 +4900,18 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <source>Relay (a bad network, on purpose)</source>
         <translation>中继（故意模拟糟糕的网络）</translation>
     </message>
+    <message>
+        <source>UDP datagrams: one arrow each, no connection</source>
+        <translation>UDP 数据报：每个一个箭头，没有连接</translation>
+    </message>
+    <message>
+        <source>Datagrams</source>
+        <translation>数据报</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>时序图</translation>
+    </message>
 </context>
 <context>
     <name>netstage::UdpRelay</name>
@@ -3770,6 +4931,355 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     </message>
 </context>
 <context>
+    <name>netstage::UrlCli</name>
+    <message>
+        <source>Usage:
+  netstage url [URL] [--visits N] [--step-delay MS] [--waterfall FILE.png|FILE.svg]
+               [--timeout SECONDS] [--events FILE|-] [--quiet]
+
+What happens after you type a URL, on real sockets on this machine: the URL
+taken apart, the browser's DNS cache and the hosts file, a real DNS resolution
+over UDP (resolver -&gt; root -&gt; .test -&gt; example.test, each its own server on
+127.0.0.1), the TCP handshake, the request and the answer, the 301 from
+example.test to www.example.test followed, the HTML parsed for its CSS, scripts
+and images, each fetched once (kept-alive connections, at most 6 per host), the
+page's fetch('/api/time'), render, done. Each phase is a `step` event with its
+start and duration; stderr gets the time per phase.
+
+URL        default: http://example.test/ on the built-in demo site (started on a
+           free port). Any http:// server works, e.g. http://localhost:3000/;
+           .test names come from NetStage's own DNS, others from the system's.
+--visits N       walk N times (1-100); from the second visit the name comes from
+                 the browser's DNS cache (TTL 60 s) and no DNS datagram is sent
+--step-delay MS  pause before each phase (0: real speed, the default)
+--waterfall FILE draw the requests' timing waterfall (PNG or SVG)
+--timeout S      per request and per DNS question (default 10)
+--events FILE|-  every event as a JSON line (- : stdout, nothing else goes there)
+--quiet          no people-readable event lines
+
+Exit status: 0 the page was walked to the end, 1 it could not be (no such name,
+refused, timed out...), 2 bad usage.
+</source>
+        <translation>用法：
+  netstage url [URL] [--visits N] [--step-delay MS] [--waterfall FILE.png|FILE.svg]
+               [--timeout SECONDS] [--events FILE|-] [--quiet]
+
+在本机的真实套接字上演示输入 URL 之后发生的一切：拆解 URL，查看浏览器的
+DNS 缓存和 hosts 文件，通过 UDP 进行真实的域名解析（解析器 -&gt; 根 -&gt; .test
+-&gt; example.test，每个都是 127.0.0.1 上独立的服务器），TCP 三次握手，请求
+与响应，跟随 example.test 到 www.example.test 的 301 重定向，解析 HTML，
+找出其中的 CSS、脚本和图片并各获取一次（保持连接，每个主机最多 6 个），
+页面的 fetch('/api/time')，渲染，完成。每个阶段是一个 `step` 事件，带有
+开始时间和持续时间；标准错误输出每个阶段的耗时。
+
+URL        默认：内置演示站点上的 http://example.test/（在一个空闲端口上
+           启动）。任何 http:// 服务器都可以，例如 http://localhost:3000/；
+           .test 域名由 NetStage 自己的 DNS 解析，其他域名由系统解析。
+--visits N       访问 N 次（1-100）；从第二次访问起，域名来自浏览器的
+                 DNS 缓存（TTL 60 s），不再发送 DNS 数据报
+--step-delay MS  每个阶段之前暂停（0：真实速度，默认值）
+--waterfall FILE 绘制各请求计时的瀑布图（PNG 或 SVG）
+--timeout S      每个请求和每个 DNS 查询的超时（默认 10）
+--events FILE|-  每个事件写成一行 JSON（- ：标准输出，此时不再输出其他内容）
+--quiet          不输出供人阅读的事件行
+
+退出状态：0 页面完整走完，1 无法走完（域名不存在、被拒绝、超时……），
+2 用法错误。
+</translation>
+    </message>
+    <message>
+        <source>what happens after you type a URL: DNS, TCP, HTTP, sub-resources</source>
+        <translation>输入 URL 之后发生了什么：DNS、TCP、HTTP、子资源</translation>
+    </message>
+    <message>
+        <source>Try 'netstage url --help'.</source>
+        <translation>请试试 'netstage url --help'。</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ms</translation>
+    </message>
+    <message>
+        <source>hit: %1</source>
+        <translation>命中：%1</translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation>未命中</translation>
+    </message>
+    <message>
+        <source>visit %1: %2</source>
+        <translation>第 %1 次访问：%2</translation>
+    </message>
+    <message>
+        <source>visit %1: total %2 ms</source>
+        <translation>第 %1 次访问：总计 %2 ms</translation>
+    </message>
+    <message>
+        <source>this build cannot draw the waterfall (no writer): run it from the netstage binary with its GUI library</source>
+        <translation>此版本无法绘制瀑布图（没有绘图模块）：请用带 GUI 库的 netstage 程序运行</translation>
+    </message>
+    <message>
+        <source>the walk did not finish in time</source>
+        <translation>URL 之旅没有在限定时间内完成</translation>
+    </message>
+    <message>
+        <source>netstage: %1</source>
+        <translation>netstage：%1</translation>
+    </message>
+    <message>
+        <source>cannot write the waterfall to %1: %2</source>
+        <translation>无法把瀑布图写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>waterfall written to %1</source>
+        <translation>瀑布图已写入 %1</translation>
+    </message>
+    <message>
+        <source>--events needs a file name or -</source>
+        <translation>--events 需要一个文件名或 -</translation>
+    </message>
+    <message>
+        <source>--visits needs a number from 1 to 100</source>
+        <translation>--visits 需要 1 到 100 之间的数字</translation>
+    </message>
+    <message>
+        <source>--step-delay needs milliseconds from 0 to 60000</source>
+        <translation>--step-delay 需要 0 到 60000 之间的毫秒数</translation>
+    </message>
+    <message>
+        <source>--timeout needs seconds from 1 to 600</source>
+        <translation>--timeout 需要 1 到 600 之间的秒数</translation>
+    </message>
+    <message>
+        <source>--waterfall needs a file name ending in .png or .svg</source>
+        <translation>--waterfall 需要以 .png 或 .svg 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for url</source>
+        <translation>未知的 url 选项 %1</translation>
+    </message>
+    <message>
+        <source>url takes one URL, not also "%1"</source>
+        <translation>url 只接受一个 URL，不能再加上“%1”</translation>
+    </message>
+    <message>
+        <source>"%1" is not a URL (e.g. http://example.test/)</source>
+        <translation>“%1”不是 URL（例如 http://example.test/）</translation>
+    </message>
+    <message>
+        <source>only http:// URLs can be walked, not "%1"</source>
+        <translation>URL 之旅只支持 http:// URL，不支持“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UrlWalk</name>
+    <message>
+        <source>"%1" is not a URL with a host name.</source>
+        <translation>“%1”不是带主机名的 URL。</translation>
+    </message>
+    <message>
+        <source>HTTPS is not part of this walk (no TLS here): use an http:// URL.</source>
+        <translation>HTTPS 不在这次 URL 之旅的范围内（这里没有 TLS）：请使用 http:// URL。</translation>
+    </message>
+    <message>
+        <source>Only http:// URLs can be walked (not "%1").</source>
+        <translation>URL 之旅只支持 http:// URL（不支持“%1”）。</translation>
+    </message>
+    <message>
+        <source>The demo web site could not start on 127.0.0.1.</source>
+        <translation>演示网站无法在 127.0.0.1 上启动。</translation>
+    </message>
+    <message>
+        <source>Visit %1: the browser reads the URL %2.</source>
+        <translation>第 %1 次访问：浏览器读取 URL %2。</translation>
+    </message>
+    <message>
+        <source>Scheme %1: speak HTTP over TCP. Host %2: the name to look up. Port %3: where the web server listens. Path %4: which document to ask for.</source>
+        <translation>协议 %1：在 TCP 上使用 HTTP。主机 %2：要解析的域名。端口 %3：Web 服务器监听的端口。路径 %4：要请求哪个文档。</translation>
+    </message>
+    <message>
+        <source>Where is %1? The browser looks in its DNS cache first.</source>
+        <translation>%1 在哪里？浏览器先查看自己的 DNS 缓存。</translation>
+    </message>
+    <message>
+        <source>%1 is already an address: nothing to look up.</source>
+        <translation>%1 已经是地址：无需解析。</translation>
+    </message>
+    <message>
+        <source>localhost is always this machine (127.0.0.1): nothing to look up.</source>
+        <translation>localhost 总是指本机（127.0.0.1）：无需解析。</translation>
+    </message>
+    <message>
+        <source>The browser opens a TCP connection to %1 port %2: SYN, SYN+ACK, ACK.</source>
+        <translation>浏览器与 %1 的端口 %2 建立 TCP 连接：SYN、SYN+ACK、ACK。</translation>
+    </message>
+    <message>
+        <source>Where is %1? The browser looks in its DNS cache, then in the system's hosts file.</source>
+        <translation>%1 在哪里？浏览器先查看自己的 DNS 缓存，再查看系统的 hosts 文件。</translation>
+    </message>
+    <message>
+        <source>Cache hit: %1 is %2, still valid for %3 s. No DNS question goes out.</source>
+        <translation>缓存命中：%1 是 %2，还有 %3 s 有效。不发出 DNS 查询。</translation>
+    </message>
+    <message>
+        <source>The hosts file says %1 is %2. No DNS question goes out.</source>
+        <translation>hosts 文件写明 %1 是 %2。不发出 DNS 查询。</translation>
+    </message>
+    <message>
+        <source>Cache miss: neither the browser nor the hosts file knows %1.</source>
+        <translation>缓存未命中：浏览器和 hosts 文件都不知道 %1。</translation>
+    </message>
+    <message>
+        <source>The browser asks the resolver for %1; the resolver asks the root, then the .test server, then example.test's own server.</source>
+        <translation>浏览器向递归解析器查询 %1；解析器先问根域名服务器，再问 .test 顶级域名服务器，最后问 example.test 自己的权威域名服务器。</translation>
+    </message>
+    <message>
+        <source>%1 is not in NetStage's small DNS; the system resolver is asked.</source>
+        <translation>%1 不在 NetStage 的小型 DNS 中；改为询问系统的解析器。</translation>
+    </message>
+    <message>
+        <source>No address for %1: %2</source>
+        <translation>找不到 %1 的地址：%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (TTL %3 s); the browser keeps it that long.</source>
+        <translation>%1 是 %2（TTL %3 s）；浏览器把它缓存这么长时间。</translation>
+    </message>
+    <message>
+        <source>The system resolver says %1 is %2; the browser keeps it %3 s.</source>
+        <translation>系统解析器回答 %1 是 %2；浏览器把它缓存 %3 s。</translation>
+    </message>
+    <message>
+        <source>The browser reuses its open connection %1 to %2.</source>
+        <translation>浏览器复用它到 %2 的已打开连接 %1。</translation>
+    </message>
+    <message>
+        <source>No handshake needed: %1 is kept alive.</source>
+        <translation>无需握手：%1 一直保持连接（keep-alive）。</translation>
+    </message>
+    <message>
+        <source>Connected: %1 is ESTABLISHED (3 segments on the wire).</source>
+        <translation>已连接：%1 进入 ESTABLISHED（线路上 3 个报文段）。</translation>
+    </message>
+    <message>
+        <source>The browser sends GET %1 to %2 over %3.</source>
+        <translation>浏览器通过 %3 向 %2 发送 GET %1。</translation>
+    </message>
+    <message>
+        <source>The kernel has all %1 bytes of the request.</source>
+        <translation>请求的全部 %1 字节都已交给内核。</translation>
+    </message>
+    <message>
+        <source>The server works and answers; the browser waits for the first byte, then reads to the end.</source>
+        <translation>服务器处理并响应；浏览器等待第一个字节，然后一直读到结束。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sub-resources arrived, over %3 connections.</source>
+        <translation>%2 个子资源中有 %1 个已到达，共用了 %3 个连接。</translation>
+    </message>
+    <message>
+        <source>The script's request came back: %1 %2, %3 bytes.</source>
+        <translation>脚本的请求已返回：%1 %2，%3 字节。</translation>
+    </message>
+    <message>
+        <source>The script's request failed: %1</source>
+        <translation>脚本的请求失败：%1</translation>
+    </message>
+    <message>
+        <source>The page could not be fetched: %1</source>
+        <translation>无法获取页面：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 bytes (%4 of body), first byte after %5 ms.</source>
+        <translation>%1 %2：%3 字节（响应体 %4 字节），%5 ms 后收到第一个字节。</translation>
+    </message>
+    <message>
+        <source>More than %1 redirects: the browser gives up.</source>
+        <translation>重定向超过 %1 次：浏览器放弃。</translation>
+    </message>
+    <message>
+        <source>%1 %2 says: ask %3 instead (Location).</source>
+        <translation>%1 %2 表示：改为请求 %3（Location）。</translation>
+    </message>
+    <message>
+        <source>The redirect leads to %1, which this walk cannot follow (only http://).</source>
+        <translation>重定向指向 %1，本次 URL 之旅无法跟随（只支持 http://）。</translation>
+    </message>
+    <message>
+        <source>The redirect leads to %1, which is not http://.</source>
+        <translation>重定向指向 %1，它不是 http://。</translation>
+    </message>
+    <message>
+        <source>Same host: the browser asks again, on the same connection if it is still open.</source>
+        <translation>同一主机：浏览器再次请求；如果连接仍然打开，就在同一个连接上请求。</translation>
+    </message>
+    <message>
+        <source>A new host name: the browser looks up %1 and connects again.</source>
+        <translation>新的主机名：浏览器解析 %1，然后重新建立连接。</translation>
+    </message>
+    <message>
+        <source>The browser parses %1 bytes of HTML and looks for what else it needs.</source>
+        <translation>浏览器解析 %1 字节的 HTML，寻找还需要哪些资源。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The page names %n sub-resource(s): style sheets, scripts and images.</source>
+        <translation>
+            <numerusform>页面引用了 %n 个子资源：样式表、脚本和图片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The browser fetches each sub-resource once: over the kept-alive connection and up to %1 parallel connections per host.</source>
+        <translation>浏览器对每个子资源只获取一次：复用保持（keep-alive）的连接，每个主机最多同时使用 %1 个连接。</translation>
+    </message>
+    <message>
+        <source>Nothing else to fetch.</source>
+        <translation>没有其他需要获取的资源。</translation>
+    </message>
+    <message>
+        <source>The page's scripts run (NetStage does not run JavaScript; it looks for fetch('...') calls in them).</source>
+        <translation>页面的脚本运行（NetStage 不执行 JavaScript；它只在脚本中查找 fetch('...') 调用）。</translation>
+    </message>
+    <message>
+        <source>The page's script asks for %1 in the background (fetch).</source>
+        <translation>页面的脚本在后台请求 %1（fetch）。</translation>
+    </message>
+    <message>
+        <source>No script of this page starts a request that NetStage can see.</source>
+        <translation>这个页面没有脚本发起 NetStage 能看到的请求。</translation>
+    </message>
+    <message>
+        <source>The browser lays out the page with its styles and images.</source>
+        <translation>浏览器根据样式和图片对页面进行布局。</translation>
+    </message>
+    <message>
+        <source>The page %1 is ready to show, with %2 of its %3 sub-resources.</source>
+        <translation>页面 %1 可以显示了，已获得 %3 个子资源中的 %2 个。</translation>
+    </message>
+    <message>
+        <source>Visit %1 is complete.</source>
+        <translation>第 %1 次访问完成。</translation>
+    </message>
+    <message>
+        <source>From typing the URL to the page: %1 ms, %2 requests, %3 bytes, %4 connections.</source>
+        <translation>从输入 URL 到显示页面：%1 ms，%2 个请求，%3 字节，%4 个连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The walk is complete: %n visit(s).</source>
+        <translation>
+            <numerusform>URL 之旅完成：共访问 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The walk was stopped.</source>
+        <translation>URL 之旅已停止。</translation>
+    </message>
+</context>
+<context>
     <name>netstage::WireCapture</name>
     <message>
         <source>Wire capture needs permission (%1). Run as root, or once: sudo setcap cap_net_raw,cap_net_admin=eip %2. Until then the diagrams are drawn from the TCP model.</source>
@@ -3778,6 +5288,24 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <message>
         <source>Wire capture on %1 is not available: %2. The diagrams are drawn from the TCP model.</source>
         <translation>无法在 %1 上抓包：%2。时序图根据 TCP 模型绘制。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A UDP datagram on the wire: %n byte(s) of payload behind an 8-byte header (ports, length, checksum). No handshake, no sequence number, no acknowledgement.</source>
+        <translation>
+            <numerusform>线路上的一个 UDP 数据报：8 字节首部（端口、长度、校验和）后面跟着 %n 字节的载荷。没有握手，没有序号，也没有确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no capture to write: wire capture is not running (%1)</source>
+        <translation>没有可写入的抓包数据：抓包没有运行（%1）</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>loopback, captured by NetStage</source>
+        <translation>回环接口，由 NetStage 抓取</translation>
     </message>
 </context>
 <context>
@@ -3805,7 +5333,7 @@ connect  opens URL (ws://HOST:PORT/PATH) with QWebSocket, sends each --send
          500) for an answer after each, pings with --ping, then closes with
          --close CODE (default 1000) and --reason, or drops the connection
          without a close frame with --abort (the server sees 1006).
-         QWebSocket hides its own bytes: this side&apos;s frames come from its API.
+         QWebSocket hides its own bytes: this side's frames come from its API.
          Exit status 0 when it opened and every step was done, 1 otherwise,
          2 for bad usage.
 --events FILE|-  every event as a JSON line (handshake, frame, close...)
@@ -3844,8 +5372,8 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>显示每个字节的 WebSocket 服务器（echo、chat）；一个 QWebSocket 客户端</translation>
     </message>
     <message>
-        <source>Try &apos;netstage ws --help&apos;.</source>
-        <translation>请试试 &apos;netstage ws --help&apos;。</translation>
+        <source>Try 'netstage ws --help'.</source>
+        <translation>请试试 'netstage ws --help'。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -3872,7 +5400,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>ws 需要一个动作：serve 或 connect</translation>
     </message>
     <message>
-        <source>unknown ws verb &quot;%1&quot; (try: serve, connect)</source>
+        <source>unknown ws verb "%1" (try: serve, connect)</source>
         <translation>未知的 ws 动作“%1”（可用：serve、connect）</translation>
     </message>
     <message>
@@ -3924,7 +5452,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>ws %2 没有选项 %1</translation>
     </message>
     <message>
-        <source>ws serve takes no argument &quot;%1&quot;</source>
+        <source>ws serve takes no argument "%1"</source>
         <translation>ws serve 不接受参数“%1”</translation>
     </message>
     <message>
@@ -3932,14 +5460,14 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>ws connect 需要一个 URL，例如 ws://127.0.0.1:8090/</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a ws:// URL, e.g. ws://127.0.0.1:8090/</source>
+        <source>"%1" is not a ws:// URL, e.g. ws://127.0.0.1:8090/</source>
         <translation>“%1”不是 ws:// URL，例如 ws://127.0.0.1:8090/</translation>
     </message>
 </context>
 <context>
     <name>netstage::WsLab</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <source>"%1" is not an IP address this server can bind to (try 127.0.0.1).</source>
         <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
@@ -3975,25 +5503,25 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>收到的字节已无法解析为 WebSocket 帧（%1）；实验不再显示这个连接的帧。</translation>
     </message>
     <message>
-        <source>The request head is not valid HTTP (a line without &quot;name: value&quot;): the server answers 400 Bad Request and closes.</source>
+        <source>The request head is not valid HTTP (a line without "name: value"): the server answers 400 Bad Request and closes.</source>
         <translation>请求头不是有效的 HTTP（某行不是“name: value”形式）：服务器回应 400 Bad Request 并关闭。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an HTTP request line: the server answers 400 Bad Request and closes this connection.</source>
+        <source>"%1" is not an HTTP request line: the server answers 400 Bad Request and closes this connection.</source>
         <translation>“%1”不是 HTTP 请求行：服务器回应 400 Bad Request 并关闭这个连接。</translation>
     </message>
     <message>
-        <source>A plain HTTP request (&quot;%1&quot;) without &quot;Upgrade: websocket&quot;: this port only speaks WebSocket, so the server answers 426 Upgrade Required and closes. Other clients are not affected.</source>
+        <source>A plain HTTP request ("%1") without "Upgrade: websocket": this port only speaks WebSocket, so the server answers 426 Upgrade Required and closes. Other clients are not affected.</source>
         <translation>一个没有“Upgrade: websocket”的普通 HTTP 请求（“%1”）：这个端口只讲 WebSocket，所以服务器回应 426 Upgrade Required 并关闭。其他客户端不受影响。</translation>
     </message>
     <message numerus="yes">
-        <source>The client sent %n byte(s) of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
+        <source>The client sent %n byte(s) of frames before the server's 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
         <translation>
             <numerusform>客户端在服务器的 101 响应之前发送了 %n 字节的帧。RFC 6455（第 4.1 节）规定客户端必须先等待响应；这个服务器不会处理这些帧。</numerusform>
         </translation>
     </message>
     <message>
-        <source>The upgrade request was refused with &quot;%1&quot;: the request asked for a WebSocket but something in it is wrong (RFC 6455 wants Sec-WebSocket-Version: 13 and a 16-byte base64 Sec-WebSocket-Key).</source>
+        <source>The upgrade request was refused with "%1": the request asked for a WebSocket but something in it is wrong (RFC 6455 wants Sec-WebSocket-Version: 13 and a 16-byte base64 Sec-WebSocket-Key).</source>
         <translation>升级请求被以“%1”拒绝：请求想要 WebSocket，但其中有错误（RFC 6455 要求 Sec-WebSocket-Version: 13 和一个 16 字节、base64 编码的 Sec-WebSocket-Key）。</translation>
     </message>
     <message>
@@ -4021,7 +5549,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>TCP 连接在成为 WebSocket 之前就关闭了。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a WebSocket URL such as ws://127.0.0.1:8090/.</source>
+        <source>"%1" is not a WebSocket URL such as ws://127.0.0.1:8090/.</source>
         <translation>“%1”不是 WebSocket URL（如 ws://127.0.0.1:8090/）。</translation>
     </message>
     <message>
@@ -4029,7 +5557,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>wss://（基于 TLS 的 WebSocket）不在本实验范围内：请使用 ws://。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a ws:// URL (for example ws://127.0.0.1:8090/).</source>
+        <source>"%1" is not a ws:// URL (for example ws://127.0.0.1:8090/).</source>
         <translation>“%1”不是 ws:// URL（例如 ws://127.0.0.1:8090/）。</translation>
     </message>
     <message>
@@ -4037,11 +5565,11 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>正在打开 %1：QWebSocket 自己建立 TCP 连接、发送 HTTP 升级请求并检查 101 响应，但不显示这些字节。</translation>
     </message>
     <message>
-        <source>Open: the TCP handshake is done and the server answered &quot;101 Switching Protocols&quot;. From now on the connection carries frames, not HTTP.</source>
+        <source>Open: the TCP handshake is done and the server answered "101 Switching Protocols". From now on the connection carries frames, not HTTP.</source>
         <translation>已打开：TCP 握手已完成，服务器回应了“101 Switching Protocols”。从现在起，连接上传输的是帧，而不是 HTTP。</translation>
     </message>
     <message>
-        <source>QWebSocket hides its bytes: this side cannot show its GET request, its Sec-WebSocket-Key or the server&apos;s Sec-WebSocket-Accept (Qt checked the accept value itself). When the server is this lab&apos;s, its ws-conn socket shows both heads byte for byte; otherwise the wire capture shows the segments when it runs.</source>
+        <source>QWebSocket hides its bytes: this side cannot show its GET request, its Sec-WebSocket-Key or the server's Sec-WebSocket-Accept (Qt checked the accept value itself). When the server is this lab's, its ws-conn socket shows both heads byte for byte; otherwise the wire capture shows the segments when it runs.</source>
         <translation>QWebSocket 隐藏了它的字节：本端无法显示它的 GET 请求、Sec-WebSocket-Key，以及服务器的 Sec-WebSocket-Accept（Qt 自己检查了 accept 值）。如果服务器是本实验的，它的 ws-conn 套接字会逐字节显示双方的请求头和响应头；否则，抓包运行时会显示这些报文段。</translation>
     </message>
     <message>
@@ -4182,7 +5710,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>打开一个新客户端（ws-client-N）：先建立 TCP 连接，再进行 HTTP 升级。</translation>
     </message>
     <message>
-        <source>QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
+        <source>QWebSocket hides its own bytes: select the server's ws-conn socket to see the handshake byte for byte.</source>
         <translation>QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
     </message>
     <message>
@@ -4258,7 +5786,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <source>%1 opening %2. QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
+        <source>%1 opening %2. QWebSocket hides its own bytes: select the server's ws-conn socket to see the handshake byte for byte.</source>
         <translation>%1 正在打开 %2。QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
     </message>
     <message>
@@ -4294,25 +5822,25 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>选择一个连接，查看它的时序图。</translation>
     </message>
     <message>
-        <source>%1 is a QWebSocket client: QWebSocket hides its bytes, so this side cannot show its request or the server&apos;s answer.</source>
+        <source>%1 is a QWebSocket client: QWebSocket hides its bytes, so this side cannot show its request or the server's answer.</source>
         <translation>%1 是 QWebSocket 客户端：QWebSocket 隐藏了它的字节，所以本端无法显示它的请求或服务器的响应。</translation>
     </message>
     <message>
-        <source>Its server is not this lab&apos;s, so no byte of the handshake can be shown here (the wire capture shows the segments when it runs).</source>
+        <source>Its server is not this lab's, so no byte of the handshake can be shown here (the wire capture shows the segments when it runs).</source>
         <translation>它的服务器不是本实验的，所以这里无法显示握手的任何字节（抓包运行时会显示这些报文段）。</translation>
     </message>
     <message>
-        <source>Its server is this lab&apos;s: below is the same handshake as %1 saw it, byte for byte.</source>
+        <source>Its server is this lab's: below is the same handshake as %1 saw it, byte for byte.</source>
         <translation>它的服务器是本实验的：下面是 %1 看到的同一次握手，逐字节显示。</translation>
     </message>
     <message numerus="yes">
-        <source>── The client&apos;s request (%n byte(s)) ──</source>
+        <source>── The client's request (%n byte(s)) ──</source>
         <translation>
             <numerusform>── 客户端的请求（%n 字节）──</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>── The server&apos;s answer (%n byte(s)) ──</source>
+        <source>── The server's answer (%n byte(s)) ──</source>
         <translation>
             <numerusform>── 服务器的响应（%n 字节）──</numerusform>
         </translation>

@@ -3,9 +3,11 @@
 // relay dropped ends halfway, a delayed one reaches down to the row where it arrived. DNS
 // datagrams (the URL walk's events, briefs/url-contract.md) are labelled with their question
 // and answer. The pictures land in the build directory for a person to look at.
+#include "cli.h"
 #include "ladder.h"
 #include "ladder_explainer.h"
 #include "ladder_painter.h"
+#include "ladder_view.h"
 #include "timeline.h"
 #include "udp_lab.h"
 #include "wire_capture.h"
@@ -72,6 +74,8 @@ class TestLadderDatagrams : public QObject
     int sink_ = -1;
 
 private slots:
+    // English as the app shows it: the plural forms come from the English translation.
+    void initTestCase() { installTranslators(qApp, QStringLiteral("en")); }
     void init()
     {
         events_.clear();
@@ -221,7 +225,7 @@ private slots:
         const QString why = LadderExplainer::paragraph(l, lost, LadderPainter::Numbers::Textbook);
         QVERIFY2(why.contains(QStringLiteral("UDP does not send it again")), qPrintable(why));
         QVERIFY(
-            LadderExplainer::heading(l, lost).startsWith(QLatin1String("UDP datagram, 2 bytes")));
+            LadderExplainer::heading(l, lost).startsWith(QLatin1String("UDP datagram, 2 byte")));
         QString error;
         QVERIFY2(LadderPainter::writeImage(l, o, QStringLiteral("ladder_udp_relay.png"), &error),
                  qPrintable(error));
@@ -273,6 +277,56 @@ private slots:
         QVERIFY(!sent.isEmpty());
         QString error;
         QVERIFY2(LadderPainter::writeImage(l, o, QStringLiteral("ladder_udp_delay.png"), &error),
+                 qPrintable(error));
+        lab.closeAll();
+    }
+
+    // Duplicated: a second arrow for the second copy, both arriving. Held back: the first
+    // datagram arrives after the second one.
+    void duplicateAndReorder()
+    {
+        UdpLab lab(&timeline_);
+        UdpServerOptions so;
+        so.port = 0;
+        QVERIFY(lab.startServer(so));
+        UdpRelayOptions ro;
+        ro.duplicate = 1.0;
+        ro.seed = 5;
+        lab.setRelayOptions(ro);
+        UdpClientOptions co;
+        co.viaRelay = true;
+        const QString c = lab.openClient(QStringLiteral("127.0.0.1"), lab.serverPort(), co);
+        QVERIFY(lab.send(c, QByteArrayLiteral("twice")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countEvents(events_, QStringLiteral("udp-server"), QStringLiteral("message"), ev::In),
+            2, 3000);
+        Ladder l = Ladder::fromEvents(events_);
+        QCOMPARE(int(l.arrows.size()), 2);
+        QCOMPARE(l.arrows[0].fate, QStringLiteral("duplicate"));
+        QCOMPARE(l.arrows[1].fate, QStringLiteral("copy"));
+        QVERIFY(l.arrows[0].arriveUs >= 0 && l.arrows[1].arriveUs >= l.arrows[0].arriveUs);
+        QCOMPARE(l.datagrams, 2);
+
+        events_.clear();
+        ro.duplicate = 0;
+        ro.reorder = 1.0;
+        lab.setRelayOptions(ro);
+        QVERIFY(lab.sendRepeated(c, QByteArrayLiteral("r{n}"), 2, 20));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countEvents(events_, QStringLiteral("udp-server"), QStringLiteral("message"), ev::In),
+            2, 3000);
+        l = Ladder::fromEvents(events_);
+        QCOMPARE(int(l.arrows.size()), 2);
+        const LadderArrow& first = l.arrows[0];
+        const LadderArrow& second = l.arrows[1];
+        QCOMPARE(first.label, QStringLiteral("“r1”"));
+        QCOMPARE(first.fate, QStringLiteral("reorder"));
+        QVERIFY2(first.arriveUs > second.arriveUs, qPrintable(l.toText()));
+        QVERIFY(first.arriveItem > 0); // it reaches down past the second one's send
+        QVERIFY(l.toText().contains(QStringLiteral("held back by the relay")));
+        QString error;
+        QVERIFY2(LadderPainter::writeImage(l, LadderPainter::Options(),
+                                           QStringLiteral("ladder_udp_reorder.png"), &error),
                  qPrintable(error));
         lab.closeAll();
     }
@@ -344,6 +398,36 @@ private slots:
         QString error;
         QVERIFY2(LadderPainter::writeImage(l, o, QStringLiteral("ladder_dns.png"), &error),
                  qPrintable(error));
+    }
+
+    // When lanes are added (the UDP side of a comparison, another DNS server) the view zooms
+    // out once so that every lane is on screen; two lanes keep the teacher's zoom.
+    void newLanesComeIntoView()
+    {
+        const QString a = QStringLiteral("127.0.0.1:40000"), b = QStringLiteral("127.0.0.1:5300"),
+                      c = QStringLiteral("127.0.0.1:5301"), d = QStringLiteral("127.0.0.1:5302");
+        const QJsonObject q{{QStringLiteral("qname"), QStringLiteral("x.test")}};
+        std::vector<Event> two = {
+            dns(100, QStringLiteral("s"), QStringLiteral("query"), ev::Out, a, b, q)};
+        std::vector<Event> four = two;
+        four.push_back(dns(200, QStringLiteral("r"), QStringLiteral("query"), ev::Out, b, c, q));
+        four.push_back(dns(300, QStringLiteral("r"), QStringLiteral("query"), ev::Out, b, d, q));
+        LadderView view;
+        view.resize(1100, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setLadder(Ladder::fromEvents(two));
+        QCOMPARE(view.zoom(), 1.0);
+        view.setLadder(Ladder::fromEvents(four));
+        QVERIFY2(view.zoom() < 1.0, qPrintable(QString::number(view.zoom())));
+        const LadderPainter painter;
+        LadderPainter::Options o;
+        o.zoom = view.zoom();
+        QVERIFY(painter.sizeFor(view.ladder(), o).width() <= view.width());
+        // The teacher zooms in again: the same lanes do not undo it.
+        view.setZoom(1.0);
+        view.setLadder(Ladder::fromEvents(four));
+        QCOMPARE(view.zoom(), 1.0);
     }
 
     // A WebSocket connection on one timeline (wire capture needed for the segments): TCP

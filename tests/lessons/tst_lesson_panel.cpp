@@ -4,6 +4,7 @@
 #include "kernel_observer.h"
 #include "ladder_view.h"
 #include "lesson_panel.h"
+#include "loopback_loss.h"
 #include "replay_player.h"
 #include "timeline.h"
 #include "wire_capture.h"
@@ -12,8 +13,10 @@
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <unistd.h>
 
 using namespace netstage;
 
@@ -52,6 +55,34 @@ private slots:
         observer_ = new KernelObserver(&timeline_, this);
         wire_ = new WireCapture(&timeline_, this);
         wire_->start(); // without permission the ladder comes from the model: same checks
+    }
+
+    // The Loss box (root only): the lesson runs with the nftables rule in place, says so in
+    // its log, and takes the rule away when it ends. TCP and UDP share the ladder.
+    void lossFromThePanel()
+    {
+        if (::geteuid() != 0)
+            QSKIP("real loss needs root (nftables)");
+        LessonPanel panel(&timeline_, observer_, wire_);
+        panel.resize(1400, 900);
+        panel.show();
+        panel.setAutoStepDelay(50);
+        auto* loss = panel.findChild<QSpinBox*>(QStringLiteral("lessonLossSpin"));
+        QVERIFY(loss);
+        QCOMPARE(loss->value(), 0); // off by default
+        loss->setValue(50);
+        QSignalSpy finished(&panel, &LessonPanel::lessonFinished);
+        QVERIFY(panel.startLesson(QStringLiteral("tcp-vs-udp"), false));
+        const QString table = QStringLiteral("netstage_%1").arg(::getpid());
+        QVERIFY(LoopbackLoss::tables().contains(table));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!LoopbackLoss::tables().contains(table));
+        QVERIFY(std::any_of(panel.events().begin(), panel.events().end(), [](const Event& e) {
+            return e.socket == QLatin1String("lesson") && e.event == ev::Info &&
+                   e.extra.value(QStringLiteral("loss_percent")).toInt() == 50;
+        }));
+        QTRY_COMPARE_WITH_TIMEOUT(int(panel.ladder().lanes.size()), 4, 3000);
+        QCOMPARE(panel.ladder().lanes[2].proto, QStringLiteral("udp"));
     }
 
     void stepThroughHalfClose()
