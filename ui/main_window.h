@@ -115,7 +115,7 @@ private:
     HttpPanel* httpPanel_ = nullptr;
     OsiPanel* osiPanel_ = nullptr;
     bool exportingCapture_ = false;
-    QFuture<QString> captureExport_; // reads the wire capture: finished before it goes
+    QFuture<QString> captureExport_;       // reads the wire capture: finished before it goes
     Presentation* presentation_ = nullptr; // presentation mode, zoom, themes, keys, exports
     LogSaver* saver_;
     QLabel* eventsLabel_;
