@@ -5,6 +5,7 @@
 #include "ladder_painter.h"
 #include "url_cli.h"
 #include "waterfall_chart.h"
+#include "slides_export.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -34,6 +35,11 @@ int main(int argc, char** argv)
             netstage::setWaterfallWriter([](const std::vector<netstage::Event>& events,
                                             const QString& path, QString* error) {
                 return netstage::WaterfallChart::writeImage(events, path, error);
+            });
+            netstage::Cli::setSlidesWriter([](const std::vector<netstage::Event>& events,
+                                              const netstage::Ladder& ladder, const QString& lesson,
+                                              const QString& dir, QString* error) {
+                return netstage::SlidesExport::exportLesson(events, ladder, lesson, dir, error);
             });
         } else {
             app = std::make_unique<QCoreApplication>(argc, argv);

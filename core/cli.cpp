@@ -54,6 +54,12 @@ Cli::DiagramWriter& diagramWriter()
     return writer;
 }
 
+Cli::SlidesWriter& slidesWriter()
+{
+    static Cli::SlidesWriter writer;
+    return writer;
+}
+
 int runServe(const Command& cmd)
 {
     Session s;
@@ -195,6 +201,10 @@ int runLesson(const Command& cmd)
         printErr(Cli::tr("this build cannot draw diagrams"));
         return 1;
     }
+    if (!cmd.slides.isEmpty() && !slidesWriter()) {
+        printErr(Cli::tr("this build cannot draw slides"));
+        return 1;
+    }
     Session s;
     if (!s.open(cmd.events, cmd.quiet))
         return 1;
@@ -253,6 +263,22 @@ int runLesson(const Command& cmd)
             return 1;
         }
     }
+    if (!cmd.slides.isEmpty()) {
+        QString error;
+        const int n = slidesWriter()(all, ladder, QLatin1String(lesson->name), cmd.slides, &error);
+        if (n < 0) {
+            printErr(Cli::tr("cannot write the slides to %1: %2").arg(cmd.slides, error));
+            return 1;
+        }
+        if (!cmd.quiet) {
+            std::fputs(
+                qPrintable(
+                    Cli::tr("wrote %n slide(s) and index.html to %1", nullptr, n).arg(cmd.slides) +
+                    QLatin1Char('\n')),
+                human);
+            std::fflush(human);
+        }
+    }
     return 0;
 }
 
@@ -290,10 +316,16 @@ void Cli::setDiagramWriter(DiagramWriter writer)
     diagramWriter() = std::move(writer);
 }
 
+void Cli::setSlidesWriter(SlidesWriter writer)
+{
+    slidesWriter() = std::move(writer);
+}
+
 bool Cli::needsGui(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--diagram") == 0 || qstrcmp(argv[i], "--waterfall") == 0)
+        if (qstrcmp(argv[i], "--diagram") == 0 || qstrcmp(argv[i], "--waterfall") == 0 ||
+            qstrcmp(argv[i], "--slides") == 0)
             return true;
     }
     return false;
@@ -347,7 +379,8 @@ QString Cli::tcpHelp()
         "                       [--pcap FILE] [--events FILE|-] [--quiet]\n"
         "  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]\n"
         "                       [--source wire|model] [--port PORT] [--record FILE]\n"
-        "                       [--loss PERCENT] [--pcap FILE] [--events FILE|-]\n"
+        "                       [--loss PERCENT] [--pcap FILE] [--slides DIR]\n"
+        "                       [--events FILE|-]\n"
         "  netstage tcp lesson  --list\n"
         "\n"
         "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
@@ -369,6 +402,8 @@ QString Cli::tcpHelp()
         "         share of the TCP segments sent to the lesson's server, so the wire\n"
         "         shows TCP sending them again; UDP steps go through the UDP relay with\n"
         "         the same loss. The rule is removed when the lesson ends.\n"
+        "         --slides DIR writes one picture per step (slide-01.png...) with the\n"
+        "         step's explanation, and an index.html that shows them in order.\n"
         "--pcap FILE      (connect, lesson) the captured frames as pcapng, for\n"
         "                 Wireshark or tshark; needs capture permission\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
@@ -483,6 +518,9 @@ Command Cli::parse(const QStringList& args)
                 !(cmd.diagram.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
                   cmd.diagram.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
                 return bad(tr("--diagram needs a file name ending in .png or .svg"));
+        } else if (a == QLatin1String("--slides")) {
+            if (!value(&cmd.slides))
+                return bad(tr("--slides needs a folder"));
         } else if (a == QLatin1String("--record")) {
             if (!value(&cmd.record))
                 return bad(tr("--record needs a file name"));

@@ -57,6 +57,7 @@ struct Command
     int stepDelayMs = 400;                         // --step-delay MS: pause before each step
     QString diagram;                               // --diagram FILE.png|FILE.svg
     QString record;                                // --record FILE: a recording with header
+    QString slides;                                // --slides DIR: one PNG per step + index
     QString ladderSource = QStringLiteral("wire"); // --source wire|model
     int lossPercent = 0; // --loss PERCENT: real TCP loss (nftables, root) and UDP relay loss
     QString pcap;                                  // --pcap FILE: the capture as pcapng
@@ -91,7 +92,13 @@ public:
     using DiagramWriter =
         std::function<bool(const Ladder& ladder, const QString& path, QString* error)>;
     static void setDiagramWriter(DiagramWriter writer);
-    // True when the command needs a QGuiApplication (it renders a diagram).
+    // Writes a lesson's slides (one PNG per step and an index.html) into a folder; returns how
+    // many, or -1 with *error set. Provided by the GUI library, like the diagram writer.
+    using SlidesWriter =
+        std::function<int(const std::vector<Event>& events, const Ladder& ladder,
+                          const QString& lesson, const QString& dir, QString* error)>;
+    static void setSlidesWriter(SlidesWriter writer);
+    // True when the command needs a QGuiApplication (it renders a diagram or slides).
     static bool needsGui(int argc, char** argv);
     // Runs a headless command in the current QCoreApplication; returns the exit code
     // (0 ok, 1 runtime failure, 2 usage).

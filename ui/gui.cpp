@@ -8,7 +8,9 @@
 #include "main_window.h"
 #include "osi_panel.h"
 #include "packet_layers_view.h"
+#include "presentation.h"
 #include "replay_player.h"
+#include "shortcuts_overlay.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 #include "udp_lab.h"
@@ -121,13 +123,14 @@ void shoot(QApplication& app, QWidget* window, const QString& file)
 // The lessons view's picture: the teardown lesson really run, then the replay placed
 // mid-handshake (just after the SYN+ACK) or at the end (the client in TIME-WAIT).
 void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& file,
-                        bool midHandshake, const QString& lessonName = QStringLiteral("teardown"))
+                        bool midHandshake, const QString& lessonName = QStringLiteral("teardown"),
+                        bool overlay = false)
 {
     LessonPanel* panel = window->lessonPanel();
     panel->setAutoStepDelay(150);
     QPointer<MainWindow> w(window);
     QObject::connect(panel, &LessonPanel::lessonFinished, window,
-                     [w, panel, file, midHandshake, &app] {
+                     [w, panel, file, midHandshake, overlay, &app] {
                          if (!w)
                              return;
                          const Ladder& l = panel->ladder();
@@ -153,9 +156,12 @@ void runLessonThenShoot(QApplication& app, MainWindow* window, const QString& fi
                              }
                          }
                          panel->player()->seek(position);
-                         QTimer::singleShot(900, w, [w, file, &app] {
-                             if (w)
-                                 shoot(app, w, file);
+                         QTimer::singleShot(900, w, [w, file, overlay, &app] {
+                             if (!w)
+                                 return;
+                             if (overlay)
+                                 w->presentation()->showShortcuts();
+                             shoot(app, w, file);
                          });
                      });
     if (!panel->startLesson(lessonName, false))
@@ -391,9 +397,13 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
         // "tcp-vs-udp": the lessons view after that lesson (TCP and UDP side by side).
         const bool versus = view == QLatin1String("tcp-vs-udp");
         const bool urlWaterfall = view == QLatin1String("url-waterfall");
-        if (!window.showView(handshake || versus ? QStringLiteral("lessons")
-                             : urlWaterfall      ? QStringLiteral("url")
-                                                 : view)) {
+        // The classroom: the handshake lesson in presentation mode (dark), and the keyboard
+        // help over it, at a projector's 1280x800.
+        const bool presenting =
+            view == QLatin1String("presentation") || view == QLatin1String("shortcuts");
+        if (!window.showView(handshake || versus || presenting ? QStringLiteral("lessons")
+                             : urlWaterfall                    ? QStringLiteral("url")
+                                                               : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
                                                                 "unknown view \"%1\" (known: %2)")
@@ -401,11 +411,18 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
             return 2;
         }
         // A fixed size so screenshots compare across machines.
-        window.setMinimumSize(kShotWidth, kShotHeight);
-        window.setMaximumSize(kShotWidth, kShotHeight);
-        window.resize(kShotWidth, kShotHeight);
+        const QSize shot = presenting ? QSize(1280, 800) : QSize(kShotWidth, kShotHeight);
+        window.setMinimumSize(shot);
+        window.setMaximumSize(shot);
+        window.resize(shot);
         window.show();
-        if (versus)
+        if (presenting) {
+            window.presentation()->setFullScreenOnPresent(false); // the size stays fixed
+            window.presentation()->setTheme(Presentation::Theme::Dark);
+            window.presentation()->setPresenting(true);
+            runLessonThenShoot(app, &window, cmd.screenshot, false, QStringLiteral("handshake"),
+                               view == QLatin1String("shortcuts"));
+        } else if (versus)
             runLessonThenShoot(app, &window, cmd.screenshot, false, view);
         else if (handshake || view == QLatin1String("lessons"))
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);

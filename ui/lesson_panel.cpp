@@ -8,12 +8,14 @@
 #include "lesson.h"
 #include "recording.h"
 #include "replay_player.h"
+#include "slides_export.h"
 #include "timeline.h"
 #include "wire_capture.h"
 
 #include <QAbstractTableModel>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFutureWatcher>
@@ -210,8 +212,11 @@ void LessonPanel::buildUi()
     loss_->setSingleStep(10);
     run_ = new QPushButton(this);
     next_ = new QPushButton(this);
-    next_->setShortcut(QKeySequence(Qt::Key_F5));
+    // Objects named for the window's keyboard table (F5, R, S, Space... see Presentation).
+    run_->setObjectName(QStringLiteral("lessonRun"));
+    next_->setObjectName(QStringLiteral("lessonStep"));
     stop_ = new QPushButton(this);
+    stop_->setObjectName(QStringLiteral("lessonStop"));
     source_ = new QComboBox(this);
     source_->addItem(QString(), ev::Wire);
     source_->addItem(QString(), ev::Model);
@@ -219,9 +224,11 @@ void LessonPanel::buildUi()
     numbers_->addItem(QString(), int(LadderPainter::Numbers::Textbook));
     numbers_->addItem(QString(), int(LadderPainter::Numbers::Real));
     dark_ = new QCheckBox(this);
+    dark_->setObjectName(QStringLiteral("ladderDarkCheck"));
     open_ = new QPushButton(this);
     save_ = new QPushButton(this);
     export_ = new QPushButton(this);
+    slides_ = new QPushButton(this);
 
     auto* top = new QHBoxLayout;
     top->addWidget(lessons_);
@@ -234,6 +241,7 @@ void LessonPanel::buildUi()
     top->addWidget(open_);
     top->addWidget(save_);
     top->addWidget(export_);
+    top->addWidget(slides_);
     auto* second = new QHBoxLayout;
     second->addWidget(source_);
     second->addWidget(numbers_);
@@ -290,6 +298,11 @@ void LessonPanel::buildUi()
     speedLabel_ = new QLabel(this);
     speedLabel_->setMinimumWidth(80);
     realTime_ = new QCheckBox(this);
+    restart_->setObjectName(QStringLiteral("replayRestart"));
+    back_->setObjectName(QStringLiteral("replayBack"));
+    play_->setObjectName(QStringLiteral("replayPlay"));
+    forward_->setObjectName(QStringLiteral("replayForward"));
+    realTime_->setObjectName(QStringLiteral("replayRealTime"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(restart_);
     bar->addWidget(back_);
@@ -324,6 +337,7 @@ void LessonPanel::buildUi()
     connect(open_, &QPushButton::clicked, this, &LessonPanel::openWithDialog);
     connect(save_, &QPushButton::clicked, this, &LessonPanel::saveWithDialog);
     connect(export_, &QPushButton::clicked, this, &LessonPanel::exportWithDialog);
+    connect(slides_, &QPushButton::clicked, this, &LessonPanel::exportSlidesWithDialog);
 
     connect(restart_, &QPushButton::clicked, player_, &ReplayPlayer::restart);
     connect(back_, &QPushButton::clicked, player_, &ReplayPlayer::stepBack);
@@ -345,15 +359,8 @@ void LessonPanel::buildUi()
         speed_->setEnabled(!on);
     });
     // The diagram's own keys (N/P, arrows, Space, Home) drive the same player.
-    connect(view_, &LadderView::stepRequested, this, [this](int delta) {
-        follow_ = false;
-        if (runner_->isWaitingForTeacher() && delta > 0 &&
-            player_->position() >= player_->itemCount()) {
-            nextStep();
-            return;
-        }
-        delta > 0 ? player_->stepForward() : player_->stepBack();
-    });
+    connect(view_, &LadderView::stepRequested, this,
+            [this](int delta) { delta > 0 ? stepForward() : stepBack(); });
     connect(view_, &LadderView::playPauseRequested, player_, &ReplayPlayer::togglePlay);
     connect(view_, &LadderView::restartRequested, player_, &ReplayPlayer::restart);
     connect(view_, &LadderView::itemClicked, this, [this](int item) {
@@ -406,6 +413,9 @@ void LessonPanel::retranslate()
     save_->setToolTip(tr("Save this session as a recording (JSON Lines)."));
     export_->setText(tr("Export…"));
     export_->setToolTip(tr("Export the diagram as PNG or SVG for slides."));
+    slides_->setText(tr("Slides…"));
+    slides_->setToolTip(tr("Export the lesson as slides: one picture per step with its "
+                           "explanation, and an index.html that shows them in order."));
     restart_->setText(tr("Restart"));
     restart_->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
     restart_->setToolTip(tr("Back to the beginning (Home)."));
@@ -434,6 +444,8 @@ void LessonPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange && note_)
+        styleNote();
     QWidget::changeEvent(event);
 }
 
@@ -481,6 +493,22 @@ void LessonPanel::nextStep()
 {
     follow_ = true;
     runner_->next();
+}
+
+void LessonPanel::stepForward()
+{
+    follow_ = false;
+    if (runner_->isWaitingForTeacher() && player_->position() >= player_->itemCount()) {
+        nextStep();
+        return;
+    }
+    player_->stepForward();
+}
+
+void LessonPanel::stepBack()
+{
+    follow_ = false;
+    player_->stepBack();
 }
 
 void LessonPanel::stopLesson()
@@ -595,6 +623,7 @@ void LessonPanel::updateButtons()
         w->setEnabled(haveItems);
     save_->setEnabled(!events_.empty() && !running);
     export_->setEnabled(haveItems);
+    slides_->setEnabled(haveItems && !running);
     open_->setEnabled(!running);
     play_->setText(player_->isPlaying() ? tr("Pause") : tr("Play"));
     play_->setIcon(
@@ -630,10 +659,22 @@ void LessonPanel::showNote(const QString& text, bool bad)
 {
     note_->setVisible(!text.isEmpty());
     note_->setText(text);
-    note_->setStyleSheet(bad ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }")
-                             : QStringLiteral("QLabel { color: #0b5394; }"));
+    note_->setProperty("bad", bad);
+    styleNote();
     if (!text.isEmpty())
         emit statusMessage(text);
+}
+
+void LessonPanel::styleNote()
+{
+    // Readable on the light and the dark theme alike.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool bad = note_->property("bad").toBool();
+    note_->setStyleSheet(
+        bad ? QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                  .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020"))
+            : QStringLiteral("QLabel { color: %1; }")
+                  .arg(dark ? QStringLiteral("#8ab4f8") : QStringLiteral("#0b5394")));
 }
 
 void LessonPanel::setEvents(std::vector<Event> events, const QString& lesson)
@@ -743,6 +784,42 @@ void LessonPanel::exportWithDialog()
         showNote(tr("Exported %1.").arg(QFileInfo(path).fileName()), false);
     else
         showNote(tr("Nothing was exported: %1").arg(error), true);
+}
+
+void LessonPanel::exportSlides(const QString& dir)
+{
+    LadderPainter::Options options = view_->options();
+    options.zoom = 1.0;
+    options.stickyHeader = false;
+    // Drawn here (fonts belong to the GUI thread); only the PNG encoding and the file writes go
+    // to the worker.
+    SlideDeck deck = SlidesExport::render(events_, ladder_, lessonName_, options);
+    const int count = int(deck.images.size());
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, dir, count] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty()) {
+            showNote(tr("No slides were written: %1").arg(error), true);
+            emit slidesExported(dir, -1, error);
+            return;
+        }
+        showNote(tr("Wrote %n slide(s) and index.html to %1.", nullptr, count)
+                     .arg(QDir::toNativeSeparators(dir)),
+                 false);
+        emit slidesExported(dir, count, QString());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [deck = std::move(deck), dir] { return SlidesExport::write(deck, dir); }));
+}
+
+void LessonPanel::exportSlidesWithDialog()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Choose a folder for the slides"),
+        QDir::home().filePath(lessonName_.isEmpty() ? QStringLiteral("slides") : lessonName_));
+    if (!dir.isEmpty())
+        exportSlides(dir);
 }
 
 } // namespace netstage

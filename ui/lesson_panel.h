@@ -63,10 +63,19 @@ public:
     const std::vector<Event>& events() const { return events_; }
     QString lessonName() const { return lessonName_; }
 
+    // The lesson as slides (slide-01.png... and index.html in `dir`): drawn here, written on a
+    // worker thread; slidesExported reports (count -1 and the reason on failure).
+    void exportSlides(const QString& dir);
+
 public slots:
     void openWithDialog();
     void saveWithDialog();
     void exportWithDialog();
+    void exportSlidesWithDialog();
+    // The diagram's N / P: one step of the replay; at the end of a step-mode lesson that waits
+    // for the teacher, N runs the next lesson step.
+    void stepForward();
+    void stepBack();
 
 signals:
     void statusMessage(const QString& message);
@@ -74,6 +83,7 @@ signals:
     void recordingSaved(const QString& path);
     void recordingFailed(const QString& message);
     void lessonFinished();
+    void slidesExported(const QString& dir, int count, const QString& error);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -88,6 +98,7 @@ private:
     void updateButtons();
     void updateStepList();
     void showNote(const QString& text, bool bad);
+    void styleNote();
 
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;
@@ -115,6 +126,7 @@ private:
     QPushButton* open_ = nullptr;
     QPushButton* save_ = nullptr;
     QPushButton* export_ = nullptr;
+    QPushButton* slides_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* note_ = nullptr;
     LadderView* view_ = nullptr;

@@ -12,6 +12,7 @@
 #include "lesson_panel.h"
 #include "log_saver.h"
 #include "osi_panel.h"
+#include "presentation.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 #include "timeline.h"
@@ -71,6 +72,8 @@ MainWindow::MainWindow(QWidget* parent)
     // installTranslators() set the default locale to the language it installed.
     language_ = QLocale().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
                                                                  : QStringLiteral("en");
+    presentation_ = new Presentation(this, labs_);
+    connect(presentation_, &Presentation::statusMessage, this, &MainWindow::showStatusMessage);
     buildPanels();
     buildMenus();
     setAcceptDrops(true);
@@ -150,6 +153,7 @@ void MainWindow::buildPanels()
     connect(osiPanel_, &OsiPanel::packetRequested, this,
             [this] { showView(QStringLiteral("osi")); });
     attachLayerSources();
+    presentation_->addLessonShortcuts(lessonPanel_); // and rescales the new panels
 }
 
 void MainWindow::addLab(const QString& name, const QString& title, QWidget* panel)
@@ -282,6 +286,7 @@ void MainWindow::buildMenus()
     connect(record, &QAction::triggered, lessonPanel_, &LessonPanel::saveWithDialog);
     QAction* exportImage = file->addAction(tr("&Export diagram as PNG or SVG…"));
     connect(exportImage, &QAction::triggered, lessonPanel_, &LessonPanel::exportWithDialog);
+    presentation_->addFileActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -290,6 +295,8 @@ void MainWindow::buildMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
+    presentation_->addViewActions(view); // presentation mode, zoom, theme, keyboard help
+    view->addSeparator();
     QMenu* language = view->addMenu(tr("&Language"));
     language->setObjectName(QStringLiteral("languageMenu"));
     auto* languages = new QActionGroup(language);

@@ -18,6 +18,7 @@ class KernelObserver;
 class LessonPanel;
 class LogSaver;
 class OsiPanel;
+class Presentation;
 class TcpLab;
 class TcpPanel;
 class UrlPanel;
@@ -41,6 +42,7 @@ public:
     LessonPanel* lessonPanel() const { return lessonPanel_; }
     HttpPanel* httpPanel() const { return httpPanel_; }
     OsiPanel* osiPanel() const { return osiPanel_; }
+    Presentation* presentation() const { return presentation_; }
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
     QStringList viewNames() const;
@@ -116,7 +118,8 @@ private:
     UrlPanel* urlPanel_ = nullptr;
     OsiPanel* osiPanel_ = nullptr;
     bool exportingCapture_ = false;
-    QFuture<QString> captureExport_; // reads the wire capture: finished before it goes
+    QFuture<QString> captureExport_;       // reads the wire capture: finished before it goes
+    Presentation* presentation_ = nullptr; // presentation mode, zoom, themes, keys, exports
     LogSaver* saver_;
     QLabel* eventsLabel_;
     QLabel* kernelLabel_;
