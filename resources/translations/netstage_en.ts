@@ -4,10 +4,17 @@
 <context>
     <name>netstage::Cli</name>
     <message numerus="yes">
-        <source>The nftables rule dropped %n TCP segment(s) before they reached the wire.</source>
+        <source>The nftables rule dropped %n TCP segment(s) on the way to the server.</source>
         <translation>
-            <numerusform>The nftables rule dropped %n TCP segment before it reached the wire.</numerusform>
-            <numerusform>The nftables rule dropped %n TCP segments before they reached the wire.</numerusform>
+            <numerusform>The nftables rule dropped %n TCP segment on the way to the server.</numerusform>
+            <numerusform>The nftables rule dropped %n TCP segments on the way to the server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %n slide(s) and index.html to %1</source>
+        <translation>
+            <numerusform>wrote %n slide and index.html to %1</numerusform>
+            <numerusform>wrote %n slides and index.html to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -99,17 +106,17 @@
 <context>
     <name>netstage::HttpParser</name>
     <message numerus="yes">
-        <source>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</source>
+        <source>The request line is longer than %n bytes (nginx's limit): 414 URI Too Long.</source>
         <translation>
-            <numerusform>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</numerusform>
-            <numerusform>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</numerusform>
+            <numerusform>The request line is longer than %n bytes (nginx's limit): 414 URI Too Long.</numerusform>
+            <numerusform>The request line is longer than %n bytes (nginx's limit): 414 URI Too Long.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</source>
+        <source>The headers are larger than %n bytes (Node's limit): 431 Request Header Fields Too Large.</source>
         <translation>
-            <numerusform>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</numerusform>
-            <numerusform>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</numerusform>
+            <numerusform>The headers are larger than %n bytes (Node's limit): 431 Request Header Fields Too Large.</numerusform>
+            <numerusform>The headers are larger than %n bytes (Node's limit): 431 Request Header Fields Too Large.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -123,10 +130,10 @@
 <context>
     <name>netstage::HttpServer</name>
     <message numerus="yes">
-        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <source>%n connection(s) are already open, the server's limit: this one is refused with 503 Service Unavailable and closed (Node's server.maxConnections emits 'drop').</source>
         <translation>
-            <numerusform>%n connection is already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
-            <numerusform>%n connections are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>%n connection is already open, the server's limit: this one is refused with 503 Service Unavailable and closed (Node's server.maxConnections emits 'drop').</numerusform>
+            <numerusform>%n connections are already open, the server's limit: this one is refused with 503 Service Unavailable and closed (Node's server.maxConnections emits 'drop').</numerusform>
         </translation>
     </message>
 </context>
@@ -156,6 +163,13 @@
             <numerusform>Opened %1: %n steps. Press Play or Forward.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote %n slide(s) and index.html to %1.</source>
+        <translation>
+            <numerusform>Wrote %n slide and index.html to %1.</numerusform>
+            <numerusform>Wrote %n slides and index.html to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>netstage::LogSaver</name>
@@ -177,10 +191,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
+        <source>The window is rebuilt in the new language. The event log and the TCP lab's connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
         <translation>
-            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket of the other labs is closed. Switch now?</numerusform>
-            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open sockets of the other labs are closed. Switch now?</numerusform>
+            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab's connections stay; the %n open socket of the other labs is closed. Switch now?</numerusform>
+            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab's connections stay; the %n open sockets of the other labs are closed. Switch now?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -213,6 +227,16 @@
     </message>
 </context>
 <context>
+    <name>netstage::NetworkModelView</name>
+    <message numerus="yes">
+        <source>%1, %n byte(s)</source>
+        <translation>
+            <numerusform>%1, %n byte</numerusform>
+            <numerusform>%1, %n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::PacketLayersView</name>
     <message numerus="yes">
         <source>%n byte(s) of data</source>
@@ -230,12 +254,22 @@
     </message>
 </context>
 <context>
+    <name>netstage::SlidesExport</name>
+    <message numerus="yes">
+        <source>%n slide(s), one per step. Use the arrow keys or scroll.</source>
+        <translation>
+            <numerusform>%n slide, one per step. Use the arrow keys or scroll.</numerusform>
+            <numerusform>%n slides, one per step. Use the arrow keys or scroll.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::TcpLab</name>
     <message numerus="yes">
-        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node's server.maxConnections emits 'drop').</source>
         <translation>
-            <numerusform>LAN mode allows %n connection at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
-            <numerusform>LAN mode allows %n connections at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>LAN mode allows %n connection at once: the connection from %1 is refused and closed (Node's server.maxConnections emits 'drop').</numerusform>
+            <numerusform>LAN mode allows %n connections at once: the connection from %1 is refused and closed (Node's server.maxConnections emits 'drop').</numerusform>
         </translation>
     </message>
 </context>
@@ -260,6 +294,40 @@
     </message>
 </context>
 <context>
+    <name>netstage::UrlPanel</name>
+    <message numerus="yes">
+        <source>The whole walk: DNS datagrams and %n TCP connection(s)</source>
+        <translation>
+            <numerusform>The whole walk: DNS datagrams and %n TCP connection</numerusform>
+            <numerusform>The whole walk: DNS datagrams and %n TCP connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole walk: %n TCP connection(s)</source>
+        <translation>
+            <numerusform>The whole walk: %n TCP connection</numerusform>
+            <numerusform>The whole walk: %n TCP connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n step(s) of a saved walk. Back, Forward (F5 or N) and the slider replay it step by step.</source>
+        <translation>
+            <numerusform>Opened %1: %n step of a saved walk. Back, Forward (F5 or N) and the slider replay it step by step.</numerusform>
+            <numerusform>Opened %1: %n steps of a saved walk. Back, Forward (F5 or N) and the slider replay it step by step.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UrlStepModel</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::UrlWalk</name>
     <message numerus="yes">
         <source>The page names %n sub-resource(s): style sheets, scripts and images.</source>
@@ -277,6 +345,16 @@
     </message>
 </context>
 <context>
+    <name>netstage::WaterfallChart</name>
+    <message numerus="yes">
+        <source>The walk's waterfall: %n request(s), the last one done at %1 ms</source>
+        <translation>
+            <numerusform>The walk's waterfall: %n request, the last one done at %1 ms</numerusform>
+            <numerusform>The walk's waterfall: %n requests, the last one done at %1 ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::WireCapture</name>
     <message numerus="yes">
         <source>A UDP datagram on the wire: %n byte(s) of payload behind an 8-byte header (ports, length, checksum). No handshake, no sequence number, no acknowledgement.</source>
@@ -289,10 +367,10 @@
 <context>
     <name>netstage::WsLab</name>
     <message numerus="yes">
-        <source>The client sent %n byte(s) of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
+        <source>The client sent %n byte(s) of frames before the server's 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
         <translation>
-            <numerusform>The client sent %n byte of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
-            <numerusform>The client sent %n bytes of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
+            <numerusform>The client sent %n byte of frames before the server's 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
+            <numerusform>The client sent %n bytes of frames before the server's 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -306,17 +384,17 @@
 <context>
     <name>netstage::WsPanel</name>
     <message numerus="yes">
-        <source>── The client&apos;s request (%n byte(s)) ──</source>
+        <source>── The client's request (%n byte(s)) ──</source>
         <translation>
-            <numerusform>── The client&apos;s request (%n byte) ──</numerusform>
-            <numerusform>── The client&apos;s request (%n bytes) ──</numerusform>
+            <numerusform>── The client's request (%n byte) ──</numerusform>
+            <numerusform>── The client's request (%n bytes) ──</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>── The server&apos;s answer (%n byte(s)) ──</source>
+        <source>── The server's answer (%n byte(s)) ──</source>
         <translation>
-            <numerusform>── The server&apos;s answer (%n byte) ──</numerusform>
-            <numerusform>── The server&apos;s answer (%n bytes) ──</numerusform>
+            <numerusform>── The server's answer (%n byte) ──</numerusform>
+            <numerusform>── The server's answer (%n bytes) ──</numerusform>
         </translation>
     </message>
 </context>

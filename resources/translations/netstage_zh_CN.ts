@@ -40,7 +40,7 @@
         <translation>--lang 需要一个值（zh_CN 或 en）</translation>
     </message>
     <message>
-        <source>--lang must be zh_CN or en, not "%1"</source>
+        <source>--lang must be zh_CN or en, not &quot;%1&quot;</source>
         <translation>--lang 必须是 zh_CN 或 en，而不是“%1”</translation>
     </message>
     <message>
@@ -88,7 +88,7 @@
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <source>unknown lab "%1" (try: tcp)</source>
+        <source>unknown lab &quot;%1&quot; (try: tcp)</source>
         <translation>未知实验“%1”（可用：tcp）</translation>
     </message>
     <message>
@@ -96,7 +96,7 @@
         <translation>tcp 需要一个动作：serve 或 connect</translation>
     </message>
     <message>
-        <source>tcp serve takes no argument "%1"</source>
+        <source>tcp serve takes no argument &quot;%1&quot;</source>
         <translation>tcp serve 不接受参数“%1”</translation>
     </message>
     <message>
@@ -108,24 +108,24 @@
         <translation>tcp connect 需要 HOST:PORT，例如 127.0.0.1:8124</translation>
     </message>
     <message>
-        <source>"%1" is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124</source>
+        <source>&quot;%1&quot; is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124</source>
         <translation>“%1”不是 HOST:PORT（端口 1-65535），例如 127.0.0.1:8124</translation>
     </message>
     <message>
-        <source>"%1" is not hex bytes (e.g. "48 65 6c 6c 6f")</source>
-        <translation>“%1”不是十六进制字节（例如 "48 65 6c 6c 6f"）</translation>
+        <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
+        <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
     </message>
     <message>
-        <source>Try 'netstage --help'.</source>
-        <translation>请试试 'netstage --help'。</translation>
+        <source>Try &apos;netstage --help&apos;.</source>
+        <translation>请试试 &apos;netstage --help&apos;。</translation>
     </message>
     <message>
         <source>netstage: no command given</source>
         <translation>netstage：没有给出命令</translation>
     </message>
     <message>
-        <source>no lesson named "%1"; 'netstage tcp lesson --list' lists them</source>
-        <translation>没有名为“%1”的课程；'netstage tcp lesson --list' 会列出所有课程</translation>
+        <source>no lesson named &quot;%1&quot;; &apos;netstage tcp lesson --list&apos; lists them</source>
+        <translation>没有名为“%1”的课程；&apos;netstage tcp lesson --list&apos; 会列出所有课程</translation>
     </message>
     <message>
         <source>this build cannot draw diagrams</source>
@@ -140,7 +140,7 @@
         <translation>无法把时序图写入 %1：%2</translation>
     </message>
     <message>
-        <source>  tcp serve     run the tutorial's TCP server (presets seed, echo, silent)
+        <source>  tcp serve     run the tutorial&apos;s TCP server (presets seed, echo, silent)
   tcp connect   connect, send, then close, half-close or abort
   tcp lesson    run a lesson (handshake, teardown, ...) on real sockets
 </source>
@@ -155,7 +155,7 @@
 
 NetStage shows how network connections live and die, with real sockets.
 Without a lab it opens the window. With one it runs headless and prints
-events; --events writes them as JSON Lines ("-" = stdout, and then
+events; --events writes them as JSON Lines (&quot;-&quot; = stdout, and then
 people-readable lines go to stderr).
 
 Labs:
@@ -165,7 +165,7 @@ Labs:
 
 NetStage 用真实的套接字展示网络连接如何建立、如何断开。
 不指定实验时打开窗口。指定实验时在无界面模式下运行并打印
-事件；--events 把事件写成 JSON Lines（"-" = 标准输出，此时
+事件；--events 把事件写成 JSON Lines（&quot;-&quot; = 标准输出，此时
 供人阅读的文字输出到标准错误）。
 
 实验：
@@ -174,10 +174,10 @@ NetStage 用真实的套接字展示网络连接如何建立、如何断开。
     <message>
         <source>
 Options:
-  --lang L        zh_CN or en (default: the system's language)
+  --lang L        zh_CN or en (default: the system&apos;s language)
   --screenshot F  open the window, let it settle, write a PNG to F, exit
   --view V        the view for --screenshot (tcp)
-  --help          this text; 'netstage &lt;lab&gt; --help' for one lab
+  --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
   --version       the version
 
 Exit status: 0 success, 1 runtime failure, 2 bad usage.
@@ -187,7 +187,7 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
   --lang L        zh_CN 或 en（默认：系统语言）
   --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
   --view V        --screenshot 使用的视图（tcp）
-  --help          显示本帮助；'netstage &lt;lab&gt; --help' 查看单个实验
+  --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
   --version       显示版本
 
 退出状态：0 成功，1 运行时失败，2 用法错误。
@@ -214,13 +214,39 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
         <translation>tcp lesson 需要课程名 NAME（或 --list）</translation>
     </message>
     <message>
-        <source>unknown tcp verb "%1" (try: serve, connect, lesson)</source>
+        <source>unknown tcp verb &quot;%1&quot; (try: serve, connect, lesson)</source>
         <translation>未知的 tcp 动作“%1”（可用：serve、connect、lesson）</translation>
     </message>
+    <message>
+        <source>--loss needs a percentage from 1 to 100</source>
+        <translation>--loss 需要 1 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <source>--pcap needs a file name</source>
+        <translation>--pcap 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot write %1: wire capture is not running (%2). Run as root, or once: sudo setcap cap_net_raw,cap_net_admin=eip %3</source>
+        <translation>无法写入 %1：抓包没有运行（%2）。请以 root 运行，或执行一次：sudo setcap cap_net_raw,cap_net_admin=eip %3</translation>
+    </message>
     <message numerus="yes">
-        <source>The nftables rule dropped %n TCP segment(s) before they reached the wire.</source>
+        <source>The nftables rule dropped %n TCP segment(s) on the way to the server.</source>
         <translation>
-            <numerusform>nftables 规则在 %n 个 TCP 报文段到达线路之前就把它们丢弃了。</numerusform>
+            <numerusform>nftables 规则在发往服务器的途中丢弃了 %n 个 TCP 报文段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this build cannot draw slides</source>
+        <translation>这个版本无法绘制幻灯片</translation>
+    </message>
+    <message>
+        <source>cannot write the slides to %1: %2</source>
+        <translation>无法把幻灯片写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %n slide(s) and index.html to %1</source>
+        <translation>
+            <numerusform>已把 %n 张幻灯片和 index.html 写入 %1</numerusform>
         </translation>
     </message>
     <message>
@@ -232,12 +258,13 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
                        [--pcap FILE] [--events FILE|-] [--quiet]
   netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
                        [--source wire|model] [--port PORT] [--record FILE]
-                       [--loss PERCENT] [--pcap FILE] [--events FILE|-]
+                       [--loss PERCENT] [--pcap FILE] [--slides DIR]
+                       [--events FILE|-]
   netstage tcp lesson  --list
 
 serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
          port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
-         seed: the tutorial's server: a welcome line on connection, "你好"
+         seed: the tutorial&apos;s server: a welcome line on connection, &quot;你好&quot;
                for each message, ends its side when the client ends.
          echo: writes back what arrives.   silent: says nothing and never
                closes by itself (the connection waits in CLOSE-WAIT).
@@ -251,9 +278,11 @@ lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
          otherwise from the TCP model; --source model forces the model.
          --record FILE saves a recording the window opens (File &gt; Open).
          --loss PERCENT (root or CAP_NET_ADMIN): an nftables rule drops that
-         share of the TCP segments sent to the lesson's server, so the wire
+         share of the TCP segments sent to the lesson&apos;s server, so the wire
          shows TCP sending them again; UDP steps go through the UDP relay with
          the same loss. The rule is removed when the lesson ends.
+         --slides DIR writes one picture per step (slide-01.png...) with the
+         step&apos;s explanation, and an index.html that shows them in order.
 --pcap FILE      (connect, lesson) the captured frames as pcapng, for
                  Wireshark or tshark; needs capture permission
 --events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)
@@ -267,7 +296,8 @@ lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
                        [--pcap FILE] [--events FILE|-] [--quiet]
   netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
                        [--source wire|model] [--port PORT] [--record FILE]
-                       [--loss PERCENT] [--pcap FILE] [--events FILE|-]
+                       [--loss PERCENT] [--pcap FILE] [--slides DIR]
+                       [--events FILE|-]
   netstage tcp lesson  --list
 
 serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
@@ -290,6 +320,8 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
          按这个比例丢弃发往课程服务器的 TCP 报文段，于是抓包中能看到 TCP
          重传它们；UDP 步骤经由 UDP 中继发送，丢包率相同。课程结束时删除
          这条规则。
+         --slides DIR 为每一步写一张图片（slide-01.png……），附上这一步的
+         讲解，并写一个按顺序展示它们的 index.html。
 --pcap FILE      （connect、lesson）把抓到的帧保存为 pcapng，供 Wireshark
                  或 tshark 打开；需要抓包权限
 --events FILE|-  每个事件写成一行 JSON（t_us、socket、event、source……）
@@ -297,16 +329,8 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
 </translation>
     </message>
     <message>
-        <source>--loss needs a percentage from 1 to 100</source>
-        <translation>--loss 需要 1 到 100 之间的百分比</translation>
-    </message>
-    <message>
-        <source>--pcap needs a file name</source>
-        <translation>--pcap 需要一个文件名</translation>
-    </message>
-    <message>
-        <source>cannot write %1: wire capture is not running (%2). Run as root, or once: sudo setcap cap_net_raw,cap_net_admin=eip %3</source>
-        <translation>无法写入 %1：抓包没有运行（%2）。请以 root 运行，或执行一次：sudo setcap cap_net_raw,cap_net_admin=eip %3</translation>
+        <source>--slides needs a folder</source>
+        <translation>--slides 需要一个文件夹</translation>
     </message>
 </context>
 <context>
@@ -335,7 +359,7 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
 <context>
     <name>netstage::DnsHierarchy</name>
     <message>
-        <source>The browser's DNS client uses %1 (UDP) to ask the resolver %2.</source>
+        <source>The browser&apos;s DNS client uses %1 (UDP) to ask the resolver %2.</source>
         <translation>浏览器的 DNS 客户端用 %1（UDP）向解析器 %2 发出查询。</translation>
     </message>
     <message>
@@ -362,11 +386,11 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
 <context>
     <name>netstage::DnsMessage</name>
     <message>
-        <source>The record "%1" is not valid: %2</source>
+        <source>The record &quot;%1&quot; is not valid: %2</source>
         <translation>资源记录“%1”无效：%2</translation>
     </message>
     <message>
-        <source>The question "%1" is not valid: %2</source>
+        <source>The question &quot;%1&quot; is not valid: %2</source>
         <translation>查询问题“%1”无效：%2</translation>
     </message>
     <message>
@@ -381,7 +405,7 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>递归解析器在 %1（UDP）上监听；它从根域名服务器 %2 开始查询。</translation>
     </message>
     <message>
-        <source>%1 is in the resolver's cache for %2 more seconds: no question to the root.</source>
+        <source>%1 is in the resolver&apos;s cache for %2 more seconds: no question to the root.</source>
         <translation>%1 还会在解析器的缓存中保留 %2 秒：无需向根域名服务器查询。</translation>
     </message>
     <message>
@@ -491,7 +515,7 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>DSCP</translation>
     </message>
     <message>
-        <source>Differentiated services: the packet's priority class.</source>
+        <source>Differentiated services: the packet&apos;s priority class.</source>
         <translation>区分服务：数据包的优先级类别。</translation>
     </message>
     <message>
@@ -599,7 +623,7 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>跳数限制</translation>
     </message>
     <message>
-        <source>IPv6's time to live: each router takes one off.</source>
+        <source>IPv6&apos;s time to live: each router takes one off.</source>
         <translation>IPv6 的生存时间：每经过一个路由器减 1。</translation>
     </message>
     <message>
@@ -619,7 +643,7 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>序号</translation>
     </message>
     <message>
-        <source>The number of this segment's first byte (a SYN or FIN counts as one byte).</source>
+        <source>The number of this segment&apos;s first byte (a SYN or FIN counts as one byte).</source>
         <translation>本报文段第一个字节的编号（SYN 或 FIN 算作一个字节）。</translation>
     </message>
     <message>
@@ -757,7 +781,7 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>模型只知道 RFC 9293 的规定，不知道实际的字节。</translation>
     </message>
     <message>
-        <source>The frame's bytes are not stored (a recording, or dropped from the capture store): only the fields the event recorded are known.</source>
+        <source>The frame&apos;s bytes are not stored (a recording, or dropped from the capture store): only the fields the event recorded are known.</source>
         <translation>没有保存这一帧的字节（来自录制文件，或已从抓包存储中丢弃）：只知道事件记录下来的字段。</translation>
     </message>
     <message>
@@ -769,7 +793,7 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>%1（相对值：模型从第一个字节开始计数）</translation>
     </message>
     <message>
-        <source>Drawn from the TCP model: no TTL, IP id or checksum; the numbers are the model's.</source>
+        <source>Drawn from the TCP model: no TTL, IP id or checksum; the numbers are the model&apos;s.</source>
         <translation>根据 TCP 模型绘制：没有 TTL、IP 标识和校验和；这些数字来自模型。</translation>
     </message>
     <message>
@@ -793,11 +817,11 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>%1 %2%3%4 %5</translation>
     </message>
     <message>
-        <source>Drawn from the TCP model (RFC 9293), not from captured bytes: fields the model does not know are marked "not captured".</source>
+        <source>Drawn from the TCP model (RFC 9293), not from captured bytes: fields the model does not know are marked &quot;not captured&quot;.</source>
         <translation>根据 TCP 模型（RFC 9293）绘制，而不是根据抓到的字节：模型不知道的字段标为“未抓到”。</translation>
     </message>
     <message>
-        <source>A wire event whose frame bytes are not at hand: the fields it recorded, the rest marked "not captured".</source>
+        <source>A wire event whose frame bytes are not at hand: the fields it recorded, the rest marked &quot;not captured&quot;.</source>
         <translation>一个手头没有帧字节的 wire 事件：显示它记录的字段，其余标为“未抓到”。</translation>
     </message>
     <message numerus="yes">
@@ -819,7 +843,7 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
         <translation>套接字</translation>
     </message>
     <message>
-        <source>The socket's two ends, as the program knows them.</source>
+        <source>The socket&apos;s two ends, as the program knows them.</source>
         <translation>程序所知道的套接字两端。</translation>
     </message>
 </context>
@@ -902,7 +926,7 @@ text: %3</source>
         <translation>自第一个事件起的毫秒数；鼠标悬停在单元格上可看原始微秒数。</translation>
     </message>
     <message>
-        <source>Who saw it: app (the program), kernel (the kernel's TCP state), wire (captured packets), model (what RFC 9293 says happened).</source>
+        <source>Who saw it: app (the program), kernel (the kernel&apos;s TCP state), wire (captured packets), model (what RFC 9293 says happened).</source>
         <translation>谁看到的：app（程序本身）、kernel（内核中的 TCP 状态）、wire（抓到的数据包）、model（RFC 9293 规定应当发生的过程）。</translation>
     </message>
     <message>
@@ -961,7 +985,7 @@ text: %3</source>
         <translation>kernel</translation>
     </message>
     <message>
-        <source>The kernel's TCP state of each socket (as `ss` shows it).</source>
+        <source>The kernel&apos;s TCP state of each socket (as `ss` shows it).</source>
         <translation>每个套接字在内核中的 TCP 状态（与 `ss` 显示的一致）。</translation>
     </message>
     <message>
@@ -1086,7 +1110,7 @@ text: %3</source>
         <translation>服务器接受了一个新连接：三次握手（SYN、SYN+ACK、ACK）已在内核中完成。</translation>
     </message>
     <message>
-        <source>The client's 3-way handshake completed (SYN, SYN+ACK, ACK): the connection is ESTABLISHED and both sides can send.</source>
+        <source>The client&apos;s 3-way handshake completed (SYN, SYN+ACK, ACK): the connection is ESTABLISHED and both sides can send.</source>
         <translation>客户端的三次握手已完成（SYN、SYN+ACK、ACK）：连接进入 ESTABLISHED，双方都可以发送数据。</translation>
     </message>
     <message>
@@ -1098,7 +1122,7 @@ text: %3</source>
         <translation>程序关闭了它的套接字。在挥手完成之前，内核可能仍保留着这个连接（FIN-WAIT、TIME-WAIT）。</translation>
     </message>
     <message>
-        <source>Connection refused: nothing listens on that port, so the peer's kernel answered the SYN with RST.</source>
+        <source>Connection refused: nothing listens on that port, so the peer&apos;s kernel answered the SYN with RST.</source>
         <translation>连接被拒绝：那个端口上没有程序在监听，所以对端内核用 RST 回应了 SYN。</translation>
     </message>
     <message>
@@ -1166,7 +1190,7 @@ text: %3</source>
         <translation>FIN-WAIT-1：本端已发送 FIN，正在等待对方确认。</translation>
     </message>
     <message>
-        <source>FIN-WAIT-2: our FIN was acknowledged; we wait for the peer's FIN and can still receive data (half-closed).</source>
+        <source>FIN-WAIT-2: our FIN was acknowledged; we wait for the peer&apos;s FIN and can still receive data (half-closed).</source>
         <translation>FIN-WAIT-2：我们的 FIN 已被确认；正在等待对端的 FIN，仍可接收数据（半关闭）。</translation>
     </message>
     <message>
@@ -1178,7 +1202,7 @@ text: %3</source>
         <translation>CLOSING：双方同时发送了 FIN；正在等待对我方 FIN 的 ACK。</translation>
     </message>
     <message>
-        <source>LAST-ACK: this side sent its FIN after the peer's; waiting for the last ACK.</source>
+        <source>LAST-ACK: this side sent its FIN after the peer&apos;s; waiting for the last ACK.</source>
         <translation>LAST-ACK：本端在对端之后发送了 FIN；正在等待最后的 ACK。</translation>
     </message>
     <message>
@@ -1190,7 +1214,7 @@ text: %3</source>
         <translation>CLOSED：内核已经忘掉了这个连接。</translation>
     </message>
     <message>
-        <source>The request's headers are too large or too many: 431 Request Header Fields Too Large.</source>
+        <source>The request&apos;s headers are too large or too many: 431 Request Header Fields Too Large.</source>
         <translation>请求头太大或字段太多：431 Request Header Fields Too Large。</translation>
     </message>
     <message>
@@ -1230,11 +1254,11 @@ text: %3</source>
         <translation>RST：重置。连接立即被丢弃，没有 FIN，也没有 TIME-WAIT（中止连接，或向没有监听的端口发送 SYN）。</translation>
     </message>
     <message>
-        <source>SYN (handshake 1/3): asks to open a connection. seq is this side's initial sequence number (ISN), chosen at random; the options offer MSS, window scaling, SACK and timestamps.</source>
+        <source>SYN (handshake 1/3): asks to open a connection. seq is this side&apos;s initial sequence number (ISN), chosen at random; the options offer MSS, window scaling, SACK and timestamps.</source>
         <translation>SYN（握手 1/3）：请求建立连接。seq 是本端的初始序列号（ISN），随机选取；选项中提出 MSS、窗口缩放、SACK 和时间戳。</translation>
     </message>
     <message>
-        <source>SYN+ACK (handshake 2/3): the server agrees and sends its own ISN. ack is the client's ISN + 1, because a SYN consumes one sequence number.</source>
+        <source>SYN+ACK (handshake 2/3): the server agrees and sends its own ISN. ack is the client&apos;s ISN + 1, because a SYN consumes one sequence number.</source>
         <translation>SYN+ACK（握手 2/3）：服务器同意，并发送自己的 ISN。ack 是客户端的 ISN + 1，因为 SYN 占用一个序列号。</translation>
     </message>
     <message>
@@ -1318,7 +1342,7 @@ text: %3</source>
         <translation>1007 无效数据：文本消息不是有效的 UTF-8</translation>
     </message>
     <message>
-        <source>1008 policy violation: the message breaks the server's rules</source>
+        <source>1008 policy violation: the message breaks the server&apos;s rules</source>
         <translation>1008 违反策略：消息违反了服务器的规则</translation>
     </message>
     <message>
@@ -1350,7 +1374,7 @@ text: %3</source>
         <translation>%1：由某个库或框架向 IANA 注册的状态码</translation>
     </message>
     <message>
-        <source>%1: an application's own code, meaningful only to its two ends</source>
+        <source>%1: an application&apos;s own code, meaningful only to its two ends</source>
         <translation>%1：应用程序自定义的状态码，只对通信双方有意义</translation>
     </message>
     <message>
@@ -1394,7 +1418,7 @@ text: %3</source>
         <translation>发送了一个数据报：一次 send() 就是一个数据包，要么完整送达，要么完全丢失，之前没有握手，之后也没有确认。</translation>
     </message>
     <message>
-        <source>One datagram received, whole, with the sender's address and port (rinfo in Node).</source>
+        <source>One datagram received, whole, with the sender&apos;s address and port (rinfo in Node).</source>
         <translation>收到了一个完整的数据报，附带发送方的地址和端口（Node 中的 rinfo）。</translation>
     </message>
     <message>
@@ -1414,7 +1438,7 @@ text: %3</source>
         <translation>服务器回应了 %1 而不是 101：这个连接上没有 WebSocket。</translation>
     </message>
     <message>
-        <source>The opening handshake, part 2: "101 Switching Protocols". Sec-WebSocket-Accept is base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); the lab computed it again and it matches.</source>
+        <source>The opening handshake, part 2: &quot;101 Switching Protocols&quot;. Sec-WebSocket-Accept is base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); the lab computed it again and it matches.</source>
         <translation>开启握手，第 2 部分：“101 Switching Protocols”。Sec-WebSocket-Accept 等于 base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11))；实验重新计算了一遍，结果一致。</translation>
     </message>
     <message>
@@ -1422,7 +1446,7 @@ text: %3</source>
         <translation>Sec-WebSocket-Accept 与 base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)) 不一致：客户端必须拒绝这个响应。</translation>
     </message>
     <message>
-        <source>"101 Switching Protocols": from here on the TCP connection carries WebSocket frames.</source>
+        <source>&quot;101 Switching Protocols&quot;: from here on the TCP connection carries WebSocket frames.</source>
         <translation>“101 Switching Protocols”：从这里开始，这个 TCP 连接上传输的是 WebSocket 帧。</translation>
     </message>
     <message>
@@ -1442,7 +1466,7 @@ text: %3</source>
         <translation>Ping（控制帧）：另一方必须回应一个携带相同字节的 pong；%1。</translation>
     </message>
     <message>
-        <source>Pong: the answer to a ping, carrying the ping's bytes; %1.</source>
+        <source>Pong: the answer to a ping, carrying the ping&apos;s bytes; %1.</source>
         <translation>Pong：对 ping 的回应，携带 ping 的字节；%1。</translation>
     </message>
     <message>
@@ -1485,7 +1509,7 @@ text: %3</source>
         <translation>无法写入截图 %1</translation>
     </message>
     <message>
-        <source>unknown view "%1" (known: %2)</source>
+        <source>unknown view &quot;%1&quot; (known: %2)</source>
         <translation>未知视图“%1”（已知：%2）</translation>
     </message>
 </context>
@@ -1497,11 +1521,11 @@ text: %3</source>
                       [--request-timeout MS] [--keep-alive-timeout MS]
                       [--max-connections N] [--max-body BYTES]
                       [--events FILE|-] [--quiet]
-  netstage http get   URL... [--method M] [--header 'K: V']... [--data TEXT]
+  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
                       [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
                       [--output FILE|-] [--events FILE|-] [--quiet]
 
-serve  an HTTP/1.1 server on the lab's TCP sockets (127.0.0.1 unless --host
+serve  an HTTP/1.1 server on the lab&apos;s TCP sockets (127.0.0.1 unless --host
        says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or
        --for SECONDS. Without --site it serves the built-in demo site:
        example.test answers 301 to www.example.test; www.example.test and
@@ -1511,8 +1535,8 @@ serve  an HTTP/1.1 server on the lab's TCP sockets (127.0.0.1 unless --host
        &gt; 16 KiB -&gt; 431, body &gt; --max-body (1 MiB) -&gt; 413, a request not
        complete within --request-timeout (10000 ms) -&gt; 408, malformed -&gt; 400;
        each closes that connection only. More than --max-connections (100)
-       open connections: the next is refused with 503 ('drop').
-get    fetches each URL in turn over the lab's TCP client, reusing a
+       open connections: the next is refused with 503 (&apos;drop&apos;).
+get    fetches each URL in turn over the lab&apos;s TCP client, reusing a
        kept-alive connection to the same host. Prints the status line and
        headers to stderr, then the timing phases (DNS lookup, initial
        connection, request sent, waiting (TTFB), content download, total).
@@ -1530,7 +1554,7 @@ get    fetches each URL in turn over the lab's TCP client, reusing a
                       [--request-timeout MS] [--keep-alive-timeout MS]
                       [--max-connections N] [--max-body BYTES]
                       [--events FILE|-] [--quiet]
-  netstage http get   URL... [--method M] [--header 'K: V']... [--data TEXT]
+  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
                       [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
                       [--output FILE|-] [--events FILE|-] [--quiet]
 
@@ -1544,7 +1568,7 @@ serve  在实验的 TCP 套接字上运行 HTTP/1.1 服务器（默认 127.0.0.1
        &gt; 16 KiB -&gt; 431，请求体 &gt; --max-body（1 MiB）-&gt; 413，请求在
        --request-timeout（10000 ms）内未完成 -&gt; 408，格式错误 -&gt; 400；
        每种情况只关闭该连接。打开的连接超过 --max-connections（100）时：
-       下一个连接以 503 拒绝（'drop'）。
+       下一个连接以 503 拒绝（&apos;drop&apos;）。
 get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复用保持
        （keep-alive）的连接。把状态行和首部打印到标准错误，然后打印
        各计时阶段（DNS 查询、建立连接、发送请求、等待（TTFB）、
@@ -1564,8 +1588,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>带演示站点的 HTTP/1.1 服务器；一个展示每个字节和每个阶段的客户端</translation>
     </message>
     <message>
-        <source>Try 'netstage http --help'.</source>
-        <translation>请试试 'netstage http --help'。</translation>
+        <source>Try &apos;netstage http --help&apos;.</source>
+        <translation>请试试 &apos;netstage http --help&apos;。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -1604,7 +1628,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>http 需要一个动作：serve 或 get</translation>
     </message>
     <message>
-        <source>unknown http verb "%1" (try: serve, get)</source>
+        <source>unknown http verb &quot;%1&quot; (try: serve, get)</source>
         <translation>未知的 http 动作“%1”（可用：serve、get）</translation>
     </message>
     <message>
@@ -1644,16 +1668,16 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>一个方法，例如 GET</translation>
     </message>
     <message>
-        <source>"%1" is not a method (letters only, e.g. POST)</source>
+        <source>&quot;%1&quot; is not a method (letters only, e.g. POST)</source>
         <translation>“%1”不是方法（只能是字母，例如 POST）</translation>
     </message>
     <message>
-        <source>'Name: value'</source>
-        <translation>'Name: value'</translation>
+        <source>&apos;Name: value&apos;</source>
+        <translation>&apos;Name: value&apos;</translation>
     </message>
     <message>
-        <source>"%1" is not a header (write 'Name: value')</source>
-        <translation>“%1”不是首部（请写成 'Name: value'）</translation>
+        <source>&quot;%1&quot; is not a header (write &apos;Name: value&apos;)</source>
+        <translation>“%1”不是首部（请写成 &apos;Name: value&apos;）</translation>
     </message>
     <message>
         <source>a text</source>
@@ -1668,7 +1692,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>http %2 没有选项 %1</translation>
     </message>
     <message>
-        <source>http serve takes no argument "%1"</source>
+        <source>http serve takes no argument &quot;%1&quot;</source>
         <translation>http serve 不接受参数“%1”</translation>
     </message>
     <message>
@@ -1676,11 +1700,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>http get 需要一个 URL，例如 http://localhost:8080/</translation>
     </message>
     <message>
-        <source>"%1" is not a URL (e.g. http://localhost:8080/)</source>
+        <source>&quot;%1&quot; is not a URL (e.g. http://localhost:8080/)</source>
         <translation>“%1”不是 URL（例如 http://localhost:8080/）</translation>
     </message>
     <message>
-        <source>only http:// URLs are fetched, not "%1"</source>
+        <source>only http:// URLs are fetched, not &quot;%1&quot;</source>
         <translation>只能获取 http:// URL，不能获取“%1”</translation>
     </message>
     <message>
@@ -1695,7 +1719,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>HTTPS 不在本实验范围内：请使用 http:// URL。</translation>
     </message>
     <message>
-        <source>Only http:// URLs can be fetched (not "%1").</source>
+        <source>Only http:// URLs can be fetched (not &quot;%1&quot;).</source>
         <translation>只能获取 http:// URL（不能获取“%1”）。</translation>
     </message>
     <message>
@@ -1945,7 +1969,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>类似 curl --resolve：这些名字不在真实 DNS 中，所以直接告诉客户端它们在哪里</translation>
     </message>
     <message>
-        <source>Load a page's images and CSS</source>
+        <source>Load a page&apos;s images and CSS</source>
         <translation>加载页面的图片和 CSS</translation>
     </message>
     <message>
@@ -1977,11 +2001,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>正在 %1 上监听。试试 http://example.test:%2/（301 到 www.example.test）或 http://localhost:%2/。</translation>
     </message>
     <message>
-        <source>"%1" is not a header line (write Name: value).</source>
+        <source>&quot;%1&quot; is not a header line (write Name: value).</source>
         <translation>“%1”不是首部行（请写成 Name: value）。</translation>
     </message>
     <message>
-        <source>"%1" is not a URL (e.g. http://localhost:8080/).</source>
+        <source>&quot;%1&quot; is not a URL (e.g. http://localhost:8080/).</source>
         <translation>“%1”不是 URL（例如 http://localhost:8080/）。</translation>
     </message>
     <message>
@@ -2056,13 +2080,13 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>分块（chunked）正文中的某个块格式错误：它的大小不是十六进制，或者数据后缺少 CRLF。</translation>
     </message>
     <message numerus="yes">
-        <source>The request line is longer than %n bytes (nginx's limit): 414 URI Too Long.</source>
+        <source>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</source>
         <translation>
             <numerusform>请求行超过了 %n 字节（nginx 的限制）：414 URI Too Long。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The headers are larger than %n bytes (Node's limit): 431 Request Header Fields Too Large.</source>
+        <source>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</source>
         <translation>
             <numerusform>请求头超过了 %n 字节（Node 的限制）：431 Request Header Fields Too Large。</numerusform>
         </translation>
@@ -2074,7 +2098,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         </translation>
     </message>
     <message>
-        <source>The body is larger than %1 bytes (nginx's client_max_body_size): 413 Content Too Large.</source>
+        <source>The body is larger than %1 bytes (nginx&apos;s client_max_body_size): 413 Content Too Large.</source>
         <translation>请求体超过了 %1 字节（nginx 的 client_max_body_size）：413 Content Too Large。</translation>
     </message>
     <message>
@@ -2132,7 +2156,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::HttpServer</name>
     <message>
-        <source>"%1" is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
         <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
@@ -2152,13 +2176,13 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>HTTP 服务器停止了监听；已打开的连接在响应完成后关闭。</translation>
     </message>
     <message numerus="yes">
-        <source>%n connection(s) are already open, the server's limit: this one is refused with 503 Service Unavailable and closed (Node's server.maxConnections emits 'drop').</source>
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
         <translation>
-            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 'drop'）。</numerusform>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
         </translation>
     </message>
     <message>
-        <source>The kept-alive connection was idle for %1 s, so the server closes it (Node's keepAliveTimeout).</source>
+        <source>The kept-alive connection was idle for %1 s, so the server closes it (Node&apos;s keepAliveTimeout).</source>
         <translation>保持的连接空闲了 %1 秒，所以服务器关闭它（Node 的 keepAliveTimeout）。</translation>
     </message>
     <message>
@@ -2189,11 +2213,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::HttpSite</name>
     <message>
-        <source>"%1" is not a folder.</source>
+        <source>&quot;%1&quot; is not a folder.</source>
         <translation>“%1”不是文件夹。</translation>
     </message>
     <message>
-        <source>The folder "%1" cannot be read.</source>
+        <source>The folder &quot;%1&quot; cannot be read.</source>
         <translation>无法读取文件夹“%1”。</translation>
     </message>
     <message>
@@ -2205,7 +2229,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>解码后的路径不是有效的 UTF-8。</translation>
     </message>
     <message>
-        <source>The path contains ".." (after decoding): it tries to climb out of the site's folder, so it is refused.</source>
+        <source>The path contains &quot;..&quot; (after decoding): it tries to climb out of the site&apos;s folder, so it is refused.</source>
         <translation>路径（解码后）中含有“..”：它试图爬出站点文件夹，因此被拒绝。</translation>
     </message>
     <message>
@@ -2225,7 +2249,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>OPTIONS * 询问服务器整体支持哪些功能。</translation>
     </message>
     <message>
-        <source>The target "*" is only meaningful with OPTIONS.</source>
+        <source>The target &quot;*&quot; is only meaningful with OPTIONS.</source>
         <translation>目标“*”只有与 OPTIONS 一起使用才有意义。</translation>
     </message>
     <message>
@@ -2241,7 +2265,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>example.test 已永久迁移到 www.example.test：浏览器被告知到那里重新请求（Location）。</translation>
     </message>
     <message>
-        <source>The page's asynchronous request: the time as JSON.</source>
+        <source>The page&apos;s asynchronous request: the time as JSON.</source>
         <translation>页面的异步请求：以 JSON 返回时间。</translation>
     </message>
     <message>
@@ -2257,7 +2281,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>本站点上没有文件 %1。</translation>
     </message>
     <message>
-        <source>There is no file %1 in the site's folder.</source>
+        <source>There is no file %1 in the site&apos;s folder.</source>
         <translation>站点文件夹中没有文件 %1。</translation>
     </message>
     <message>
@@ -2269,7 +2293,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>这个文件夹没有 index.html，而服务器不列出文件夹内容。</translation>
     </message>
     <message>
-        <source>This name leads outside the site's folder (a symbolic link), so it is not served.</source>
+        <source>This name leads outside the site&apos;s folder (a symbolic link), so it is not served.</source>
         <translation>这个名字指向站点文件夹之外（符号链接），因此不提供。</translation>
     </message>
     <message>
@@ -2322,6 +2346,18 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Total: %1 ms</source>
         <translation>总计：%1 ms</translation>
+    </message>
+    <message>
+        <source>Paused (step mode)</source>
+        <translation>暂停（单步模式）</translation>
+    </message>
+    <message>
+        <source>Started at %1 ms</source>
+        <translation>开始于 %1 ms</translation>
+    </message>
+    <message>
+        <source>Paused by the step mode: %1 ms (not part of any phase)</source>
+        <translation>单步模式暂停：%1 ms（不计入任何阶段）</translation>
     </message>
 </context>
 <context>
@@ -2386,7 +2422,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Nothing listens on that port, so the kernel answered the SYN with RST: the client's connect() fails with ECONNREFUSED.</source>
+        <source>Nothing listens on that port, so the kernel answered the SYN with RST: the client&apos;s connect() fails with ECONNREFUSED.</source>
         <translation>那个端口上没有程序在监听，所以内核用 RST 回应了 SYN：客户端的 connect() 以 ECONNREFUSED 失败。</translation>
     </message>
     <message>
@@ -2402,11 +2438,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>这个 ISN 是 %1；相对序号从它开始计数，所以 Wireshark 显示 Seq=0。</translation>
     </message>
     <message>
-        <source>Here ack = %1 = %2 + 1. The server's own ISN is %3; its SYN consumes that number in turn, so the client will answer ack = %4.</source>
+        <source>Here ack = %1 = %2 + 1. The server&apos;s own ISN is %3; its SYN consumes that number in turn, so the client will answer ack = %4.</source>
         <translation>这里 ack = %1 = %2 + 1。服务器自己的 ISN 是 %3；它的 SYN 同样占用这个序号，所以客户端将回复 ack = %4。</translation>
     </message>
     <message>
-        <source>This FIN+ACK also acknowledges the peer's FIN: the program closed within the delayed-ACK time, so Linux sent one segment instead of an ACK and then a FIN. That is why a "4-way" teardown often shows 3 segments.</source>
+        <source>This FIN+ACK also acknowledges the peer&apos;s FIN: the program closed within the delayed-ACK time, so Linux sent one segment instead of an ACK and then a FIN. That is why a &quot;4-way&quot; teardown often shows 3 segments.</source>
         <translation>这个 FIN+ACK 同时确认了对端的 FIN：程序在延迟确认的时间内关闭了套接字，所以 Linux 只发送了一个报文段，而不是先发 ACK 再发 FIN。这就是“四次挥手”常常只看到 3 个报文段的原因。</translation>
     </message>
     <message>
@@ -2426,11 +2462,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>接收方将回复 ack = %1（seq + %2）。</translation>
     </message>
     <message>
-        <source>Handshake 3/3: the client acknowledges the server's SYN with ack = %1. The client is ESTABLISHED as it sends this, the server when it arrives. Three segments suffice because the middle one both answers and opens.</source>
+        <source>Handshake 3/3: the client acknowledges the server&apos;s SYN with ack = %1. The client is ESTABLISHED as it sends this, the server when it arrives. Three segments suffice because the middle one both answers and opens.</source>
         <translation>握手 3/3：客户端用 ack = %1 确认服务器的 SYN。客户端发出它时进入 ESTABLISHED，服务器收到它时进入 ESTABLISHED。三个报文段就够了，因为中间那个既是应答，也是发起。</translation>
     </message>
     <message>
-        <source>It acknowledges the peer's FIN: ack = %1 is the FIN's sequence number + 1, because a FIN consumes one number, like a SYN.</source>
+        <source>It acknowledges the peer&apos;s FIN: ack = %1 is the FIN&apos;s sequence number + 1, because a FIN consumes one number, like a SYN.</source>
         <translation>它确认对端的 FIN：ack = %1 是 FIN 的序列号 + 1，因为 FIN 和 SYN 一样占用一个序号。</translation>
     </message>
     <message>
@@ -2446,7 +2482,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>只有发送第一个 FIN 的一方在这里等待（MSL 是报文段最大生存时间）；它的对端走的是 CLOSE-WAIT 和 LAST-ACK。`ss -tan` 可以看到这个定时器。</translation>
     </message>
     <message>
-        <source>The kernel acknowledged the FIN by itself; leaving CLOSE-WAIT is the program's job: it must close(). A server that forgets piles up CLOSE-WAIT sockets.</source>
+        <source>The kernel acknowledged the FIN by itself; leaving CLOSE-WAIT is the program&apos;s job: it must close(). A server that forgets piles up CLOSE-WAIT sockets.</source>
         <translation>内核自动确认了 FIN；离开 CLOSE-WAIT 是程序的责任：它必须调用 close()。忘记关闭的服务器会堆积大量 CLOSE-WAIT 套接字。</translation>
     </message>
     <message>
@@ -2466,7 +2502,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>程序半关闭了它的套接字（关闭写方向）：内核发送 FIN，但套接字仍可读取。</translation>
     </message>
     <message>
-        <source>The teacher's step: the lab waited here, and the kernel really held both sides in their states meanwhile.</source>
+        <source>The teacher&apos;s step: the lab waited here, and the kernel really held both sides in their states meanwhile.</source>
         <translation>老师设定的一步：实验在这里等待，其间内核确实让双方保持在各自的状态。</translation>
     </message>
     <message>
@@ -2534,7 +2570,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>wire：用 libpcap 抓包得到</translation>
     </message>
     <message>
-        <source>model: derived by RFC 9293's state machine, not captured</source>
+        <source>model: derived by RFC 9293&apos;s state machine, not captured</source>
         <translation>model：由 RFC 9293 的状态机推导，并非抓包</translation>
     </message>
     <message>
@@ -2566,7 +2602,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>一个 UDP 数据报装一条 DNS 报文（%1）：之前没有建立连接，之后也无需关闭；如果收不到应答，解析器就再问一次。</translation>
     </message>
     <message>
-        <source>One UDP datagram: no handshake before it, no ACK after it, no state on either side. The sender's kernel sends it and forgets it; whether it arrives is nobody's business but the programs'.</source>
+        <source>One UDP datagram: no handshake before it, no ACK after it, no state on either side. The sender&apos;s kernel sends it and forgets it; whether it arrives is nobody&apos;s business but the programs&apos;.</source>
         <translation>一个 UDP 数据报：之前没有握手，之后没有 ACK，双方都不保存状态。发送方内核把它发出去就忘了；它是否到达，只有程序自己关心。</translation>
     </message>
     <message>
@@ -2598,11 +2634,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>这里记录的程序都没有看到它到达。</translation>
     </message>
     <message>
-        <source>This copy was never acknowledged: the receiver's ACKs stop short of it, and the sender sent the same bytes again further down. It was lost on the way (here: dropped by the loss rule after the capture saw it).</source>
+        <source>This copy was never acknowledged: the receiver&apos;s ACKs stop short of it, and the sender sent the same bytes again further down. It was lost on the way (here: dropped by the loss rule after the capture saw it).</source>
         <translation>这份报文段从未得到确认：接收方的 ACK 停在它之前，发送方在下方又发送了相同的字节。它在途中丢失了（这里：抓包看到它之后，它被丢包规则丢弃）。</translation>
     </message>
     <message>
-        <source>A retransmission: the same numbers were sent before, but that copy was lost (here: dropped by the loss rule before it reached the wire), no acknowledgement came, and the sender's kernel sent it again when its retransmission timer ran out (RTO, at least 200 ms on Linux, doubling each time). UDP has no such timer.</source>
+        <source>A retransmission: the same numbers were sent before, but that copy was lost (here: dropped by the loss rule before it reached the wire), no acknowledgement came, and the sender&apos;s kernel sent it again when its retransmission timer ran out (RTO, at least 200 ms on Linux, doubling each time). UDP has no such timer.</source>
         <translation>一次重传：相同的序号之前发送过，但那一份丢失了（这里：在到达线路之前被丢包规则丢弃），没有收到确认，于是发送方内核在重传计时器超时（RTO，Linux 上至少 200 ms，每次加倍）后再次发送。UDP 没有这样的计时器。</translation>
     </message>
     <message>
@@ -2665,11 +2701,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>抓包</translation>
     </message>
     <message>
-        <source>Numbers: textbook — x = the client's initial sequence number, y = the server's</source>
+        <source>Numbers: textbook — x = the client&apos;s initial sequence number, y = the server&apos;s</source>
         <translation>序号：教科书写法 — x = 客户端的初始序列号，y = 服务器的初始序列号</translation>
     </message>
     <message>
-        <source>Numbers: relative to each side's initial sequence number, like Wireshark</source>
+        <source>Numbers: relative to each side&apos;s initial sequence number, like Wireshark</source>
         <translation>序号：相对于各自的初始序列号，与 Wireshark 相同</translation>
     </message>
     <message>
@@ -2713,11 +2749,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>%1 之后（未按比例）</translation>
     </message>
     <message>
-        <source>Cannot save the diagram as "%1": use a file name ending in .png or .svg.</source>
+        <source>Cannot save the diagram as &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>无法把时序图保存为“%1”：请使用以 .png 或 .svg 结尾的文件名。</translation>
     </message>
     <message>
-        <source>Cannot write "%1": %2</source>
+        <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
@@ -2729,7 +2765,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>TCP 时序图</translation>
     </message>
     <message>
-        <source>Cannot write "%1": the SVG could not be started.</source>
+        <source>Cannot write &quot;%1&quot;: the SVG could not be started.</source>
         <translation>无法写入“%1”：无法开始生成 SVG。</translation>
     </message>
     <message>
@@ -2773,10 +2809,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>丢失：没有收到 ACK，在下方重发</translation>
     </message>
     <message>
-        <source>lost: no ACK came, sent again below · %1</source>
-        <translation>丢失：没有收到 ACK，在下方重发 · %1</translation>
-    </message>
-    <message>
         <source>Drawn from what the programs sent and received: every arrow is one datagram</source>
         <translation>根据程序发送和接收的内容绘制：每个箭头是一个数据报</translation>
     </message>
@@ -2800,7 +2832,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>局域网模式</translation>
     </message>
     <message>
-        <source>Let computers on this network connect to the labs' servers</source>
+        <source>Let computers on this network connect to the labs&apos; servers</source>
         <translation>允许本网络中的计算机连接各实验的服务器</translation>
     </message>
     <message>
@@ -2812,7 +2844,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation> 个连接</translation>
     </message>
     <message>
-        <source>Each server accepts at most this many connections at once; the next ones are refused (Node's server.maxConnections).</source>
+        <source>Each server accepts at most this many connections at once; the next ones are refused (Node&apos;s server.maxConnections).</source>
         <translation>每个服务器同时最多接受这么多连接；之后的连接会被拒绝（即 Node 的 server.maxConnections）。</translation>
     </message>
     <message>
@@ -2832,7 +2864,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>这台计算机除了回环地址之外没有网络地址：其他人无法访问它。请先接入教室网络。</translation>
     </message>
     <message>
-        <source>On: anyone on this network can connect to the servers you start, e.g. the tutorial's Node client with host %1. Servers already running keep their address: stop and start them again.</source>
+        <source>On: anyone on this network can connect to the servers you start, e.g. the tutorial&apos;s Node client with host %1. Servers already running keep their address: stop and start them again.</source>
         <translation>开启：本网络中的任何人都能连接你启动的服务器，例如用教程里的 Node 客户端连接主机 %1。已在运行的服务器仍保持原地址：请先停止再重新启动。</translation>
     </message>
 </context>
@@ -3060,6 +3092,44 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>Nothing was exported: %1</source>
         <translation>没有导出任何内容：%1</translation>
     </message>
+    <message>
+        <source>Loss </source>
+        <translation>丢包 </translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>No loss</source>
+        <translation>不丢包</translation>
+    </message>
+    <message>
+        <source>Real loss (root only): drop this share of the TCP data segments sent to the lesson&apos;s server with an nftables rule, so the wire shows TCP sending them again; UDP steps go through the relay with the same loss. The rule is removed when the lesson ends.</source>
+        <translation>真实丢包（仅限 root）：用一条 nftables 规则按这个比例丢弃发往课程服务器的 TCP 数据报文段，于是抓包中能看到 TCP 重传它们；UDP 步骤经由中继发送，丢包率相同。课程结束时删除这条规则。</translation>
+    </message>
+    <message>
+        <source>Slides…</source>
+        <translation>幻灯片…</translation>
+    </message>
+    <message>
+        <source>Export the lesson as slides: one picture per step with its explanation, and an index.html that shows them in order.</source>
+        <translation>把课程导出为幻灯片：每一步一张图片并附上讲解，另有一个按顺序展示它们的 index.html。</translation>
+    </message>
+    <message>
+        <source>No slides were written: %1</source>
+        <translation>没有写出幻灯片：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n slide(s) and index.html to %1.</source>
+        <translation>
+            <numerusform>已把 %n 张幻灯片和 index.html 写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a folder for the slides</source>
+        <translation>选择存放幻灯片的文件夹</translation>
+    </message>
 </context>
 <context>
     <name>netstage::LessonRunner</name>
@@ -3068,8 +3138,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>课程结束。</translation>
     </message>
     <message>
-        <source>Real loss: an nftables rule drops %1% of the TCP segments sent to 127.0.0.1:%2 before they reach the wire; UDP goes through the relay with the same loss.</source>
-        <translation>真实丢包：一条 nftables 规则在发往 127.0.0.1:%2 的 TCP 报文段到达线路之前丢弃其中的 %1%；UDP 经由中继发送，丢包率相同。</translation>
+        <source>Real loss: an nftables rule drops %1% of the TCP data segments sent to 127.0.0.1:%2 after the capture saw them; UDP goes through the relay with the same loss.</source>
+        <translation>真实丢包：发往 127.0.0.1:%2 的 TCP 数据报文段被抓包看到之后，一条 nftables 规则丢弃其中的 %1%；UDP 经由中继发送，丢包率相同。</translation>
     </message>
 </context>
 <context>
@@ -3079,7 +3149,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端发起连接</translation>
     </message>
     <message>
-        <source>connect() sends SYN with the client's initial sequence number x. The server's kernel answers SYN+ACK with its own number y and ack = x+1 (a SYN consumes one number); the client's ACK (ack = y+1) completes the 3-way handshake. The server program is not involved yet: the kernel does all of it, then accept() hands over the connection.</source>
+        <source>connect() sends SYN with the client&apos;s initial sequence number x. The server&apos;s kernel answers SYN+ACK with its own number y and ack = x+1 (a SYN consumes one number); the client&apos;s ACK (ack = y+1) completes the 3-way handshake. The server program is not involved yet: the kernel does all of it, then accept() hands over the connection.</source>
         <translation>connect() 发送 SYN，带上客户端的初始序列号 x。服务器内核回复 SYN+ACK，带上自己的序号 y 和 ack = x+1（SYN 占用一个序号）；客户端的 ACK（ack = y+1）完成三次握手。此时服务器程序还没有参与：这一切都由内核完成，然后 accept() 把连接交给程序。</translation>
     </message>
     <message>
@@ -3095,7 +3165,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端关闭</translation>
     </message>
     <message>
-        <source>close() sends FIN. The server's kernel acknowledges it and tells the program (end), which still has to close its own side.</source>
+        <source>close() sends FIN. The server&apos;s kernel acknowledges it and tells the program (end), which still has to close its own side.</source>
         <translation>close() 发送 FIN。服务器内核确认它，并通知程序（end），程序还需要关闭自己这一侧。</translation>
     </message>
     <message>
@@ -3103,7 +3173,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器关闭</translation>
     </message>
     <message>
-        <source>The server sends its FIN; the client's ACK ends the connection. The client, which closed first, waits in TIME-WAIT.</source>
+        <source>The server sends its FIN; the client&apos;s ACK ends the connection. The client, which closed first, waits in TIME-WAIT.</source>
         <translation>服务器发送它的 FIN；客户端的 ACK 结束连接。先关闭的客户端进入 TIME-WAIT 等待。</translation>
     </message>
     <message>
@@ -3111,7 +3181,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>正常建立与关闭（客户端先关闭）</translation>
     </message>
     <message>
-        <source>Connect, exchange a message each way, then the 4-way teardown: the client's FIN and its ACK, the server's FIN and its ACK.</source>
+        <source>Connect, exchange a message each way, then the 4-way teardown: the client&apos;s FIN and its ACK, the server&apos;s FIN and its ACK.</source>
         <translation>建立连接，双方各发一条消息，然后四次挥手：客户端的 FIN 及其 ACK，服务器的 FIN 及其 ACK。</translation>
     </message>
     <message>
@@ -3119,7 +3189,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端发送</translation>
     </message>
     <message>
-        <source>5 bytes with seq = x+1; the server's kernel acknowledges them with ack = x+6 (seq + length).</source>
+        <source>5 bytes with seq = x+1; the server&apos;s kernel acknowledges them with ack = x+6 (seq + length).</source>
         <translation>5 个字节，seq = x+1；服务器内核用 ack = x+6（seq + 长度）确认。</translation>
     </message>
     <message>
@@ -3127,7 +3197,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器回复</translation>
     </message>
     <message>
-        <source>"你好" is 6 bytes in UTF-8; the client acknowledges y+7.</source>
+        <source>&quot;你好&quot; is 6 bytes in UTF-8; the client acknowledges y+7.</source>
         <translation>“你好”在 UTF-8 中占 6 个字节；客户端确认 y+7。</translation>
     </message>
     <message>
@@ -3135,7 +3205,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端先关闭（第一次挥手）</translation>
     </message>
     <message>
-        <source>The client sends FIN and enters FIN-WAIT-1; the server's kernel acknowledges it (wave 2, often ~40 ms later: a delayed ACK). Now the client sits in FIN-WAIT-2 and the server in CLOSE-WAIT, for as long as the server program does not close.</source>
+        <source>The client sends FIN and enters FIN-WAIT-1; the server&apos;s kernel acknowledges it (wave 2, often ~40 ms later: a delayed ACK). Now the client sits in FIN-WAIT-2 and the server in CLOSE-WAIT, for as long as the server program does not close.</source>
         <translation>客户端发送 FIN，进入 FIN-WAIT-1；服务器内核确认它（第二次挥手，常在约 40 ms 之后：延迟确认）。现在客户端处于 FIN-WAIT-2，服务器处于 CLOSE-WAIT，只要服务器程序不关闭就一直如此。</translation>
     </message>
     <message>
@@ -3159,7 +3229,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器致欢迎语</translation>
     </message>
     <message>
-        <source>The tutorial's welcome line, as data.</source>
+        <source>The tutorial&apos;s welcome line, as data.</source>
         <translation>教程中的欢迎语，作为数据发送。</translation>
     </message>
     <message>
@@ -3167,7 +3237,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器发送 FIN：它处于 FIN-WAIT，客户端处于 CLOSE-WAIT，直到客户端程序关闭。</translation>
     </message>
     <message>
-        <source>The client's FIN is acknowledged; the server, which closed first, waits in TIME-WAIT.</source>
+        <source>The client&apos;s FIN is acknowledged; the server, which closed first, waits in TIME-WAIT.</source>
         <translation>客户端的 FIN 得到确认；先关闭的服务器进入 TIME-WAIT 等待。</translation>
     </message>
     <message>
@@ -3183,7 +3253,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端半关闭</translation>
     </message>
     <message>
-        <source>shutdown(SHUT_WR), Node's socket.end(): FIN goes out, reading goes on. The server program sees end; the connection is half open.</source>
+        <source>shutdown(SHUT_WR), Node&apos;s socket.end(): FIN goes out, reading goes on. The server program sees end; the connection is half open.</source>
         <translation>shutdown(SHUT_WR)，即 Node 的 socket.end()：发出 FIN，继续读取。服务器程序看到 end；连接处于半开状态。</translation>
     </message>
     <message>
@@ -3223,7 +3293,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端中止连接</translation>
     </message>
     <message>
-        <source>SO_LINGER {1, 0} then close(): one RST segment. The server program's next read fails with ECONNRESET.</source>
+        <source>SO_LINGER {1, 0} then close(): one RST segment. The server program&apos;s next read fails with ECONNRESET.</source>
         <translation>SO_LINGER {1, 0} 然后 close()：一个 RST 报文段。服务器程序的下一次读取以 ECONNRESET 失败。</translation>
     </message>
     <message>
@@ -3295,23 +3365,23 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>TCP：客户端发起连接</translation>
     </message>
     <message>
-        <source>Before TCP carries a single byte, three segments go back and forth (SYN, SYN+ACK, ACK) and both sides change state. That is the price of a connection: both kernels now know each other's sequence numbers.</source>
+        <source>Before TCP carries a single byte, three segments go back and forth (SYN, SYN+ACK, ACK) and both sides change state. That is the price of a connection: both kernels now know each other&apos;s sequence numbers.</source>
         <translation>在 TCP 传送第一个字节之前，三个报文段来回传递（SYN、SYN+ACK、ACK），双方的状态都发生了变化。这就是建立连接的代价：现在两个内核都知道了对方的序号。</translation>
     </message>
     <message>
-        <source>TCP: the client sends "hello"</source>
+        <source>TCP: the client sends &quot;hello&quot;</source>
         <translation>TCP：客户端发送“hello”</translation>
     </message>
     <message>
-        <source>5 bytes, numbered (seq = x+1), and the server's kernel acknowledges them (ack = x+6). Had the segment been lost, the client's kernel would have sent it again by itself.</source>
+        <source>5 bytes, numbered (seq = x+1), and the server&apos;s kernel acknowledges them (ack = x+6). Had the segment been lost, the client&apos;s kernel would have sent it again by itself.</source>
         <translation>5 个字节，带有编号（seq = x+1），服务器内核确认它们（ack = x+6）。如果这个报文段丢失了，客户端内核会自动重发。</translation>
     </message>
     <message>
-        <source>UDP: the client sends "hello"</source>
+        <source>UDP: the client sends &quot;hello&quot;</source>
         <translation>UDP：客户端发送“hello”</translation>
     </message>
     <message>
-        <source>The same 5 bytes as one UDP datagram: no handshake before it, no acknowledgement after it, no state on either lane. The echo server's answer is just another datagram. Two arrows, and that is all of it.</source>
+        <source>The same 5 bytes as one UDP datagram: no handshake before it, no acknowledgement after it, no state on either lane. The echo server&apos;s answer is just another datagram. Two arrows, and that is all of it.</source>
         <translation>同样的 5 个字节作为一个 UDP 数据报发送：之前没有握手，之后没有确认，两侧都没有状态。echo 服务器的回复也只是另一个数据报。两个箭头，仅此而已。</translation>
     </message>
     <message>
@@ -3319,7 +3389,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>TCP：客户端关闭</translation>
     </message>
     <message>
-        <source>A TCP connection also has to be taken down: the client's FIN, acknowledged; the server is in CLOSE-WAIT. UDP had nothing to close on the wire.</source>
+        <source>A TCP connection also has to be taken down: the client&apos;s FIN, acknowledged; the server is in CLOSE-WAIT. UDP had nothing to close on the wire.</source>
         <translation>TCP 连接还必须拆除：客户端的 FIN 得到确认；服务器处于 CLOSE-WAIT。UDP 在线路上没有什么需要关闭的。</translation>
     </message>
     <message>
@@ -3327,7 +3397,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>TCP：服务器关闭</translation>
     </message>
     <message>
-        <source>The server's FIN and the last ACK: the client waits in TIME-WAIT. Count: TCP needed a handful of segments to deliver 5 bytes reliably; UDP needed one datagram each way and promised nothing.</source>
+        <source>The server&apos;s FIN and the last ACK: the client waits in TIME-WAIT. Count: TCP needed a handful of segments to deliver 5 bytes reliably; UDP needed one datagram each way and promised nothing.</source>
         <translation>服务器的 FIN 和最后的 ACK：客户端在 TIME-WAIT 中等待。数一数：TCP 需要好几个报文段才能可靠地交付 5 个字节；UDP 每个方向只需一个数据报，但什么也不保证。</translation>
     </message>
 </context>
@@ -3347,7 +3417,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::LoopbackLoss</name>
     <message>
-        <source>Real TCP loss needs the server's port; it is not known yet.</source>
+        <source>Real TCP loss needs the server&apos;s port; it is not known yet.</source>
         <translation>真实 TCP 丢包需要知道服务器的端口，但现在还不知道。</translation>
     </message>
     <message>
@@ -3359,7 +3429,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>真实 TCP 丢包需要 root 或 CAP_NET_ADMIN：它会添加一条 nftables 规则，丢弃发往端口 %1 的报文段。请以 root 运行 NetStage（sudo），或者只用延迟进行对比（nftables 的信息：%2）。</translation>
     </message>
     <message>
-        <source>Real TCP loss could not be set up: nftables said "%1".</source>
+        <source>Real TCP loss could not be set up: nftables said &quot;%1&quot;.</source>
         <translation>无法设置真实 TCP 丢包：nftables 报告“%1”。</translation>
     </message>
     <message>
@@ -3396,10 +3466,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>&amp;Open recording…</source>
         <translation>打开录制文件(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a saved lesson recording and replay it (no network needed).</source>
-        <translation>打开保存的课程录制文件并回放（无需网络）。</translation>
     </message>
     <message>
         <source>Save &amp;recording…</source>
@@ -3448,10 +3514,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>关于 NetStage</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;NetStage %1&lt;/h3&gt;&lt;p&gt;Watch TCP connections live and die, with real sockets on this machine: what the program sees, what the kernel says, and what went over the wire.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). There is NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with:&lt;br&gt;Qt %2 (LGPL-3.0 / GPL)&lt;br&gt;QCustomPlot (GPL-3.0)&lt;br&gt;libpcap (BSD)&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;NetStage %1&lt;/h3&gt;&lt;p&gt;用本机上的真实套接字，观察 TCP 连接如何建立、如何断开：程序看到了什么，内核报告了什么，线路上传输了什么。&lt;/p&gt;&lt;p&gt;许可证：GNU 通用公共许可证第 3 版或（由您选择）任何更新版本（GPL-3.0-or-later）。本软件不提供任何担保。&lt;/p&gt;&lt;p&gt;构建使用：&lt;br&gt;Qt %2（LGPL-3.0 / GPL）&lt;br&gt;QCustomPlot（GPL-3.0）&lt;br&gt;libpcap（BSD）&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Events: %1 stored, %2 dropped</source>
         <translation>事件：已存储 %1，已丢弃 %2</translation>
     </message>
@@ -3460,7 +3522,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>内核状态：已开启（sock_diag）</translation>
     </message>
     <message>
-        <source>The kernel's TCP state of each socket is read through NETLINK_SOCK_DIAG, as `ss` does. No root needed.</source>
+        <source>The kernel&apos;s TCP state of each socket is read through NETLINK_SOCK_DIAG, as `ss` does. No root needed.</source>
         <translation>通过 NETLINK_SOCK_DIAG 读取每个套接字在内核中的 TCP 状态，与 `ss` 的做法相同。无需 root 权限。</translation>
     </message>
     <message>
@@ -3508,7 +3570,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>切换语言</translation>
     </message>
     <message numerus="yes">
-        <source>The window is rebuilt in the new language. The event log and the TCP lab's connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
+        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
         <translation>
             <numerusform>窗口将以新语言重建。事件日志和 TCP 实验的连接会保留；其他实验中 %n 个打开的套接字将被关闭。现在切换吗？</numerusform>
         </translation>
@@ -3532,7 +3594,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>局域网模式(&amp;M)…</translation>
     </message>
     <message>
-        <source>Let students' own programs on this network connect to the servers on this screen.</source>
+        <source>Let students&apos; own programs on this network connect to the servers on this screen.</source>
         <translation>让学生在本网络中用自己的程序连接这台屏幕上的服务器。</translation>
     </message>
     <message>
@@ -3600,6 +3662,26 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Write every captured frame (real bytes and kernel timestamps) to a pcapng file that Wireshark opens.</source>
         <translation>把抓到的每一帧（真实字节和内核时间戳）写入 pcapng 文件，可用 Wireshark 打开。</translation>
+    </message>
+    <message>
+        <source>URL → page</source>
+        <translation>URL → 页面</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NetStage %1&lt;/h3&gt;&lt;p&gt;Watch TCP connections live and die, with real sockets on this machine: what the program sees, what the kernel says, and what went over the wire.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). There is NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with:&lt;br&gt;Qt %2 (LGPL-3.0 / GPL)&lt;br&gt;QCustomPlot (GPL-3.0-or-later)&lt;br&gt;libpcap (BSD-3-Clause)&lt;br&gt;ldns (BSD-3-Clause): the URL walk&apos;s DNS messages&lt;/p&gt;&lt;p&gt;Runs when asked: nft from nftables (GPL-2.0), a separate program, for real TCP loss in the lessons (root only).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NetStage %1&lt;/h3&gt;&lt;p&gt;用本机上的真实套接字，观看 TCP 连接从建立到关闭的全过程：程序看到了什么，内核报告了什么，线路上传送了什么。&lt;/p&gt;&lt;p&gt;许可证：GNU 通用公共许可证第 3 版，或（由您选择）任何更高版本（GPL-3.0-or-later）。本程序不提供任何担保。&lt;/p&gt;&lt;p&gt;构建所用的库：&lt;br&gt;Qt %2（LGPL-3.0 / GPL）&lt;br&gt;QCustomPlot（GPL-3.0-or-later）&lt;br&gt;libpcap（BSD-3-Clause）&lt;br&gt;ldns（BSD-3-Clause）：URL 之旅中的 DNS 报文&lt;/p&gt;&lt;p&gt;按需运行：nftables 中的 nft（GPL-2.0），这是一个独立的程序，用于课程中的真实 TCP 丢包（仅限 root）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a saved lesson or URL walk and replay it (no network needed).</source>
+        <translation>打开保存的课程或 URL 之旅并回放（无需网络）。</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <source>NetStage recordings (*.jsonl *.netstage);;All files (*)</source>
+        <translation>NetStage 录制文件 (*.jsonl *.netstage);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3756,6 +3838,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n byte(s)</source>
+        <translation>
+            <numerusform>%1，%n 字节</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>netstage::OsiPanel</name>
@@ -3768,7 +3856,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>导出图片…</translation>
     </message>
     <message>
-        <source>Right-click a segment or datagram in any event log or ladder and choose "Show layers" (or double-click it) to see it encapsulated here.</source>
+        <source>Right-click a segment or datagram in any event log or ladder and choose &quot;Show layers&quot; (or double-click it) to see it encapsulated here.</source>
         <translation>在任意事件日志或时序图中右键单击一个报文段或数据报，选择“显示分层”（或双击它），即可在这里看到它的封装。</translation>
     </message>
     <message>
@@ -3784,7 +3872,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>还没有报文段或数据报：请先运行一个实验或一节课程。</translation>
     </message>
     <message>
-        <source>Nothing selected yet. Run a lab, then choose "Show layers" on a segment, a datagram or a data event.</source>
+        <source>Nothing selected yet. Run a lab, then choose &quot;Show layers&quot; on a segment, a datagram or a data event.</source>
         <translation>还没有选中任何内容。请先运行一个实验，然后在报文段、数据报或 data 事件上选择“显示分层”。</translation>
     </message>
     <message>
@@ -3853,7 +3941,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>选中一个字段，即可在十六进制视图中高亮它的字节。</translation>
     </message>
     <message>
-        <source>The frame's bytes as captured, in hex and as text; each layer in its colour, the selected field in bold.</source>
+        <source>The frame&apos;s bytes as captured, in hex and as text; each layer in its colour, the selected field in bold.</source>
         <translation>抓到的帧字节，以十六进制和文本显示；每一层用各自的颜色，选中的字段加粗。</translation>
     </message>
     <message>
@@ -3907,6 +3995,173 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
 </context>
 <context>
+    <name>netstage::Presentation</name>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Handshake &amp; teardown: playback</source>
+        <translation>握手与挥手：回放</translation>
+    </message>
+    <message>
+        <source>Handshake &amp; teardown: diagram</source>
+        <translation>握手与挥手：时序图</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large type and thick lines for a projector. F11 switches it on and off.</source>
+        <translation>全屏、大字号、粗线条，适合投影仪。按 F11 开启或关闭。</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Light theme</source>
+        <translation>浅色主题(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as PNG or SVG…</source>
+        <translation>把视图导出为 PNG 或 SVG(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the view shown (the current tab) as a picture.</source>
+        <translation>把当前显示的视图（当前标签页）保存为图片。</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Play or pause the replay</source>
+        <translation>播放或暂停回放</translation>
+    </message>
+    <message>
+        <source>Step forward (or the next lesson step)</source>
+        <translation>前进一步（或课程的下一步）</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Back to the beginning</source>
+        <translation>回到开头</translation>
+    </message>
+    <message>
+        <source>Jump to the end</source>
+        <translation>跳到结尾</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>减速</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>加速</translation>
+    </message>
+    <message>
+        <source>Real time on or off</source>
+        <translation>开启或关闭真实时间</translation>
+    </message>
+    <message>
+        <source>Run the selected lesson</source>
+        <translation>运行选中的课程</translation>
+    </message>
+    <message>
+        <source>Run the next lesson step (step mode)</source>
+        <translation>运行课程的下一步（单步模式）</translation>
+    </message>
+    <message>
+        <source>Stop the lesson</source>
+        <translation>停止课程</translation>
+    </message>
+    <message>
+        <source>Export lesson as &amp;slides…</source>
+        <translation>把课程导出为幻灯片(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Zoom the diagram in</source>
+        <translation>放大时序图</translation>
+    </message>
+    <message>
+        <source>Zoom the diagram out</source>
+        <translation>缩小时序图</translation>
+    </message>
+    <message>
+        <source>Diagram at its normal size</source>
+        <translation>时序图恢复正常大小</translation>
+    </message>
+    <message>
+        <source>Scroll the diagram up</source>
+        <translation>向上滚动时序图</translation>
+    </message>
+    <message>
+        <source>Scroll the diagram down</source>
+        <translation>向下滚动时序图</translation>
+    </message>
+    <message>
+        <source>Scroll the diagram left</source>
+        <translation>向左滚动时序图</translation>
+    </message>
+    <message>
+        <source>Scroll the diagram right</source>
+        <translation>向右滚动时序图</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>缩放：%1%</translation>
+    </message>
+    <message>
+        <source>Presentation mode: F11 or Esc leaves it, F1 lists the keys.</source>
+        <translation>演示模式：按 F11 或 Esc 退出，按 F1 查看所有按键。</translation>
+    </message>
+    <message>
+        <source>An export is still being written; try again in a moment.</source>
+        <translation>上一次导出仍在写入；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>没有导出任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
+    </message>
+    <message>
+        <source>Export the view</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>netstage::RecordingFile</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -3921,8 +4176,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>%1 是空文件：它不是 NetStage 录制文件。</translation>
     </message>
     <message>
-        <source>%1 is not a NetStage recording: its first line has no "netstage_recording" header.</source>
-        <translation>%1 不是 NetStage 录制文件：它的第一行没有 "netstage_recording" 头。</translation>
+        <source>%1 is not a NetStage recording: its first line has no &quot;netstage_recording&quot; header.</source>
+        <translation>%1 不是 NetStage 录制文件：它的第一行没有 &quot;netstage_recording&quot; 头。</translation>
     </message>
     <message>
         <source>%1 uses recording format %2; this NetStage reads format %3.</source>
@@ -3931,6 +4186,38 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>%1, line %2: %3</source>
         <translation>%1，第 %2 行：%3</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::ShortcutsOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Esc, F1 or a click closes this sheet.</source>
+        <translation>按 Esc、F1 或点击鼠标即可关闭此页。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::SlidesExport</name>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slide(s), one per step. Use the arrow keys or scroll.</source>
+        <translation>
+            <numerusform>共 %n 张幻灯片，每步一张。用方向键或滚动浏览。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the recording has no lesson steps, so there are no slides to write</source>
+        <translation>录制文件中没有课程步骤，因此没有可写的幻灯片</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
     </message>
 </context>
 <context>
@@ -4012,7 +4299,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>程序根据它自己的调用和事件所知道的情况。</translation>
     </message>
     <message>
-        <source>The kernel's own TCP state, read with NETLINK_SOCK_DIAG (what `ss` shows). It outlives the program's socket: look for TIME-WAIT.</source>
+        <source>The kernel&apos;s own TCP state, read with NETLINK_SOCK_DIAG (what `ss` shows). It outlives the program&apos;s socket: look for TIME-WAIT.</source>
         <translation>内核自己的 TCP 状态，通过 NETLINK_SOCK_DIAG 读取（即 `ss` 显示的内容）。它比程序的套接字活得更久：留意 TIME-WAIT。</translation>
     </message>
     <message>
@@ -4023,7 +4310,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::TcpLab</name>
     <message>
-        <source>"%1" is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
         <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
@@ -4035,7 +4322,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器停止了监听；它已接受的连接保持打开，直到被关闭。</translation>
     </message>
     <message>
-        <source>Port 0 cannot be connected to: choose the server's port (1-65535).</source>
+        <source>Port 0 cannot be connected to: choose the server&apos;s port (1-65535).</source>
         <translation>无法连接到端口 0：请选择服务器的端口（1-65535）。</translation>
     </message>
     <message>
@@ -4043,11 +4330,11 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>没有给出主机：请输入一个地址，例如 127.0.0.1。</translation>
     </message>
     <message>
-        <source>The name "%1" could not be resolved: %2</source>
+        <source>The name &quot;%1&quot; could not be resolved: %2</source>
         <translation>无法解析名字“%1”：%2</translation>
     </message>
     <message>
-        <source>The client sent FIN. The seed server prints "%1" as in the tutorial and ends its own side too, like Node's default (allowHalfOpen: false).</source>
+        <source>The client sent FIN. The seed server prints &quot;%1&quot; as in the tutorial and ends its own side too, like Node&apos;s default (allowHalfOpen: false).</source>
         <translation>客户端发送了 FIN。seed 服务器像教程中一样打印“%1”，并且也结束自己这一侧，与 Node 的默认行为（allowHalfOpen: false）相同。</translation>
     </message>
     <message>
@@ -4083,7 +4370,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>本端已经发送了 FIN。</translation>
     </message>
     <message>
-        <source>This side sent FIN (shutdown SHUT_WR, Node's socket.end()): it will send nothing more, but it keeps reading what the peer still sends.</source>
+        <source>This side sent FIN (shutdown SHUT_WR, Node&apos;s socket.end()): it will send nothing more, but it keeps reading what the peer still sends.</source>
         <translation>本端发送了 FIN（shutdown SHUT_WR，即 Node 的 socket.end()）：它不再发送数据，但继续读取对端仍在发送的内容。</translation>
     </message>
     <message>
@@ -4095,9 +4382,9 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>中止</translation>
     </message>
     <message numerus="yes">
-        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node's server.maxConnections emits 'drop').</source>
+        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
         <translation>
-            <numerusform>局域网模式同时最多允许 %n 个连接：来自 %1 的连接被拒绝并关闭（Node 的 server.maxConnections 会触发 'drop'）。</numerusform>
+            <numerusform>局域网模式同时最多允许 %n 个连接：来自 %1 的连接被拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
         </translation>
     </message>
 </context>
@@ -4128,7 +4415,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>seed</translation>
     </message>
     <message>
-        <source>seed: the tutorial's server. Greets each client with “%1”, answers every message with “%2” and ends when the client ends.</source>
+        <source>seed: the tutorial&apos;s server. Greets each client with “%1”, answers every message with “%2” and ends when the client ends.</source>
         <translation>seed：教程中的服务器。用“%1”问候每个客户端，对每条消息回复“%2”，客户端结束时它也结束。</translation>
     </message>
     <message>
@@ -4357,8 +4644,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>UDP 服务器（seed、echo）和发送端；一个会丢包和乱序的中继</translation>
     </message>
     <message>
-        <source>Try 'netstage udp --help'.</source>
-        <translation>请试试 'netstage udp --help'。</translation>
+        <source>Try &apos;netstage udp --help&apos;.</source>
+        <translation>请试试 &apos;netstage udp --help&apos;。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -4381,7 +4668,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>udp 需要一个动作：serve 或 send</translation>
     </message>
     <message>
-        <source>unknown udp verb "%1" (try: serve, send)</source>
+        <source>unknown udp verb &quot;%1&quot; (try: serve, send)</source>
         <translation>未知的 udp 动作“%1”（可用：serve、send）</translation>
     </message>
     <message>
@@ -4437,7 +4724,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>udp %2 没有选项 %1</translation>
     </message>
     <message>
-        <source>udp serve takes no argument "%1"</source>
+        <source>udp serve takes no argument &quot;%1&quot;</source>
         <translation>udp serve 不接受参数“%1”</translation>
     </message>
     <message>
@@ -4445,12 +4732,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>udp send 需要 HOST:PORT 和 TEXT，例如 udp send 127.0.0.1:41234 hello</translation>
     </message>
     <message>
-        <source>"%1" is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:41234</source>
+        <source>&quot;%1&quot; is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:41234</source>
         <translation>“%1”不是 HOST:PORT（端口 1-65535），例如 127.0.0.1:41234</translation>
     </message>
     <message>
-        <source>"%1" is not hex bytes (e.g. "48 65 6c 6c 6f")</source>
-        <translation>“%1”不是十六进制字节（例如 "48 65 6c 6c 6f"）</translation>
+        <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
+        <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
     </message>
     <message>
         <source>Usage:
@@ -4464,16 +4751,16 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 
 serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0
        picks a free port) until SIGINT/SIGTERM or --for SECONDS.
-       seed: the tutorial's dgram server: every datagram is logged as
-             "server got: TEXT from ADDRESS:PORT" (rinfo), nothing is answered.
+       seed: the tutorial&apos;s dgram server: every datagram is logged as
+             &quot;server got: TEXT from ADDRESS:PORT&quot; (rinfo), nothing is answered.
        echo: sends every datagram back to its sender.
 send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N
-       datagrams, one every --interval MS (default 100); "{n}" in TEXT becomes
-       the datagram's number. Then waits --wait MS (default 500) for answers.
-       --connect: connect(2) the socket first, so ICMP "port unreachable"
+       datagrams, one every --interval MS (default 100); &quot;{n}&quot; in TEXT becomes
+       the datagram&apos;s number. Then waits --wait MS (default 500) for answers.
+       --connect: connect(2) the socket first, so ICMP &quot;port unreachable&quot;
        comes back as ECONNREFUSED (an unconnected socket never hears of it).
        --loss, --duplicate, --reorder (probabilities: 0.1 or 10%), --delay and
-       --jitter (ms) send through the lab's relay, which drops, copies, holds
+       --jitter (ms) send through the lab&apos;s relay, which drops, copies, holds
        back and delays datagrams on purpose, each decision an event; --seed N
        repeats the same decisions.
        Exit status 0 when everything was sent (UDP cannot know whether it
@@ -4496,11 +4783,11 @@ send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N
 serve  绑定一个 UDP 套接字（默认 127.0.0.1，可用 --host 指定；--port 0
        自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
        seed：教程中的 dgram 服务器：每个数据报都记录为
-             "server got: TEXT from ADDRESS:PORT"（rinfo），不作任何回复。
+             &quot;server got: TEXT from ADDRESS:PORT&quot;（rinfo），不作任何回复。
        echo：把每个数据报发回给它的发送方。
 send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节），或发送
        --count N 个数据报，每隔 --interval MS（默认 100）发一个；TEXT 中的
-       "{n}" 会替换为数据报的编号。然后等待 --wait MS（默认 500）接收回复。
+       &quot;{n}&quot; 会替换为数据报的编号。然后等待 --wait MS（默认 500）接收回复。
        --connect：先对套接字调用 connect(2)，这样 ICMP“端口不可达”会以
        ECONNREFUSED 返回（未连接的套接字永远不会知道）。
        --loss、--duplicate、--reorder（概率：0.1 或 10%）、--delay 和
@@ -4586,23 +4873,23 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
 <context>
     <name>netstage::UdpLab</name>
     <message>
-        <source>Message too long: %1 bytes do not fit in one UDP datagram. Over IPv4 a datagram carries at most 65,507 bytes (65,535 minus the 20-byte IP header and the 8-byte UDP header). Nothing was sent: UDP never splits a message for you, as TCP's byte stream does.</source>
+        <source>Message too long: %1 bytes do not fit in one UDP datagram. Over IPv4 a datagram carries at most 65,507 bytes (65,535 minus the 20-byte IP header and the 8-byte UDP header). Nothing was sent: UDP never splits a message for you, as TCP&apos;s byte stream does.</source>
         <translation>消息太长：%1 字节放不进一个 UDP 数据报。在 IPv4 上，一个数据报最多携带 65,507 字节（65,535 减去 20 字节的 IP 首部和 8 字节的 UDP 首部）。什么也没有发送：UDP 从不替你拆分消息，而 TCP 的字节流会这样做。</translation>
     </message>
     <message>
-        <source>Connection refused, UDP style: nothing listens on %1, so that machine's kernel answered with ICMP "port unreachable". Only a connected UDP socket hears of it (here, on its next send or receive); an unconnected one never knows its datagram vanished.</source>
+        <source>Connection refused, UDP style: nothing listens on %1, so that machine&apos;s kernel answered with ICMP &quot;port unreachable&quot;. Only a connected UDP socket hears of it (here, on its next send or receive); an unconnected one never knows its datagram vanished.</source>
         <translation>UDP 式的连接被拒绝：%1 上没有程序在监听，所以那台机器的内核回应了 ICMP“端口不可达”。只有已连接的 UDP 套接字才会知道（这里是在它下一次发送或接收时）；未连接的套接字永远不知道它的数据报消失了。</translation>
     </message>
     <message>
-        <source>Address in use: another socket is already bound to UDP port %1 on this address (another server, or the tutorial's Node server?). Stop it or choose another port.</source>
+        <source>Address in use: another socket is already bound to UDP port %1 on this address (another server, or the tutorial&apos;s Node server?). Stop it or choose another port.</source>
         <translation>地址已被占用：这个地址上的 UDP 端口 %1 已经绑定了另一个套接字（另一个服务器，还是教程中的 Node 服务器？）。请停止它，或换一个端口。</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
         <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
-        <source>The UDP server is bound to %1: it has no connections and no handshake; every datagram that arrives is one `message` with its sender's address (rinfo).</source>
+        <source>The UDP server is bound to %1: it has no connections and no handshake; every datagram that arrives is one `message` with its sender&apos;s address (rinfo).</source>
         <translation>UDP 服务器已绑定到 %1：它没有连接，也没有握手；每到达一个数据报就是一次 `message`，附带发送方的地址（rinfo）。</translation>
     </message>
     <message>
@@ -4610,7 +4897,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>绑定到 %1，而不是回环地址：网络上的其他机器也能向这个服务器发送数据报。</translation>
     </message>
     <message>
-        <source>The server closed its socket. Datagrams sent to its port from now on are answered by the kernel with ICMP "port unreachable".</source>
+        <source>The server closed its socket. Datagrams sent to its port from now on are answered by the kernel with ICMP &quot;port unreachable&quot;.</source>
         <translation>服务器关闭了它的套接字。从现在起发往这个端口的数据报，内核会用 ICMP“端口不可达”回应。</translation>
     </message>
     <message>
@@ -4622,19 +4909,19 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>没有给出主机：请输入一个地址，例如 127.0.0.1。</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address. The UDP lab sends to addresses (127.0.0.1, ::1) or localhost.</source>
+        <source>&quot;%1&quot; is not an IP address. The UDP lab sends to addresses (127.0.0.1, ::1) or localhost.</source>
         <translation>“%1”不是 IP 地址。UDP 实验只能发送到 IP 地址（127.0.0.1、::1）或 localhost。</translation>
     </message>
     <message>
-        <source>Port 0 cannot be sent to: choose the server's port (1-65535).</source>
+        <source>Port 0 cannot be sent to: choose the server&apos;s port (1-65535).</source>
         <translation>无法发送到端口 0：请选择服务器的端口（1-65535）。</translation>
     </message>
     <message>
-        <source>The client's socket is bound to %1: the kernel picked a free port, and that is the port the server will see as rinfo.port.</source>
+        <source>The client&apos;s socket is bound to %1: the kernel picked a free port, and that is the port the server will see as rinfo.port.</source>
         <translation>客户端套接字已绑定到 %1：内核选了一个空闲端口，服务器看到的 rinfo.port 就是它。</translation>
     </message>
     <message>
-        <source>connect() on a UDP socket sends nothing: no handshake, no packet. It only fixes the peer, so plain send() works and ICMP errors such as "port unreachable" come back as ECONNREFUSED.</source>
+        <source>connect() on a UDP socket sends nothing: no handshake, no packet. It only fixes the peer, so plain send() works and ICMP errors such as &quot;port unreachable&quot; come back as ECONNREFUSED.</source>
         <translation>对 UDP 套接字调用 connect() 不发送任何东西：没有握手，也没有数据包。它只是固定对端，这样普通的 send() 就能用，而“端口不可达”等 ICMP 错误会以 ECONNREFUSED 返回。</translation>
     </message>
     <message>
@@ -4657,7 +4944,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation> ms</translation>
     </message>
     <message>
-        <source>The lab's UDP sockets. Select one to see only its events in the log. A UDP socket has no connection: "listening" only means it is bound to its port.</source>
+        <source>The lab&apos;s UDP sockets. Select one to see only its events in the log. A UDP socket has no connection: &quot;listening&quot; only means it is bound to its port.</source>
         <translation>实验中的 UDP 套接字。选中一个即可在日志中只看它的事件。UDP 套接字没有连接：“listening”只表示它已绑定到端口。</translation>
     </message>
     <message>
@@ -4677,7 +4964,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>要绑定的地址。127.0.0.1 让实验只在本机进行。</translation>
     </message>
     <message>
-        <source>The port to bind (41234 as in Node's dgram documentation). 0 lets the kernel pick a free one.</source>
+        <source>The port to bind (41234 as in Node&apos;s dgram documentation). 0 lets the kernel pick a free one.</source>
         <translation>要绑定的端口（与 Node 的 dgram 文档相同，为 41234）。0 让内核选一个空闲端口。</translation>
     </message>
     <message>
@@ -4685,8 +4972,8 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>seed</translation>
     </message>
     <message>
-        <source>seed: the tutorial's server: logs "server got: … from address:port" for every datagram and answers nothing.</source>
-        <translation>seed：教程中的服务器：对每个数据报记录 "server got: … from address:port"，不作任何回复。</translation>
+        <source>seed: the tutorial&apos;s server: logs &quot;server got: … from address:port&quot; for every datagram and answers nothing.</source>
+        <translation>seed：教程中的服务器：对每个数据报记录 &quot;server got: … from address:port&quot;，不作任何回复。</translation>
     </message>
     <message>
         <source>echo</source>
@@ -4725,12 +5012,12 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>先 connect()</translation>
     </message>
     <message>
-        <source>connect(2) the UDP socket to the target before sending. It sends nothing, but then the kernel reports ICMP "port unreachable" as ECONNREFUSED. Unconnected, a datagram to a closed port vanishes without a word.</source>
+        <source>connect(2) the UDP socket to the target before sending. It sends nothing, but then the kernel reports ICMP &quot;port unreachable&quot; as ECONNREFUSED. Unconnected, a datagram to a closed port vanishes without a word.</source>
         <translation>发送前先对 UDP 套接字调用 connect(2) 连接到目标。它不发送任何东西，但之后内核会把 ICMP“端口不可达”报告为 ECONNREFUSED。不连接的话，发往关闭端口的数据报会悄无声息地消失。</translation>
     </message>
     <message>
-        <source>The datagram's bytes: text (UTF-8) or, with Hex, hex bytes. "{n}" becomes the datagram's number, so losses and reordering can be told apart.</source>
-        <translation>数据报的字节：文本（UTF-8），或勾选“十六进制”后输入十六进制字节。"{n}" 会替换为数据报的编号，这样就能区分丢包和乱序。</translation>
+        <source>The datagram&apos;s bytes: text (UTF-8) or, with Hex, hex bytes. &quot;{n}&quot; becomes the datagram&apos;s number, so losses and reordering can be told apart.</source>
+        <translation>数据报的字节：文本（UTF-8），或勾选“十六进制”后输入十六进制字节。&quot;{n}&quot; 会替换为数据报的编号，这样就能区分丢包和乱序。</translation>
     </message>
     <message>
         <source>Hex</source>
@@ -4753,7 +5040,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>发送</translation>
     </message>
     <message>
-        <source>Send the datagram(s). The first send binds the client's socket to a port the kernel picks.</source>
+        <source>Send the datagram(s). The first send binds the client&apos;s socket to a port the kernel picks.</source>
         <translation>发送数据报。第一次发送时，内核会为客户端套接字选一个端口并绑定。</translation>
     </message>
     <message>
@@ -4809,7 +5096,7 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>随机</translation>
     </message>
     <message>
-        <source>The same seed repeats the same decisions (for a class demo that must show the same losses every time); "random" picks one.</source>
+        <source>The same seed repeats the same decisions (for a class demo that must show the same losses every time); &quot;random&quot; picks one.</source>
         <translation>相同的种子会重现相同的决定（适合课堂演示，每次都要展示同样的丢包）；“随机”则随机选一个种子。</translation>
     </message>
     <message>
@@ -4938,21 +5225,21 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
                [--timeout SECONDS] [--events FILE|-] [--quiet]
 
 What happens after you type a URL, on real sockets on this machine: the URL
-taken apart, the browser's DNS cache and the hosts file, a real DNS resolution
+taken apart, the browser&apos;s DNS cache and the hosts file, a real DNS resolution
 over UDP (resolver -&gt; root -&gt; .test -&gt; example.test, each its own server on
 127.0.0.1), the TCP handshake, the request and the answer, the 301 from
 example.test to www.example.test followed, the HTML parsed for its CSS, scripts
 and images, each fetched once (kept-alive connections, at most 6 per host), the
-page's fetch('/api/time'), render, done. Each phase is a `step` event with its
+page&apos;s fetch(&apos;/api/time&apos;), render, done. Each phase is a `step` event with its
 start and duration; stderr gets the time per phase.
 
 URL        default: http://example.test/ on the built-in demo site (started on a
            free port). Any http:// server works, e.g. http://localhost:3000/;
-           .test names come from NetStage's own DNS, others from the system's.
+           .test names come from NetStage&apos;s own DNS, others from the system&apos;s.
 --visits N       walk N times (1-100); from the second visit the name comes from
-                 the browser's DNS cache (TTL 60 s) and no DNS datagram is sent
+                 the browser&apos;s DNS cache (TTL 60 s) and no DNS datagram is sent
 --step-delay MS  pause before each phase (0: real speed, the default)
---waterfall FILE draw the requests' timing waterfall (PNG or SVG)
+--waterfall FILE draw the requests&apos; timing waterfall (PNG or SVG)
 --timeout S      per request and per DNS question (default 10)
 --events FILE|-  every event as a JSON line (- : stdout, nothing else goes there)
 --quiet          no people-readable event lines
@@ -4969,7 +5256,7 @@ DNS 缓存和 hosts 文件，通过 UDP 进行真实的域名解析（解析器 
 -&gt; example.test，每个都是 127.0.0.1 上独立的服务器），TCP 三次握手，请求
 与响应，跟随 example.test 到 www.example.test 的 301 重定向，解析 HTML，
 找出其中的 CSS、脚本和图片并各获取一次（保持连接，每个主机最多 6 个），
-页面的 fetch('/api/time')，渲染，完成。每个阶段是一个 `step` 事件，带有
+页面的 fetch(&apos;/api/time&apos;)，渲染，完成。每个阶段是一个 `step` 事件，带有
 开始时间和持续时间；标准错误输出每个阶段的耗时。
 
 URL        默认：内置演示站点上的 http://example.test/（在一个空闲端口上
@@ -4992,8 +5279,8 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>输入 URL 之后发生了什么：DNS、TCP、HTTP、子资源</translation>
     </message>
     <message>
-        <source>Try 'netstage url --help'.</source>
-        <translation>请试试 'netstage url --help'。</translation>
+        <source>Try &apos;netstage url --help&apos;.</source>
+        <translation>请试试 &apos;netstage url --help&apos;。</translation>
     </message>
     <message>
         <source>%1 %2 ms</source>
@@ -5060,22 +5347,344 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>未知的 url 选项 %1</translation>
     </message>
     <message>
-        <source>url takes one URL, not also "%1"</source>
+        <source>url takes one URL, not also &quot;%1&quot;</source>
         <translation>url 只接受一个 URL，不能再加上“%1”</translation>
     </message>
     <message>
-        <source>"%1" is not a URL (e.g. http://example.test/)</source>
+        <source>&quot;%1&quot; is not a URL (e.g. http://example.test/)</source>
         <translation>“%1”不是 URL（例如 http://example.test/）</translation>
     </message>
     <message>
-        <source>only http:// URLs can be walked, not "%1"</source>
+        <source>only http:// URLs can be walked, not &quot;%1&quot;</source>
         <translation>URL 之旅只支持 http:// URL，不支持“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UrlPanel</name>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>http://example.test/ or http://localhost:8080/</source>
+        <translation>http://example.test/ 或 http://localhost:8080/</translation>
+    </message>
+    <message>
+        <source>Any http:// address. Names under example.test are answered by the DNS servers and the demo site this tab starts on this machine.</source>
+        <translation>任何 http:// 地址均可。example.test 下的域名由本标签页在本机上启动的 DNS 服务器和演示站点应答。</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Visits:</source>
+        <translation>访问次数(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Walk the same URL this many times: the second visit finds the name in the browser&apos;s DNS cache.</source>
+        <translation>把同一个 URL 访问这么多次：第二次访问时会在浏览器的 DNS 缓存中找到这个域名。</translation>
+    </message>
+    <message>
+        <source>&amp;Step mode</source>
+        <translation>单步模式(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pause before each phase until you press Next (F5 or N).</source>
+        <translation>每个阶段之前暂停，直到按下“下一步”（F5 或 N）。</translation>
+    </message>
+    <message>
+        <source>&amp;Pause between steps:</source>
+        <translation>步间暂停(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Wait this long before each phase, to follow the walk in class (0 = real speed; the pauses are not counted in any timing).</source>
+        <translation>每个阶段之前等待这么长时间，便于在课堂上跟随 URL 之旅（0 = 真实速度；暂停时间不计入任何计时）。</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Run the phase that waits (F5 or N).</source>
+        <translation>执行正在等待的阶段（F5 或 N）。</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save walk…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the walk&apos;s events as a recording that opens without a network.</source>
+        <translation>把这次 URL 之旅的事件保存为录制文件，无需网络即可打开。</translation>
+    </message>
+    <message>
+        <source>Open walk…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a saved walk and replay its steps, waterfall and ladder.</source>
+        <translation>打开保存的 URL 之旅，回放其中的步骤、瀑布图和时序图。</translation>
+    </message>
+    <message>
+        <source>Whole walk</source>
+        <translation>全程</translation>
+    </message>
+    <message>
+        <source>Show every connection of the walk on the ladder.</source>
+        <translation>在时序图上显示 URL 之旅的所有连接。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Go to any step of the saved walk.</source>
+        <translation>跳到保存的 URL 之旅中的任意一步。</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>The page as Qt&apos;s rich-text engine draws it.</source>
+        <translation>由 Qt 的富文本引擎绘制的页面。</translation>
+    </message>
+    <message>
+        <source>Type a URL and press Go. http://example.test/ walks the built-in demo site: its DNS servers and web server run on this machine.</source>
+        <translation>输入 URL 后按“前往”。http://example.test/ 会走访内置的演示站点：它的 DNS 服务器和 Web 服务器都在本机上运行。</translation>
+    </message>
+    <message>
+        <source>The page appears here when the walk reaches the render step. Qt&apos;s rich-text engine draws a subset of HTML and CSS (text, colours, fonts, tables, images); it runs no JavaScript, so this is a sketch of the page, not a browser&apos;s rendering.</source>
+        <translation>URL 之旅到达渲染步骤时，页面会显示在这里。Qt 的富文本引擎只能绘制 HTML 和 CSS 的一个子集（文本、颜色、字体、表格、图片），而且不执行 JavaScript，所以这只是页面的草图，而不是浏览器的渲染结果。</translation>
+    </message>
+    <message>
+        <source>Select a step to see only its connection.</source>
+        <translation>选中一个步骤，只查看它所用的连接。</translation>
+    </message>
+    <message>
+        <source>Each step of the walk lights up here as it happens; open a step to see its events.</source>
+        <translation>URL 之旅的每一步发生时都会在这里亮起；展开一个步骤即可查看它的事件。</translation>
+    </message>
+    <message>
+        <source>A walk is under way: stop it first.</source>
+        <translation>一次 URL 之旅正在进行：请先停止它。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// URL (e.g. http://example.test/).</source>
+        <translation>“%1”不是 http:// URL（例如 http://example.test/）。</translation>
+    </message>
+    <message>
+        <source>Walking %1 in step mode.</source>
+        <translation>正在以单步模式走访 %1。</translation>
+    </message>
+    <message>
+        <source>Walking %1…</source>
+        <translation>正在走访 %1…</translation>
+    </message>
+    <message>
+        <source>Step mode: next comes &quot;%1&quot;. Press Next (F5 or N) to run it.</source>
+        <translation>单步模式：下一步是“%1”。按“下一步”（F5 或 N）执行它。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole walk: DNS datagrams and %n TCP connection(s)</source>
+        <translation>
+            <numerusform>整个 URL 之旅：DNS 数据报和 %n 个 TCP 连接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole walk: %n TCP connection(s)</source>
+        <translation>
+            <numerusform>整个 URL 之旅：%n 个 TCP 连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This step sent nothing on the network: select another step, or press Whole walk.</source>
+        <translation>这一步没有在网络上发送任何数据：请选择其他步骤，或按“全程”。</translation>
+    </message>
+    <message>
+        <source>The ladder shows the walk&apos;s connections; select a step to see only the connection it used.</source>
+        <translation>时序图显示 URL 之旅的各个连接；选中一个步骤，只查看它所用的连接。</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1（进行中）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms)</source>
+        <translation>%1（%2 ms）</translation>
+    </message>
+    <message>
+        <source>The walk fetched no page to show.</source>
+        <translation>这次 URL 之旅没有获取到可显示的页面。</translation>
+    </message>
+    <message>
+        <source>%1, drawn by Qt&apos;s rich-text engine from the bytes the walk fetched. It supports a subset of HTML and CSS (text, colours, fonts, tables, images) and runs no JavaScript: a sketch of the page, not a browser&apos;s rendering.</source>
+        <translation>%1，由 Qt 的富文本引擎根据 URL 之旅获取的字节绘制。它只支持 HTML 和 CSS 的一个子集（文本、颜色、字体、表格、图片），不执行 JavaScript：这是页面的草图，而不是浏览器的渲染结果。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>A recording keeps only the first bytes of each answer, so the page cannot be drawn again from it. Walk the URL to see the page.</source>
+        <translation>录制文件只保存每个响应的前面一部分字节，所以无法据此重新绘制页面。请重新走访这个 URL 来查看页面。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing was opened. %1</source>
+        <translation>没有打开任何文件。%1</translation>
+    </message>
+    <message>
+        <source>%1 holds no step of a URL walk.</source>
+        <translation>%1 中没有 URL 之旅的步骤。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n step(s) of a saved walk. Back, Forward (F5 or N) and the slider replay it step by step.</source>
+        <translation>
+            <numerusform>已打开 %1：保存的 URL 之旅，共 %n 步。用“后退”、“前进”（F5 或 N）和滑块逐步回放。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the walk as a recording</source>
+        <translation>把 URL 之旅保存为录制文件</translation>
+    </message>
+    <message>
+        <source>NetStage recordings (*.netstage.jsonl *.jsonl);;All files (*)</source>
+        <translation>NetStage 录制文件 (*.netstage.jsonl *.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a saved walk</source>
+        <translation>打开保存的 URL 之旅</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UrlStepModel</name>
+    <message>
+        <source>Read the URL</source>
+        <translation>读取 URL</translation>
+    </message>
+    <message>
+        <source>Look in the DNS caches</source>
+        <translation>查看 DNS 缓存</translation>
+    </message>
+    <message>
+        <source>Ask DNS</source>
+        <translation>查询 DNS</translation>
+    </message>
+    <message>
+        <source>Open a TCP connection</source>
+        <translation>建立 TCP 连接</translation>
+    </message>
+    <message>
+        <source>Send the request</source>
+        <translation>发送请求</translation>
+    </message>
+    <message>
+        <source>Read the response</source>
+        <translation>读取响应</translation>
+    </message>
+    <message>
+        <source>Follow the redirect</source>
+        <translation>跟随重定向</translation>
+    </message>
+    <message>
+        <source>Parse the HTML</source>
+        <translation>解析 HTML</translation>
+    </message>
+    <message>
+        <source>Fetch a sub-resource</source>
+        <translation>获取子资源</translation>
+    </message>
+    <message>
+        <source>Asynchronous request</source>
+        <translation>异步请求</translation>
+    </message>
+    <message>
+        <source>Render the page</source>
+        <translation>渲染页面</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 ms</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Visit %1 · %2</source>
+        <translation>第 %1 次访问 · %2</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>进行中…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
     <name>netstage::UrlWalk</name>
     <message>
-        <source>"%1" is not a URL with a host name.</source>
+        <source>&quot;%1&quot; is not a URL with a host name.</source>
         <translation>“%1”不是带主机名的 URL。</translation>
     </message>
     <message>
@@ -5083,7 +5692,7 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>HTTPS 不在这次 URL 之旅的范围内（这里没有 TLS）：请使用 http:// URL。</translation>
     </message>
     <message>
-        <source>Only http:// URLs can be walked (not "%1").</source>
+        <source>Only http:// URLs can be walked (not &quot;%1&quot;).</source>
         <translation>URL 之旅只支持 http:// URL（不支持“%1”）。</translation>
     </message>
     <message>
@@ -5115,7 +5724,7 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>浏览器与 %1 的端口 %2 建立 TCP 连接：SYN、SYN+ACK、ACK。</translation>
     </message>
     <message>
-        <source>Where is %1? The browser looks in its DNS cache, then in the system's hosts file.</source>
+        <source>Where is %1? The browser looks in its DNS cache, then in the system&apos;s hosts file.</source>
         <translation>%1 在哪里？浏览器先查看自己的 DNS 缓存，再查看系统的 hosts 文件。</translation>
     </message>
     <message>
@@ -5131,11 +5740,11 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>缓存未命中：浏览器和 hosts 文件都不知道 %1。</translation>
     </message>
     <message>
-        <source>The browser asks the resolver for %1; the resolver asks the root, then the .test server, then example.test's own server.</source>
+        <source>The browser asks the resolver for %1; the resolver asks the root, then the .test server, then example.test&apos;s own server.</source>
         <translation>浏览器向递归解析器查询 %1；解析器先问根域名服务器，再问 .test 顶级域名服务器，最后问 example.test 自己的权威域名服务器。</translation>
     </message>
     <message>
-        <source>%1 is not in NetStage's small DNS; the system resolver is asked.</source>
+        <source>%1 is not in NetStage&apos;s small DNS; the system resolver is asked.</source>
         <translation>%1 不在 NetStage 的小型 DNS 中；改为询问系统的解析器。</translation>
     </message>
     <message>
@@ -5179,11 +5788,11 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>%2 个子资源中有 %1 个已到达，共用了 %3 个连接。</translation>
     </message>
     <message>
-        <source>The script's request came back: %1 %2, %3 bytes.</source>
+        <source>The script&apos;s request came back: %1 %2, %3 bytes.</source>
         <translation>脚本的请求已返回：%1 %2，%3 字节。</translation>
     </message>
     <message>
-        <source>The script's request failed: %1</source>
+        <source>The script&apos;s request failed: %1</source>
         <translation>脚本的请求失败：%1</translation>
     </message>
     <message>
@@ -5237,11 +5846,11 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>没有其他需要获取的资源。</translation>
     </message>
     <message>
-        <source>The page's scripts run (NetStage does not run JavaScript; it looks for fetch('...') calls in them).</source>
-        <translation>页面的脚本运行（NetStage 不执行 JavaScript；它只在脚本中查找 fetch('...') 调用）。</translation>
+        <source>The page&apos;s scripts run (NetStage does not run JavaScript; it looks for fetch(&apos;...&apos;) calls in them).</source>
+        <translation>页面的脚本运行（NetStage 不执行 JavaScript；它只在脚本中查找 fetch(&apos;...&apos;) 调用）。</translation>
     </message>
     <message>
-        <source>The page's script asks for %1 in the background (fetch).</source>
+        <source>The page&apos;s script asks for %1 in the background (fetch).</source>
         <translation>页面的脚本在后台请求 %1（fetch）。</translation>
     </message>
     <message>
@@ -5277,6 +5886,66 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
     <message>
         <source>The walk was stopped.</source>
         <translation>URL 之旅已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::ViewExport</name>
+    <message>
+        <source>Exported from NetStage.</source>
+        <translation>由 NetStage 导出。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the picture could not be encoded as PNG</source>
+        <translation>图片无法编码为 PNG</translation>
+    </message>
+    <message>
+        <source>the file name must end in .png or .svg</source>
+        <translation>文件名必须以 .png 或 .svg 结尾</translation>
+    </message>
+    <message>
+        <source>there is no view to export</source>
+        <translation>没有可导出的视图</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::WaterfallChart</name>
+    <message>
+        <source>milliseconds since the walk began</source>
+        <translation>自 URL 之旅开始的毫秒数</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>visit %1 · %2 %3</source>
+        <translation>第 %1 次访问 · %2 %3</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3 (over %4)</source>
+        <translation>#%1 %2 %3（经由 %4）</translation>
+    </message>
+    <message>
+        <source>drawing the waterfall needs the GUI library (a QApplication)</source>
+        <translation>绘制瀑布图需要 GUI 库（一个 QApplication）</translation>
+    </message>
+    <message>
+        <source>the walk made no request, so there is no waterfall to draw</source>
+        <translation>URL 之旅没有发出任何请求，所以没有瀑布图可画</translation>
+    </message>
+    <message numerus="yes">
+        <source>The walk&apos;s waterfall: %n request(s), the last one done at %1 ms</source>
+        <translation>
+            <numerusform>URL 之旅的瀑布图：%n 个请求，最后一个在 %1 ms 时完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -5333,7 +6002,7 @@ connect  opens URL (ws://HOST:PORT/PATH) with QWebSocket, sends each --send
          500) for an answer after each, pings with --ping, then closes with
          --close CODE (default 1000) and --reason, or drops the connection
          without a close frame with --abort (the server sees 1006).
-         QWebSocket hides its own bytes: this side's frames come from its API.
+         QWebSocket hides its own bytes: this side&apos;s frames come from its API.
          Exit status 0 when it opened and every step was done, 1 otherwise,
          2 for bad usage.
 --events FILE|-  every event as a JSON line (handshake, frame, close...)
@@ -5372,8 +6041,8 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>显示每个字节的 WebSocket 服务器（echo、chat）；一个 QWebSocket 客户端</translation>
     </message>
     <message>
-        <source>Try 'netstage ws --help'.</source>
-        <translation>请试试 'netstage ws --help'。</translation>
+        <source>Try &apos;netstage ws --help&apos;.</source>
+        <translation>请试试 &apos;netstage ws --help&apos;。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -5400,7 +6069,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>ws 需要一个动作：serve 或 connect</translation>
     </message>
     <message>
-        <source>unknown ws verb "%1" (try: serve, connect)</source>
+        <source>unknown ws verb &quot;%1&quot; (try: serve, connect)</source>
         <translation>未知的 ws 动作“%1”（可用：serve、connect）</translation>
     </message>
     <message>
@@ -5452,7 +6121,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>ws %2 没有选项 %1</translation>
     </message>
     <message>
-        <source>ws serve takes no argument "%1"</source>
+        <source>ws serve takes no argument &quot;%1&quot;</source>
         <translation>ws serve 不接受参数“%1”</translation>
     </message>
     <message>
@@ -5460,14 +6129,14 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>ws connect 需要一个 URL，例如 ws://127.0.0.1:8090/</translation>
     </message>
     <message>
-        <source>"%1" is not a ws:// URL, e.g. ws://127.0.0.1:8090/</source>
+        <source>&quot;%1&quot; is not a ws:// URL, e.g. ws://127.0.0.1:8090/</source>
         <translation>“%1”不是 ws:// URL，例如 ws://127.0.0.1:8090/</translation>
     </message>
 </context>
 <context>
     <name>netstage::WsLab</name>
     <message>
-        <source>"%1" is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
         <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
     <message>
@@ -5503,25 +6172,25 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>收到的字节已无法解析为 WebSocket 帧（%1）；实验不再显示这个连接的帧。</translation>
     </message>
     <message>
-        <source>The request head is not valid HTTP (a line without "name: value"): the server answers 400 Bad Request and closes.</source>
+        <source>The request head is not valid HTTP (a line without &quot;name: value&quot;): the server answers 400 Bad Request and closes.</source>
         <translation>请求头不是有效的 HTTP（某行不是“name: value”形式）：服务器回应 400 Bad Request 并关闭。</translation>
     </message>
     <message>
-        <source>"%1" is not an HTTP request line: the server answers 400 Bad Request and closes this connection.</source>
+        <source>&quot;%1&quot; is not an HTTP request line: the server answers 400 Bad Request and closes this connection.</source>
         <translation>“%1”不是 HTTP 请求行：服务器回应 400 Bad Request 并关闭这个连接。</translation>
     </message>
     <message>
-        <source>A plain HTTP request ("%1") without "Upgrade: websocket": this port only speaks WebSocket, so the server answers 426 Upgrade Required and closes. Other clients are not affected.</source>
+        <source>A plain HTTP request (&quot;%1&quot;) without &quot;Upgrade: websocket&quot;: this port only speaks WebSocket, so the server answers 426 Upgrade Required and closes. Other clients are not affected.</source>
         <translation>一个没有“Upgrade: websocket”的普通 HTTP 请求（“%1”）：这个端口只讲 WebSocket，所以服务器回应 426 Upgrade Required 并关闭。其他客户端不受影响。</translation>
     </message>
     <message numerus="yes">
-        <source>The client sent %n byte(s) of frames before the server's 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
+        <source>The client sent %n byte(s) of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
         <translation>
             <numerusform>客户端在服务器的 101 响应之前发送了 %n 字节的帧。RFC 6455（第 4.1 节）规定客户端必须先等待响应；这个服务器不会处理这些帧。</numerusform>
         </translation>
     </message>
     <message>
-        <source>The upgrade request was refused with "%1": the request asked for a WebSocket but something in it is wrong (RFC 6455 wants Sec-WebSocket-Version: 13 and a 16-byte base64 Sec-WebSocket-Key).</source>
+        <source>The upgrade request was refused with &quot;%1&quot;: the request asked for a WebSocket but something in it is wrong (RFC 6455 wants Sec-WebSocket-Version: 13 and a 16-byte base64 Sec-WebSocket-Key).</source>
         <translation>升级请求被以“%1”拒绝：请求想要 WebSocket，但其中有错误（RFC 6455 要求 Sec-WebSocket-Version: 13 和一个 16 字节、base64 编码的 Sec-WebSocket-Key）。</translation>
     </message>
     <message>
@@ -5549,7 +6218,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>TCP 连接在成为 WebSocket 之前就关闭了。</translation>
     </message>
     <message>
-        <source>"%1" is not a WebSocket URL such as ws://127.0.0.1:8090/.</source>
+        <source>&quot;%1&quot; is not a WebSocket URL such as ws://127.0.0.1:8090/.</source>
         <translation>“%1”不是 WebSocket URL（如 ws://127.0.0.1:8090/）。</translation>
     </message>
     <message>
@@ -5557,7 +6226,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>wss://（基于 TLS 的 WebSocket）不在本实验范围内：请使用 ws://。</translation>
     </message>
     <message>
-        <source>"%1" is not a ws:// URL (for example ws://127.0.0.1:8090/).</source>
+        <source>&quot;%1&quot; is not a ws:// URL (for example ws://127.0.0.1:8090/).</source>
         <translation>“%1”不是 ws:// URL（例如 ws://127.0.0.1:8090/）。</translation>
     </message>
     <message>
@@ -5565,11 +6234,11 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>正在打开 %1：QWebSocket 自己建立 TCP 连接、发送 HTTP 升级请求并检查 101 响应，但不显示这些字节。</translation>
     </message>
     <message>
-        <source>Open: the TCP handshake is done and the server answered "101 Switching Protocols". From now on the connection carries frames, not HTTP.</source>
+        <source>Open: the TCP handshake is done and the server answered &quot;101 Switching Protocols&quot;. From now on the connection carries frames, not HTTP.</source>
         <translation>已打开：TCP 握手已完成，服务器回应了“101 Switching Protocols”。从现在起，连接上传输的是帧，而不是 HTTP。</translation>
     </message>
     <message>
-        <source>QWebSocket hides its bytes: this side cannot show its GET request, its Sec-WebSocket-Key or the server's Sec-WebSocket-Accept (Qt checked the accept value itself). When the server is this lab's, its ws-conn socket shows both heads byte for byte; otherwise the wire capture shows the segments when it runs.</source>
+        <source>QWebSocket hides its bytes: this side cannot show its GET request, its Sec-WebSocket-Key or the server&apos;s Sec-WebSocket-Accept (Qt checked the accept value itself). When the server is this lab&apos;s, its ws-conn socket shows both heads byte for byte; otherwise the wire capture shows the segments when it runs.</source>
         <translation>QWebSocket 隐藏了它的字节：本端无法显示它的 GET 请求、Sec-WebSocket-Key，以及服务器的 Sec-WebSocket-Accept（Qt 自己检查了 accept 值）。如果服务器是本实验的，它的 ws-conn 套接字会逐字节显示双方的请求头和响应头；否则，抓包运行时会显示这些报文段。</translation>
     </message>
     <message>
@@ -5710,7 +6379,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>打开一个新客户端（ws-client-N）：先建立 TCP 连接，再进行 HTTP 升级。</translation>
     </message>
     <message>
-        <source>QWebSocket hides its own bytes: select the server's ws-conn socket to see the handshake byte for byte.</source>
+        <source>QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
         <translation>QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
     </message>
     <message>
@@ -5786,7 +6455,7 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <source>%1 opening %2. QWebSocket hides its own bytes: select the server's ws-conn socket to see the handshake byte for byte.</source>
+        <source>%1 opening %2. QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
         <translation>%1 正在打开 %2。QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
     </message>
     <message>
@@ -5822,25 +6491,25 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>选择一个连接，查看它的时序图。</translation>
     </message>
     <message>
-        <source>%1 is a QWebSocket client: QWebSocket hides its bytes, so this side cannot show its request or the server's answer.</source>
+        <source>%1 is a QWebSocket client: QWebSocket hides its bytes, so this side cannot show its request or the server&apos;s answer.</source>
         <translation>%1 是 QWebSocket 客户端：QWebSocket 隐藏了它的字节，所以本端无法显示它的请求或服务器的响应。</translation>
     </message>
     <message>
-        <source>Its server is not this lab's, so no byte of the handshake can be shown here (the wire capture shows the segments when it runs).</source>
+        <source>Its server is not this lab&apos;s, so no byte of the handshake can be shown here (the wire capture shows the segments when it runs).</source>
         <translation>它的服务器不是本实验的，所以这里无法显示握手的任何字节（抓包运行时会显示这些报文段）。</translation>
     </message>
     <message>
-        <source>Its server is this lab's: below is the same handshake as %1 saw it, byte for byte.</source>
+        <source>Its server is this lab&apos;s: below is the same handshake as %1 saw it, byte for byte.</source>
         <translation>它的服务器是本实验的：下面是 %1 看到的同一次握手，逐字节显示。</translation>
     </message>
     <message numerus="yes">
-        <source>── The client's request (%n byte(s)) ──</source>
+        <source>── The client&apos;s request (%n byte(s)) ──</source>
         <translation>
             <numerusform>── 客户端的请求（%n 字节）──</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>── The server's answer (%n byte(s)) ──</source>
+        <source>── The server&apos;s answer (%n byte(s)) ──</source>
         <translation>
             <numerusform>── 服务器的响应（%n 字节）──</numerusform>
         </translation>
