@@ -2,12 +2,12 @@
 
 #include "app_settings.h"
 #include "cli.h"
+#include "event_log_panel.h"
 #include "http_panel.h"
 #include "kernel_observer.h"
+#include "ladder_view.h"
 #include "lan_mode.h"
 #include "lan_mode_dialog.h"
-#include "event_log_panel.h"
-#include "ladder_view.h"
 #include "lesson.h"
 #include "lesson_panel.h"
 #include "log_saver.h"
@@ -28,12 +28,12 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFile>
-#include <QJsonObject>
-#include <QJsonDocument>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -45,8 +45,8 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QUrl>
-#include <memory>
 #include <QtConcurrent/QtConcurrentRun>
+#include <memory>
 
 namespace netstage {
 
@@ -420,6 +420,20 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
 void MainWindow::rememberSettings()
 {
     remembering_ = true;
+    // The theme and the zoom of last time (presentation mode itself is not remembered: a
+    // window that opens full screen surprises).
+    if (AppSettings::value(QStringLiteral("theme")).toString() == QLatin1String("dark"))
+        presentation_->setTheme(Presentation::Theme::Dark);
+    const double scale = AppSettings::value(QStringLiteral("zoom"), 1.0).toDouble();
+    if (scale >= 0.5 && scale <= 3.0 && !qFuzzyCompare(scale, 1.0))
+        presentation_->setScale(scale);
+    connect(presentation_, &Presentation::themeChanged, this, [](Presentation::Theme theme) {
+        AppSettings::setValue(QStringLiteral("theme"), theme == Presentation::Theme::Dark
+                                                           ? QStringLiteral("dark")
+                                                           : QStringLiteral("light"));
+    });
+    connect(presentation_, &Presentation::scaleChanged, this,
+            [this] { AppSettings::setValue(QStringLiteral("zoom"), presentation_->scale()); });
     const QByteArray geometry = AppSettings::windowGeometry();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
@@ -474,9 +488,9 @@ bool MainWindow::openRecordingFile(const QString& path)
 
 void MainWindow::openRecordingWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a recording"), QString(),
-        tr("NetStage recordings (*.jsonl *.netstage);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a recording"), QString(),
+                                     tr("NetStage recordings (*.jsonl *.netstage);;All files (*)"));
     if (!path.isEmpty())
         openRecordingFile(path);
 }

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "lesson_panel.h"
 #include "main_window.h"
+#include "presentation.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 #include "timeline.h"
@@ -267,13 +268,30 @@ void TstShell::portsAndLastViewSurviveARestart()
         w.showView(QStringLiteral("udp"));
         w.close();
     }
-    MainWindow w;
-    auto* port = w.findChild<QSpinBox*>(QStringLiteral("serverPortSpin"));
-    QVERIFY(port);
-    QCOMPARE(port->value(), 8124); // not remembering: the defaults
-    w.rememberSettings();
-    QCOMPARE(port->value(), 9123);
-    QCOMPARE(w.currentView(), QStringLiteral("udp"));
+    {
+        MainWindow w;
+        auto* port = w.findChild<QSpinBox*>(QStringLiteral("serverPortSpin"));
+        QVERIFY(port);
+        QCOMPARE(port->value(), 8124); // not remembering: the defaults
+        w.rememberSettings();
+        QCOMPARE(port->value(), 9123);
+        QCOMPARE(w.currentView(), QStringLiteral("udp"));
+        // Theme and zoom, set from the View menu's controller, are kept too.
+        w.presentation()->setTheme(Presentation::Theme::Dark);
+        w.presentation()->setScale(1.25);
+        w.close();
+    }
+    const QFont before = QApplication::font();
+    {
+        MainWindow w;
+        QCOMPARE(w.presentation()->theme(), Presentation::Theme::Light);
+        w.rememberSettings();
+        QCOMPARE(w.presentation()->theme(), Presentation::Theme::Dark);
+        QCOMPARE(w.presentation()->scale(), 1.25);
+        w.presentation()->setTheme(Presentation::Theme::Light);
+        w.presentation()->setScale(1.0);
+    }
+    QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF());
 }
 
 void TstShell::lanModeBindsLimitsAndSaysWhere()
