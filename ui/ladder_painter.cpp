@@ -688,11 +688,11 @@ void LadderPainter::paint(QPainter* p, const QRectF& target, const Ladder& ladde
     const qreal lineTop = std::max(headerBottom, visTop - 2);
     const qreal lineBottom = std::min(rowsBottom + 10, visBottom + 2);
     for (qreal x : l.laneX) {
-        p->setPen(QPen(pal.lane, 2.5));
+        p->setPen(QPen(pal.lane, 2.5 * o.lineScale));
         if (shownBottom > lineTop)
             p->drawLine(QPointF(x, lineTop), QPointF(x, std::min(shownBottom, lineBottom)));
         if (lineBottom > shownBottom) {
-            p->setPen(QPen(pal.lane, 2, Qt::DotLine));
+            p->setPen(QPen(pal.lane, 2 * o.lineScale, Qt::DotLine));
             p->drawLine(QPointF(x, std::max(shownBottom, lineTop)), QPointF(x, lineBottom));
         }
     }
@@ -976,13 +976,15 @@ void LadderPainter::drawArrow(QPainter* p, const Ladder& ladder, const Layout& l
     // A datagram whose arrival row is still to come is on its way.
     if (a.datagram && a.arriveItem >= shown)
         progress = std::min(progress, 0.5);
-    const qreal width = lineWidth(kind) + (current ? 1.5 : 0);
+    const qreal width = (lineWidth(kind) + (current ? 1.5 : 0)) * o.lineScale;
 
     const QPointF d = g.head - g.tail;
     const qreal len = std::hypot(d.x(), d.y());
     const QPointF u = d / len;        // along the arrow
     const QPointF nrm(-u.y(), u.x()); // across it
-    const qreal headLen = 20, headHalf = 9.5;
+    // Heads grow with the lines, but more slowly: a fat head would hide the lane it points at.
+    const qreal headGrow = 1.0 + (o.lineScale - 1.0) * 0.5;
+    const qreal headLen = 20 * headGrow, headHalf = 9.5 * headGrow;
     const QPointF lineEnd = g.dropped           ? g.head
                             : kind == Kind::Ack ? g.head - u * 2
                                                 : g.head - u * (headLen - 2);

@@ -55,7 +55,10 @@ public:
     {
         Numbers numbers = Numbers::Textbook;
         Theme theme = Theme::Light;
-        qreal zoom = 1.0;     // presentation scale: fonts and lines scale together
+        qreal zoom = 1.0; // presentation scale: fonts and lines scale together
+        // Thicker lines for a projector without widening the diagram (presentation mode):
+        // arrows, arrowheads and lane lines times this.
+        qreal lineScale = 1.0;
         QString title;        // e.g. the lesson; the source line is always added below it
         int currentItem = -1; // highlighted row; -1 none
         qreal progress = 1.0; // of the current arrow: where its packet dot is (0..1); 1 = arrived

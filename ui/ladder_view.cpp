@@ -1,5 +1,7 @@
 #include "ladder_view.h"
 
+#include <algorithm>
+
 #include "ladder_explainer.h"
 
 #include <QEvent>
@@ -123,6 +125,12 @@ void LadderView::setNumbers(LadderPainter::Numbers numbers)
 void LadderView::setTheme(LadderPainter::Theme theme)
 {
     options_.theme = theme;
+    viewport()->update();
+}
+
+void LadderView::setLineScale(qreal scale)
+{
+    options_.lineScale = std::clamp(scale, 1.0, 3.0);
     viewport()->update();
 }
 

@@ -42,7 +42,9 @@ public:
     void setTitle(const QString& title);
     QString title() const { return options_.title; }
 
-    void setZoom(qreal zoom); // clamped to [minZoom, maxZoom]
+    void setZoom(qreal zoom);       // clamped to [minZoom, maxZoom]
+    void setLineScale(qreal scale); // thicker lines (presentation mode), 1 = normal
+    qreal lineScale() const { return options_.lineScale; }
     qreal zoom() const { return options_.zoom; }
     void zoomIn();
     void zoomOut();

@@ -30,6 +30,11 @@
 namespace netstage {
 
 namespace {
+// How much thicker the ladder's lines are while presenting.
+constexpr qreal kPresentLineScale = 1.8;
+} // namespace
+
+namespace {
 
 // Where each widget's unscaled font and header sizes are kept, so scale 1 restores them exactly.
 const char* const kBaseFont = "netstage_baseFont";
@@ -683,6 +688,8 @@ void Presentation::applyLadder(LadderView* v, double s)
             zoom = std::max(base * scale_, std::min(zoom, available / width1));
     }
     v->setZoom(zoom);
+    // Thick lines for the back row, whatever room the zoom had.
+    v->setLineScale(presenting_ ? kPresentLineScale : 1.0);
     ladderZoom_.insert(v, {base, v->zoom()});
 }
 

@@ -117,6 +117,8 @@ void TstPresentation::presentingScalesAndRestoresExactly()
     // Thick lines: the diagram's zoom scales them, as far as the view is wide.
     QTRY_VERIFY(ladder->zoom() > zoom0 || ladder->ladder().isEmpty());
     QVERIFY(ladder->zoom() <= zoom0 * f + 1e-9);
+    // ...and the lines themselves get thicker, whatever room the zoom had.
+    QCOMPARE(ladder->lineScale(), 1.0 * 1.8);
     // Widgets with no font of their own follow the application font (delivered by an event).
     QTRY_COMPARE(window_->lessonPanel()->font().pointSizeF(), app0.pointSizeF() * f);
     QLabel probe(window_->lessonPanel());
@@ -130,6 +132,7 @@ void TstPresentation::presentingScalesAndRestoresExactly()
     for (int i = 0; i < rows.size(); ++i)
         QTRY_COMPARE(rows[i]->defaultSectionSize(), rows0[i]);
     QCOMPARE(ladder->zoom(), zoom0);
+    QCOMPARE(ladder->lineScale(), 1.0);
 
     // Esc leaves presentation mode too, but only while presenting.
     auto* leave = window_->findChild<QAction*>(QStringLiteral("leavePresentationAction"));
