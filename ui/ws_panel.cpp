@@ -414,8 +414,9 @@ QString WsPanel::connectClient()
         return {};
     }
     showNote(clientNote_,
-             tr("%1 opening %2. QWebSocket hides its own bytes: select the server's ws-conn "
-                "socket to see the handshake byte for byte.")
+             tr("Started %1 towards %2; its state is in the socket list. QWebSocket hides its "
+                "own bytes: select the server's ws-conn socket to see the handshake byte for "
+                "byte.")
                  .arg(id, urlEdit_->text()),
              false);
     if (!selectSocket(id))

@@ -106,17 +106,17 @@
 <context>
     <name>netstage::HttpParser</name>
     <message numerus="yes">
-        <source>The request line is longer than %n bytes (nginx's limit): 414 URI Too Long.</source>
+        <source>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</source>
         <translation>
-            <numerusform>The request line is longer than %n bytes (nginx's limit): 414 URI Too Long.</numerusform>
-            <numerusform>The request line is longer than %n bytes (nginx's limit): 414 URI Too Long.</numerusform>
+            <numerusform>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</numerusform>
+            <numerusform>The request line is longer than %n bytes (nginx&apos;s limit): 414 URI Too Long.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The headers are larger than %n bytes (Node's limit): 431 Request Header Fields Too Large.</source>
+        <source>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</source>
         <translation>
-            <numerusform>The headers are larger than %n bytes (Node's limit): 431 Request Header Fields Too Large.</numerusform>
-            <numerusform>The headers are larger than %n bytes (Node's limit): 431 Request Header Fields Too Large.</numerusform>
+            <numerusform>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</numerusform>
+            <numerusform>The headers are larger than %n bytes (Node&apos;s limit): 431 Request Header Fields Too Large.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -130,10 +130,10 @@
 <context>
     <name>netstage::HttpServer</name>
     <message numerus="yes">
-        <source>%n connection(s) are already open, the server's limit: this one is refused with 503 Service Unavailable and closed (Node's server.maxConnections emits 'drop').</source>
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
         <translation>
-            <numerusform>%n connection is already open, the server's limit: this one is refused with 503 Service Unavailable and closed (Node's server.maxConnections emits 'drop').</numerusform>
-            <numerusform>%n connections are already open, the server's limit: this one is refused with 503 Service Unavailable and closed (Node's server.maxConnections emits 'drop').</numerusform>
+            <numerusform>%n connection is already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>%n connections are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
         </translation>
     </message>
 </context>
@@ -191,10 +191,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The window is rebuilt in the new language. The event log and the TCP lab's connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
+        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
         <translation>
-            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab's connections stay; the %n open socket of the other labs is closed. Switch now?</numerusform>
-            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab's connections stay; the %n open sockets of the other labs are closed. Switch now?</numerusform>
+            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket of the other labs is closed. Switch now?</numerusform>
+            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open sockets of the other labs are closed. Switch now?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -266,10 +266,10 @@
 <context>
     <name>netstage::TcpLab</name>
     <message numerus="yes">
-        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node's server.maxConnections emits 'drop').</source>
+        <source>LAN mode allows %n connection(s) at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
         <translation>
-            <numerusform>LAN mode allows %n connection at once: the connection from %1 is refused and closed (Node's server.maxConnections emits 'drop').</numerusform>
-            <numerusform>LAN mode allows %n connections at once: the connection from %1 is refused and closed (Node's server.maxConnections emits 'drop').</numerusform>
+            <numerusform>LAN mode allows %n connection at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>LAN mode allows %n connections at once: the connection from %1 is refused and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
         </translation>
     </message>
 </context>
@@ -347,10 +347,10 @@
 <context>
     <name>netstage::WaterfallChart</name>
     <message numerus="yes">
-        <source>The walk's waterfall: %n request(s), the last one done at %1 ms</source>
+        <source>The walk&apos;s waterfall: %n request(s), the last one done at %1 ms</source>
         <translation>
-            <numerusform>The walk's waterfall: %n request, the last one done at %1 ms</numerusform>
-            <numerusform>The walk's waterfall: %n requests, the last one done at %1 ms</numerusform>
+            <numerusform>The walk&apos;s waterfall: %n request, the last one done at %1 ms</numerusform>
+            <numerusform>The walk&apos;s waterfall: %n requests, the last one done at %1 ms</numerusform>
         </translation>
     </message>
 </context>
@@ -367,10 +367,10 @@
 <context>
     <name>netstage::WsLab</name>
     <message numerus="yes">
-        <source>The client sent %n byte(s) of frames before the server's 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
+        <source>The client sent %n byte(s) of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</source>
         <translation>
-            <numerusform>The client sent %n byte of frames before the server's 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
-            <numerusform>The client sent %n bytes of frames before the server's 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
+            <numerusform>The client sent %n byte of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
+            <numerusform>The client sent %n bytes of frames before the server&apos;s 101 answer. RFC 6455 (section 4.1) says a client must wait for the answer first; this server does not act on them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -384,17 +384,17 @@
 <context>
     <name>netstage::WsPanel</name>
     <message numerus="yes">
-        <source>── The client's request (%n byte(s)) ──</source>
+        <source>── The client&apos;s request (%n byte(s)) ──</source>
         <translation>
-            <numerusform>── The client's request (%n byte) ──</numerusform>
-            <numerusform>── The client's request (%n bytes) ──</numerusform>
+            <numerusform>── The client&apos;s request (%n byte) ──</numerusform>
+            <numerusform>── The client&apos;s request (%n bytes) ──</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>── The server's answer (%n byte(s)) ──</source>
+        <source>── The server&apos;s answer (%n byte(s)) ──</source>
         <translation>
-            <numerusform>── The server's answer (%n byte) ──</numerusform>
-            <numerusform>── The server's answer (%n bytes) ──</numerusform>
+            <numerusform>── The server&apos;s answer (%n byte) ──</numerusform>
+            <numerusform>── The server&apos;s answer (%n bytes) ──</numerusform>
         </translation>
     </message>
 </context>

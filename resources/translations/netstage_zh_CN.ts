@@ -6455,10 +6455,6 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <source>%1 opening %2. QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
-        <translation>%1 正在打开 %2。QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
-    </message>
-    <message>
         <source>Select a connection in the list.</source>
         <translation>请在列表中选择一个连接。</translation>
     </message>
@@ -6537,6 +6533,10 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     <message>
         <source>%1: TCP handshake, HTTP upgrade, frames, closing handshake, teardown</source>
         <translation>%1：TCP 握手、HTTP 升级、数据帧、关闭握手、挥手</translation>
+    </message>
+    <message>
+        <source>Started %1 towards %2; its state is in the socket list. QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
+        <translation>已启动 %1，目标 %2；它的状态见套接字列表。QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
     </message>
 </context>
 </TS>
