@@ -5,6 +5,7 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <optional>
 #include <vector>
 
 class QCheckBox;
@@ -56,6 +57,14 @@ public:
     void saveRecording(const QString& path);
     bool exportDiagram(const QString& path, QString* error) const;
     void setEvents(std::vector<Event> events, const QString& lesson); // replaces the session
+    // The lesson's own log (one row per event, in order), for "Show layers".
+    QTableView* logView() const { return log_; }
+    std::optional<Event> eventAtRow(int row) const
+    {
+        if (row < 0 || row >= int(events_.size()))
+            return std::nullopt;
+        return events_[std::size_t(row)];
+    }
 
     LadderView* view() const { return view_; }
     ReplayPlayer* player() const { return player_; }

@@ -40,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -173,6 +174,10 @@ void MainWindow::attachLayerSources()
         osiPanel_->attachLog(log);
     for (LadderView* ladder : labs_->findChildren<LadderView*>())
         osiPanel_->attachLadder(ladder);
+    QPointer<LessonPanel> lessons(lessonPanel_);
+    osiPanel_->attachTable(lessonPanel_->logView(), [lessons](int row) -> std::optional<Event> {
+        return lessons ? lessons->eventAtRow(row) : std::nullopt;
+    });
 }
 
 bool MainWindow::exportCaptureTo(const QString& path)

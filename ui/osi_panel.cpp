@@ -1,5 +1,7 @@
 #include "osi_panel.h"
 
+#include <QTableView>
+
 #include "encapsulation.h"
 #include "event_log_panel.h"
 #include "ladder_view.h"
@@ -180,6 +182,26 @@ void OsiPanel::attachLadder(LadderView* ladder)
         if (view && showFromLadder(view, item))
             emit packetRequested();
     });
+}
+
+void OsiPanel::attachTable(QTableView* table, std::function<std::optional<Event>(int row)> eventAt)
+{
+    auto* action = new QAction(tr("Show layers (network model)"), table);
+    action->setObjectName(QStringLiteral("tableShowLayersAction"));
+    table->addAction(action);
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    QPointer<QTableView> view(table);
+    auto show = [this, eventAt](int row) {
+        const std::optional<Event> e = eventAt(row);
+        if (e && showPacket(*e))
+            emit packetRequested();
+    };
+    connect(action, &QAction::triggered, this, [view, show] {
+        if (view && view->currentIndex().isValid())
+            show(view->currentIndex().row());
+    });
+    connect(table, &QAbstractItemView::doubleClicked, this,
+            [show](const QModelIndex& index) { show(index.row()); });
 }
 
 bool OsiPanel::showFromLadder(LadderView* ladder, int item)

@@ -4,15 +4,19 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
+#include <optional>
 
 class QLabel;
 class QPushButton;
 class QSplitter;
+class QTableView;
 
 namespace netstage {
 
 class EventLogPanel;
 class LadderView;
+
 class NetworkModelView;
 class PacketLayersView;
 class Timeline;
@@ -40,6 +44,8 @@ public:
     // "Show layers" on a log's rows and a ladder's arrows (context menu and double-click).
     void attachLog(EventLogPanel* log);
     void attachLadder(LadderView* ladder);
+    // The same on any other table of events (the lessons panel's log): `eventAt` maps a row.
+    void attachTable(QTableView* table, std::function<std::optional<Event>(int row)> eventAt);
 
     NetworkModelView* modelView() const { return model_; }
     PacketLayersView* layersView() const { return layers_; }

@@ -6,6 +6,7 @@
 #include "event_log_model.h"
 #include "event_log_panel.h"
 #include "ladder_view.h"
+#include "lesson_panel.h"
 #include "main_window.h"
 #include "network_model_view.h"
 #include "osi_panel.h"
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -180,6 +182,38 @@ private slots:
         QVERIFY(!log_->requestLayers(listening));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(window_->tcpPanel()));
+    }
+
+    // The lessons panel's own log: a sample recording (wire segments without their bytes),
+    // a double-click on the SYN row shows it in the network model, its flags from the event.
+    void lessonLogShowsLayers()
+    {
+        LessonPanel* lessons = window_->lessonPanel();
+        QSignalSpy opened(lessons, &LessonPanel::recordingOpened);
+        lessons->openRecording(QStringLiteral(":/recordings/handshake.netstage.jsonl"));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 5000);
+        window_->showView(QStringLiteral("lessons"));
+        int syn = -1;
+        for (int row = 0; syn < 0; ++row) {
+            const std::optional<Event> e = lessons->eventAtRow(row);
+            if (!e)
+                break;
+            if (e->event == ev::Segment && e->flags == QLatin1String("SYN"))
+                syn = row;
+        }
+        QVERIFY(syn >= 0);
+        QTableView* table = lessons->logView();
+        const QModelIndex index = table->model()->index(syn, 0);
+        table->scrollTo(index);
+        // As a user does it: a click, then the double-click.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {},
+                           table->visualRect(index).center());
+        auto* tabs = window_->findChild<QTabWidget*>(QStringLiteral("labTabs"));
+        QTRY_COMPARE(tabs->currentWidget(), static_cast<QWidget*>(window_->osiPanel()));
+        QCOMPARE(valueOf(window_->osiPanel()->layersView()->encapsulation())
+                     .contains(QStringLiteral("SYN")),
+                 true);
     }
 
     // Without bytes (the model's segment), fields the model cannot know say "not captured".
