@@ -94,7 +94,14 @@ private slots:
                  r.extra.value(QStringLiteral("duration_us")).toInteger());
         QVERIFY(t.value(QStringLiteral("connect_us")).toInteger() > 0);
         QVERIFY2(t.value(QStringLiteral("wait_us")).toInteger() >= 35000, "Node waits 40 ms");
-        QVERIFY2(t.value(QStringLiteral("download_us")).toInteger() >= 25000, "then 30 ms more");
+        // The body's end comes 30 ms after its start; when the client saw the start depends
+        // on when it was scheduled (a loaded machine reads both parts late, together), so
+        // only the sum has a lower bound that always holds.
+        QVERIFY(t.value(QStringLiteral("download_us")).toInteger() > 0);
+        QVERIFY2(t.value(QStringLiteral("wait_us")).toInteger() +
+                         t.value(QStringLiteral("download_us")).toInteger() >=
+                     65000,
+                 "Node waits 40 ms, then 30 ms more");
 
         const int iDns = testutil::indexOf(evs, {sock, QStringLiteral("dns")});
         const int iConnect = testutil::indexOf(evs, {sock, ev::Connect});
@@ -107,7 +114,7 @@ private slots:
                 iOut < iIn && iIn < iResp && iResp < iClose);
         for (int i : {iConnect, iRequest, iOut, iIn, iResp, iClose})
             QVERIFY(evs[size_t(i)].t_us >= evs[size_t(iDns)].t_us);
-        QVERIFY(evs[size_t(iResp)].t_us - evs[size_t(iIn)].t_us >= 25000);
+        QVERIFY(evs[size_t(iResp)].t_us - evs[size_t(iOut)].t_us >= 65000);
         const Event req = evs[size_t(iRequest)];
         QCOMPARE(req.extra.value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
         QCOMPARE(req.extra.value(QStringLiteral("target")).toString(), QStringLiteral("/slow"));
