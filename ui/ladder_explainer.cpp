@@ -306,10 +306,28 @@ QString LadderExplainer::paragraph(const Ladder& l, int item, LadderPainter::Num
             });
             const int anyFromPeer =
                 previousArrow(l, item, [&](const LadderArrow& p) { return p.from == a->to; });
+            // This side's FIN went out, and then the peer still sent bytes.
+            const int myFin = previousArrow(l, item, [&](const LadderArrow& p) {
+                return p.from == a->from && hasFlag(p.flags, "FIN");
+            });
+            const int peerData = previousArrow(
+                l, item, [&](const LadderArrow& p) { return p.from == a->to && p.len > 0; });
             if (synItem >= 0 && synItem == anyFromPeer)
                 extra = tr("Nothing listens on that port, so the kernel answered the SYN with "
                            "RST: the client's connect() fails with ECONNREFUSED.");
-            else
+            else if (myFin >= 0 && peerData > myFin) {
+                extra = tr("This side had already closed its socket completely (its FIN went "
+                           "out), and then bytes still arrived from the peer. A closed socket "
+                           "cannot deliver them, so the kernel answers RST and the peer sees "
+                           "ECONNRESET.");
+                const LadderLane& lane = l.lanes[std::size_t(a->from)];
+                if (lane.label.startsWith(QLatin1String("ws-client")))
+                    extra =
+                        join(extra, tr("Here the bytes are the server's close frame: QWebSocket "
+                                       "closed TCP right after sending its own close frame instead "
+                                       "of waiting for the server's answer, as RFC 6455 (section "
+                                       "7.1.1) asks a client to do."));
+            } else
                 extra = tr("An abort (SO_LINGER 0, then close) sends RST instead of FIN: unread "
                            "data is thrown away, the peer sees ECONNRESET, and nobody waits in "
                            "TIME-WAIT.");

@@ -2653,6 +2653,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>app: what the programs sent and received</source>
         <translation>app：程序发送和接收的内容</translation>
     </message>
+    <message>
+        <source>This side had already closed its socket completely (its FIN went out), and then bytes still arrived from the peer. A closed socket cannot deliver them, so the kernel answers RST and the peer sees ECONNRESET.</source>
+        <translation>这一端已经把套接字完全关闭（它的 FIN 已经发出），之后对端仍有字节到达。已关闭的套接字无法交付这些数据，于是内核回以 RST，对端看到 ECONNRESET。</translation>
+    </message>
+    <message>
+        <source>Here the bytes are the server&apos;s close frame: QWebSocket closed TCP right after sending its own close frame instead of waiting for the server&apos;s answer, as RFC 6455 (section 7.1.1) asks a client to do.</source>
+        <translation>这里到达的字节是服务器的关闭帧：QWebSocket 发出自己的关闭帧后立刻关闭了 TCP，而没有像 RFC 6455（第 7.1.1 节）要求客户端那样等待服务器的回应。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::LadderPainter</name>

@@ -496,6 +496,24 @@ private slots:
         QVERIFY2(textIn < ping && ping < pong, qPrintable(all));
         QVERIFY2(pong < close && close < fin && closeIn > pong, qPrintable(all));
         QVERIFY2(story.count(QStringLiteral("→ close 1000")) == 2, qPrintable(all));
+        // QWebSocket closes TCP right after its close frame; when the server's close frame
+        // then reaches the closed socket, the kernel resets, and the explanation says why.
+        int resets = 0;
+        for (int i = 0; i < int(l.items.size()); ++i) {
+            const LadderItem& it = l.items[std::size_t(i)];
+            if (it.kind != LadderItem::Kind::Arrow)
+                continue;
+            const LadderArrow& a = l.arrows[std::size_t(it.index)];
+            if (a.flags.contains(QLatin1String("RST")) && a.from == 0) {
+                const QString why =
+                    LadderExplainer::paragraph(l, i, LadderPainter::Numbers::Textbook);
+                QVERIFY2(why.contains(QStringLiteral("already closed its socket")),
+                         qPrintable(why));
+                QVERIFY2(why.contains(QStringLiteral("QWebSocket")), qPrintable(why));
+                ++resets;
+            }
+        }
+        QVERIFY2(resets == 1, qPrintable(all));
         QString error;
         LadderPainter::Options o;
         o.title = QStringLiteral("WebSocket: handshake, upgrade, frames, close, teardown");
