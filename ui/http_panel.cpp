@@ -188,10 +188,11 @@ QWidget* HttpPanel::buildClientBox()
     subresourceBox_->setToolTip(tr("The rendered page asks for its images and style sheet: each "
                                    "is a real request, reusing the kept-alive connection"));
     options->addWidget(followBox_);
-    options->addWidget(resolveBox_);
     options->addWidget(subresourceBox_);
     options->addStretch(1);
     layout->addLayout(options);
+    // On a line of its own: the longest of the three, it was cut first at large type.
+    layout->addWidget(resolveBox_);
 
     auto* fields = new QHBoxLayout;
     headersEdit_ = new QPlainTextEdit(box);

@@ -76,12 +76,60 @@ HttpTimingChart::HttpTimingChart(QWidget* parent) : QWidget(parent), plot_(new Q
     plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
     plot_->legend->setWrap(kPhases);
     plot_->legend->setBorderPen(Qt::NoPen);
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    plot_->legend->setFont(small);
+    applyFonts();
     plot_->setMouseTracking(true);
     connect(plot_, &QCustomPlot::mouseMove, this, &HttpTimingChart::onMouseMove);
     rebuild();
+}
+
+void HttpTimingChart::applyFonts()
+{
+    // QCustomPlot keeps the fonts it was given: follow the widget's (zoom, presentation).
+    const QFont f = font();
+    QFont small = f;
+    small.setPointSizeF(f.pointSizeF() * 0.85);
+    plot_->legend->setFont(small);
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        axis->setTickLabelFont(small);
+        axis->setLabelFont(f);
+    }
+    updateLegendWrap();
+}
+
+void HttpTimingChart::updateLegendWrap()
+{
+    // As many entries per row as fit whole (the longest name decides), in even rows.
+    const int entries = plot_->legend->itemCount();
+    if (entries == 0)
+        return;
+    const QFontMetrics fm(plot_->legend->font());
+    int longest = 0;
+    for (int i = 0; i < kPhases; ++i)
+        longest = std::max(longest, fm.horizontalAdvance(phaseName(i)));
+    longest = std::max(longest, fm.horizontalAdvance(paused_->name()));
+    const int perEntry = longest + plot_->legend->iconSize().width() + 24;
+    const int fit = std::clamp(std::max(1, width() - 16) / perEntry, 1, entries);
+    const int rows = (entries + fit - 1) / fit;
+    const int wrap = (entries + rows - 1) / rows;
+    if (wrap != plot_->legend->wrap()) {
+        plot_->legend->setWrap(wrap);
+        plot_->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // lay them out again
+    }
+}
+
+void HttpTimingChart::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange) {
+        applyFonts();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+    QWidget::changeEvent(event);
+}
+
+void HttpTimingChart::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    updateLegendWrap();
 }
 
 void HttpTimingChart::addExchange(const HttpExchange& x)
@@ -197,9 +245,7 @@ void HttpTimingChart::rebuild()
             paused_->addToLegend();
         else
             paused_->removeFromLegend();
-        // Seven entries in two even rows, so none is squeezed.
-        plot_->legend->setWrap(anyPaused ? 4 : kPhases);
-        plot_->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // lay them out again
+        updateLegendWrap();
     }
     for (int i = 0; i < kPhases; ++i)
         bars_[i]->setData(keys, values[i], true);

@@ -6,6 +6,7 @@
 class QCPBars;
 class QCustomPlot;
 class QMouseEvent;
+class QResizeEvent;
 
 namespace netstage {
 
@@ -55,9 +56,13 @@ public:
 
 protected:
     void rebuild();
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void onMouseMove(QMouseEvent* e);
+    void applyFonts();
+    void updateLegendWrap();
 
     QCustomPlot* plot_;
     QCPBars* offset_ = nullptr; // invisible: where each row starts
