@@ -13,6 +13,7 @@
 #include "log_saver.h"
 #include "osi_panel.h"
 #include "presentation.h"
+#include "replay_player.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 #include "timeline.h"
@@ -388,6 +389,17 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
     for (auto it = views_.cbegin(); it != views_.cend(); ++it)
         controls.insert(it.key(), AppSettings::controlValues(it.value()));
 
+    // The lesson on the screen (finished, or opened from a file) comes back at the same step;
+    // its explanations are drawn again in the new language.
+    std::vector<Event> lessonEvents;
+    QString lessonName;
+    int lessonPosition = 0;
+    if (lessonPanel_ && !lessonPanel_->isRunning() && !lessonPanel_->events().empty()) {
+        lessonEvents = lessonPanel_->events();
+        lessonName = lessonPanel_->lessonName();
+        lessonPosition = lessonPanel_->player()->position();
+    }
+
     // Panels first (they point into the labs), then the menus.
     views_.clear();
     while (QWidget* w = labs_->widget(0)) {
@@ -410,6 +422,10 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
     buildMenus();
     for (auto it = views_.cbegin(); it != views_.cend(); ++it)
         AppSettings::setControlValues(it.value(), controls.value(it.key()));
+    if (!lessonEvents.empty()) {
+        lessonPanel_->setEvents(std::move(lessonEvents), lessonName);
+        lessonPanel_->player()->seek(lessonPosition);
+    }
     if (LanMode::enabled())
         applyLanHosts(QStringLiteral("127.0.0.1"), LanMode::address().toString());
     updateLanBanner();

@@ -6,6 +6,7 @@
 #include "lesson_panel.h"
 #include "main_window.h"
 #include "presentation.h"
+#include "replay_player.h"
 #include "tcp_lab.h"
 #include "tcp_panel.h"
 #include "timeline.h"
@@ -159,8 +160,19 @@ void TstShell::languageSwitchesAtRunTimeAndKeepsTheSession()
     QVERIFY(after.waitForConnected(5000));
     QCOMPARE(before.state(), QAbstractSocket::ConnectedState);
 
+    // A lesson on the screen stays there, at the same step, through a switch.
+    QSignalSpy opened(w.lessonPanel(), &LessonPanel::recordingOpened);
+    w.lessonPanel()->openRecording(QStringLiteral(":/recordings/teardown.netstage.jsonl"));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 5000);
+    w.lessonPanel()->player()->seek(5);
+    const std::size_t lessonEvents = w.lessonPanel()->events().size();
+    QVERIFY(lessonEvents > 10);
+
     // And back.
     QVERIFY(w.setLanguage(QStringLiteral("en"), false));
+    QCOMPARE(w.lessonPanel()->events().size(), lessonEvents);
+    QCOMPARE(w.lessonPanel()->lessonName(), QStringLiteral("teardown"));
+    QCOMPARE(w.lessonPanel()->player()->position(), 5);
     QVERIFY(menuTitles(&w).contains(QStringLiteral("&File")));
     QVERIFY(tabTitles(&w).contains(QStringLiteral("Handshake && teardown")));
     QVERIFY(!w.setLanguage(QStringLiteral("fr"), false)); // not one we ship
