@@ -347,7 +347,7 @@ QString Cli::mainHelp()
                       "  tcp lesson    run a lesson (handshake, teardown, ...) on real sockets\n");
     for (const LabCli& m : labModules())
         labs += QStringLiteral("  %1 %2\n").arg(m.name, -13).arg(m.summary);
-    return tr("Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view tcp]]\n"
+    return tr("Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view V]]\n"
               "       netstage <lab> <verb> [options] [--events FILE|-]\n"
               "\n"
               "NetStage shows how network connections live and die, with real sockets.\n"
@@ -361,7 +361,9 @@ QString Cli::mainHelp()
               "Options:\n"
               "  --lang L        zh_CN or en (default: the system's language)\n"
               "  --screenshot F  open the window, let it settle, write a PNG to F, exit\n"
-              "  --view V        the view for --screenshot (tcp)\n"
+              "  --view V        the view for --screenshot: tcp (default), lessons, handshake,\n"
+              "                  tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,\n"
+              "                  presentation, shortcuts\n"
               "  --help          this text; 'netstage <lab> --help' for one lab\n"
               "  --version       the version\n"
               "\n"

@@ -150,50 +150,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view tcp]]
-       netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
-
-NetStage shows how network connections live and die, with real sockets.
-Without a lab it opens the window. With one it runs headless and prints
-events; --events writes them as JSON Lines (&quot;-&quot; = stdout, and then
-people-readable lines go to stderr).
-
-Labs:
-</source>
-        <translation>用法：netstage [--lang zh_CN|en] [--screenshot FILE [--view tcp]]
-      netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
-
-NetStage 用真实的套接字展示网络连接如何建立、如何断开。
-不指定实验时打开窗口。指定实验时在无界面模式下运行并打印
-事件；--events 把事件写成 JSON Lines（&quot;-&quot; = 标准输出，此时
-供人阅读的文字输出到标准错误）。
-
-实验：
-</translation>
-    </message>
-    <message>
-        <source>
-Options:
-  --lang L        zh_CN or en (default: the system&apos;s language)
-  --screenshot F  open the window, let it settle, write a PNG to F, exit
-  --view V        the view for --screenshot (tcp)
-  --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
-  --version       the version
-
-Exit status: 0 success, 1 runtime failure, 2 bad usage.
-</source>
-        <translation>
-选项：
-  --lang L        zh_CN 或 en（默认：系统语言）
-  --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
-  --view V        --screenshot 使用的视图（tcp）
-  --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
-  --version       显示版本
-
-退出状态：0 成功，1 运行时失败，2 用法错误。
-</translation>
-    </message>
-    <message>
         <source>--step-delay needs milliseconds (0 to 600000)</source>
         <translation>--step-delay 需要毫秒数（0 到 600000）</translation>
     </message>
@@ -331,6 +287,54 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
     <message>
         <source>--slides needs a folder</source>
         <translation>--slides 需要一个文件夹</translation>
+    </message>
+    <message>
+        <source>Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view V]]
+       netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
+
+NetStage shows how network connections live and die, with real sockets.
+Without a lab it opens the window. With one it runs headless and prints
+events; --events writes them as JSON Lines (&quot;-&quot; = stdout, and then
+people-readable lines go to stderr).
+
+Labs:
+</source>
+        <translation>用法：netstage [--lang zh_CN|en] [--screenshot FILE [--view V]]
+      netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
+
+NetStage 用真实的套接字展示网络连接如何建立、如何断开。
+不指定实验时打开窗口。指定实验时在无界面模式下运行并打印
+事件；--events 把事件写成 JSON Lines（&quot;-&quot; = 标准输出，此时
+供人阅读的文字输出到标准错误）。
+
+实验：
+</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  --lang L        zh_CN or en (default: the system&apos;s language)
+  --screenshot F  open the window, let it settle, write a PNG to F, exit
+  --view V        the view for --screenshot: tcp (default), lessons, handshake,
+                  tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,
+                  presentation, shortcuts
+  --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
+  --version       the version
+
+Exit status: 0 success, 1 runtime failure, 2 bad usage.
+</source>
+        <translation>
+选项：
+  --lang L        zh_CN 或 en（默认：系统语言）
+  --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
+  --view V        --screenshot 使用的视图：tcp（默认）、lessons、handshake、
+                  tcp-vs-udp、udp、http、ws、url、url-waterfall、osi、
+                  presentation、shortcuts
+  --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
+  --version       显示版本
+
+退出状态：0 成功，1 运行时失败，2 用法错误。
+</translation>
     </message>
 </context>
 <context>
