@@ -52,7 +52,10 @@ struct Session
     qint64 t0 = 0; // the session's clock starts with the timeline
     QList<Event> errors;
 
-    bool open(const QString& events, bool quiet)
+    // How one event reads for people (the TCP lab's by default; a lab may bring its own).
+    using LineFormat = QString (*)(const Event& e, qint64 t0);
+
+    bool open(const QString& events, bool quiet, LineFormat format = &humanLine)
     {
         observer = std::make_unique<KernelObserver>(&timeline);
         if (!events.isEmpty()) {
@@ -75,11 +78,11 @@ struct Session
         }
         // Human lines go to stderr when stdout carries JSON, to stdout otherwise.
         FILE* human = events == QLatin1String("-") ? stderr : stdout;
-        timeline.addSink([this, human, quiet](const Event& e) {
+        timeline.addSink([this, human, quiet, format](const Event& e) {
             if (e.event == ev::Error)
                 errors.append(e);
             if (!quiet) {
-                std::fputs(qPrintable(humanLine(e, t0) + QLatin1Char('\n')), human);
+                std::fputs(qPrintable(format(e, t0) + QLatin1Char('\n')), human);
                 std::fflush(human);
             }
         });

@@ -83,18 +83,6 @@ struct Args
     bool quiet = false;
 };
 
-// The session's own human lines stay off: ours know the UDP and WebSocket events.
-void addHumanSink(Session& s, const QString& events, bool quiet)
-{
-    if (quiet)
-        return;
-    FILE* human = events == QLatin1String("-") ? stderr : stdout;
-    s.timeline.addSink([&s, human](const Event& e) {
-        std::fputs(qPrintable(udpWsHumanLine(e, s.t0) + QLatin1Char('\n')), human);
-        std::fflush(human);
-    });
-}
-
 int runServe(const Args& a)
 {
     // Signals are read through the event loop; block them before the session's worker threads
@@ -105,9 +93,9 @@ int runServe(const Args& a)
             onSignal();
     });
     Session s;
-    if (!s.open(a.events, true))
+    // People read the UDP and WebSocket events in their own words.
+    if (!s.open(a.events, a.quiet, &udpWsHumanLine))
         return 1;
-    addHumanSink(s, a.events, a.quiet);
     UdpLab lab(&s.timeline);
     lab.setWireCapture(s.wire.get());
     if (!lab.startServer(a.server)) {
@@ -139,9 +127,9 @@ int runSend(const Args& a)
             onSignal();
     });
     Session s;
-    if (!s.open(a.events, true))
+    // People read the UDP and WebSocket events in their own words.
+    if (!s.open(a.events, a.quiet, &udpWsHumanLine))
         return 1;
-    addHumanSink(s, a.events, a.quiet);
     if (!a.pcap.isEmpty() && !checkCaptureFor(s, a.pcap))
         return 1;
     UdpLab lab(&s.timeline);
@@ -197,9 +185,9 @@ int runSend(const Args& a)
                      .arg(st.delayed)
                      .arg(st.forwarded));
     }
-    printErr(UdpCliText::tr("%1: %2 datagram(s) sent, %3 answer(s) received")
+    // One plural per sentence: the answers as a count after a colon.
+    printErr(UdpCliText::tr("%1: %n datagram(s) sent; answers received: %2", nullptr, int(sent))
                  .arg(id)
-                 .arg(sent)
                  .arg(answers));
     for (const Event& e : std::as_const(s.errors)) {
         if (e.socket == id) {

@@ -79,17 +79,6 @@ struct Args
     bool quiet = false;
 };
 
-void addHumanSink(Session& s, const QString& events, bool quiet)
-{
-    if (quiet)
-        return;
-    FILE* human = events == QLatin1String("-") ? stderr : stdout;
-    s.timeline.addSink([&s, human](const Event& e) {
-        std::fputs(qPrintable(udpWsHumanLine(e, s.t0) + QLatin1Char('\n')), human);
-        std::fflush(human);
-    });
-}
-
 int runServe(const Args& a)
 {
     // Block the signals before the session's worker threads start (they inherit the mask).
@@ -99,9 +88,9 @@ int runServe(const Args& a)
             onSignal();
     });
     Session s;
-    if (!s.open(a.events, true))
+    // People read the UDP and WebSocket events in their own words.
+    if (!s.open(a.events, a.quiet, &udpWsHumanLine))
         return 1;
-    addHumanSink(s, a.events, a.quiet);
     WsLab lab(&s.timeline, s.observer.get());
     lab.setWireCapture(s.wire.get());
     if (!lab.startServer(a.server)) {
@@ -135,9 +124,9 @@ int runConnect(const Args& a)
             onSignal();
     });
     Session s;
-    if (!s.open(a.events, true))
+    // People read the UDP and WebSocket events in their own words.
+    if (!s.open(a.events, a.quiet, &udpWsHumanLine))
         return 1;
-    addHumanSink(s, a.events, a.quiet);
     WsLab lab(&s.timeline, s.observer.get());
     lab.setWireCapture(s.wire.get());
     QString id;

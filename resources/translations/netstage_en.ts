@@ -284,6 +284,16 @@
     </message>
 </context>
 <context>
+    <name>netstage::UdpCli</name>
+    <message numerus="yes">
+        <source>%1: %n datagram(s) sent; answers received: %2</source>
+        <translation>
+            <numerusform>%1: %n datagram sent; answers received: %2</numerusform>
+            <numerusform>%1: %n datagrams sent; answers received: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::UdpRelay</name>
     <message numerus="yes">
         <source>The relay stopped; %n datagram(s) still waiting in it were discarded.</source>

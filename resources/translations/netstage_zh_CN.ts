@@ -4672,10 +4672,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>中继：收到 %1 个数据报，丢弃 %2，复制 %3，乱序 %4，延迟 %5，转发 %6</translation>
     </message>
     <message>
-        <source>%1: %2 datagram(s) sent, %3 answer(s) received</source>
-        <translation>%1：发送了 %2 个数据报，收到 %3 个回复</translation>
-    </message>
-    <message>
         <source>udp needs a verb: serve or send</source>
         <translation>udp 需要一个动作：serve 或 send</translation>
     </message>
@@ -4817,6 +4813,12 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <message>
         <source>a file name</source>
         <translation>一个文件名</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n datagram(s) sent; answers received: %2</source>
+        <translation>
+            <numerusform>%1：已发送 %n 个数据报；收到的回复：%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
