@@ -25,4 +25,28 @@ int errnoFromName(const QString& name)
     return 0;
 }
 
+QString qtSocketErrorCode(QAbstractSocket::SocketError error, const QString& otherwise)
+{
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return QStringLiteral("ECONNREFUSED");
+    case QAbstractSocket::RemoteHostClosedError:
+        return QStringLiteral("ECONNRESET");
+    case QAbstractSocket::HostNotFoundError:
+        return QStringLiteral("ENOTFOUND");
+    case QAbstractSocket::SocketTimeoutError:
+        return QStringLiteral("ETIMEDOUT");
+    case QAbstractSocket::NetworkError:
+        return QStringLiteral("ENETUNREACH");
+    case QAbstractSocket::AddressInUseError:
+        return QStringLiteral("EADDRINUSE");
+    case QAbstractSocket::SocketAccessError:
+        return QStringLiteral("EACCES");
+    case QAbstractSocket::SocketAddressNotAvailableError:
+        return QStringLiteral("EADDRNOTAVAIL");
+    default:
+        return otherwise;
+    }
+}
+
 } // namespace netstage

@@ -152,13 +152,7 @@ bool HttpServer::start(const HttpServerOptions& options)
         listener_ = new Listener(this);
     serverLocal_ = endpointString(addr, options.port);
     if (!listener_->listen(addr, options.port)) {
-        QString code = QStringLiteral("EINVAL");
-        if (listener_->serverError() == QAbstractSocket::AddressInUseError)
-            code = QStringLiteral("EADDRINUSE");
-        else if (listener_->serverError() == QAbstractSocket::SocketAccessError)
-            code = QStringLiteral("EACCES");
-        else if (listener_->serverError() == QAbstractSocket::SocketAddressNotAvailableError)
-            code = QStringLiteral("EADDRNOTAVAIL");
+        const QString code = qtSocketErrorCode(listener_->serverError(), QStringLiteral("EINVAL"));
         error(code, code == QLatin1String("EINVAL") ? listener_->errorString() : QString());
         return false;
     }

@@ -123,21 +123,7 @@ bool TcpLab::startServer(const TcpServerOptions& options)
         server_ = new Server(this);
     serverLocal_ = endpointString(addr, options.port);
     if (!server_->listen(addr, options.port)) {
-        QString code;
-        switch (server_->serverError()) {
-        case QAbstractSocket::AddressInUseError:
-            code = QStringLiteral("EADDRINUSE");
-            break;
-        case QAbstractSocket::SocketAccessError:
-            code = QStringLiteral("EACCES");
-            break;
-        case QAbstractSocket::SocketAddressNotAvailableError:
-            code = QStringLiteral("EADDRNOTAVAIL");
-            break;
-        default:
-            code = QStringLiteral("EINVAL");
-            break;
-        }
+        const QString code = qtSocketErrorCode(server_->serverError(), QStringLiteral("EINVAL"));
         Event e = base(kServerId, ev::Error);
         e.code = code;
         if (code == QLatin1String("EINVAL"))

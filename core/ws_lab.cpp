@@ -1,5 +1,6 @@
 #include "ws_lab.h"
 
+#include "errors.h"
 #include "lan_mode.h"
 
 #include "explain.h"
@@ -33,30 +34,6 @@ const QString kHandshake = QStringLiteral("handshake");
 const QString kFrame = QStringLiteral("frame");
 const QString kSeenBytes = QStringLiteral("bytes");
 const QString kSeenApi = QStringLiteral("api");
-
-QString errorCodeOf(QAbstractSocket::SocketError err)
-{
-    switch (err) {
-    case QAbstractSocket::ConnectionRefusedError:
-        return QStringLiteral("ECONNREFUSED");
-    case QAbstractSocket::RemoteHostClosedError:
-        return QStringLiteral("ECONNRESET");
-    case QAbstractSocket::HostNotFoundError:
-        return QStringLiteral("ENOTFOUND");
-    case QAbstractSocket::SocketTimeoutError:
-        return QStringLiteral("ETIMEDOUT");
-    case QAbstractSocket::NetworkError:
-        return QStringLiteral("ENETUNREACH");
-    case QAbstractSocket::AddressInUseError:
-        return QStringLiteral("EADDRINUSE");
-    case QAbstractSocket::SocketAccessError:
-        return QStringLiteral("EACCES");
-    case QAbstractSocket::SocketAddressNotAvailableError:
-        return QStringLiteral("EADDRNOTAVAIL");
-    default:
-        return QStringLiteral("EIO");
-    }
-}
 
 // The extra fields every frame event carries. A busy connection repeats the same few shapes
 // (opcode, FIN, mask, header size), so each is built once and shared (QJsonObject is
@@ -319,21 +296,7 @@ bool WsLab::startServer(const WsServerOptions& options)
     }
     serverLocal_ = endpointString(addr, options.port);
     if (!listener_->listen(addr, options.port)) {
-        QString code;
-        switch (listener_->serverError()) {
-        case QAbstractSocket::AddressInUseError:
-            code = QStringLiteral("EADDRINUSE");
-            break;
-        case QAbstractSocket::SocketAccessError:
-            code = QStringLiteral("EACCES");
-            break;
-        case QAbstractSocket::SocketAddressNotAvailableError:
-            code = QStringLiteral("EADDRNOTAVAIL");
-            break;
-        default:
-            code = QStringLiteral("EINVAL");
-            break;
-        }
+        const QString code = qtSocketErrorCode(listener_->serverError(), QStringLiteral("EINVAL"));
         error(kServerId, code,
               code == QLatin1String("EINVAL") ? listener_->errorString() : QString());
         return false;
@@ -955,7 +918,7 @@ void WsLab::wireClient(const QString& id, QWebSocket* ws)
                 if (err == QAbstractSocket::RemoteHostClosedError && c->opened)
                     return; // reported as the close (1006) instead
                 c->errorReported = true;
-                const QString code = errorCodeOf(err);
+                const QString code = qtSocketErrorCode(err);
                 Event e = base(id, ev::Error);
                 e.code = code;
                 if (!c->opened && err != QAbstractSocket::ConnectionRefusedError &&
@@ -1008,7 +971,7 @@ void WsLab::onClientClosed(const QString& id)
         // Qt may report the failure after the disconnect: say why before saying it ended.
         c->errorReported = true;
         Event err = base(id, ev::Error);
-        err.code = errorCodeOf(ws->error());
+        err.code = qtSocketErrorCode(ws->error());
         if (err.code == QLatin1String("EIO"))
             err.detail = tr("The WebSocket could not open: %1").arg(ws->errorString());
         emitEvent(err);
