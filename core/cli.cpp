@@ -76,19 +76,12 @@ int runServe(const Command& cmd)
                              Cli::tr("the server could not start")));
         return 1;
     }
-    QEventLoop loop;
-    bool stopping = false;
-    auto stop = [&] {
-        if (stopping)
-            return;
-        stopping = true;
-        lab.closeAll();
-        QTimer::singleShot(0, &loop, &QEventLoop::quit);
-    };
-    SignalWatcher watcher([&](int) { stop(); });
-    if (cmd.forSeconds >= 0)
-        QTimer::singleShot(static_cast<int>(cmd.forSeconds * 1000), &loop, stop);
-    loop.exec();
+    std::function<void()> onSignal;
+    SignalWatcher watcher([&](int) {
+        if (onSignal)
+            onSignal();
+    });
+    serveUntilStopped(onSignal, cmd.forSeconds, [&] { lab.closeAll(); });
     waitUntil([&lab] { return lab.openConnectionCount() == 0; }, 2000);
     lingerForKernel(s, 200);
     return 0;

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QTimer>
 
 namespace netstage {
 
@@ -141,6 +142,25 @@ bool writeCaptureFile(Session& s, const QString& path)
 void lingerForKernel(Session& s, int ms)
 {
     waitUntil([&s] { return s.observer->trackedCount() == 0; }, ms);
+}
+
+void serveUntilStopped(std::function<void()>& onSignal, double forSeconds,
+                       const std::function<void()>& stopServing)
+{
+    QEventLoop loop;
+    bool stopping = false;
+    auto stop = [&] {
+        if (stopping)
+            return;
+        stopping = true;
+        stopServing();
+        QTimer::singleShot(0, &loop, &QEventLoop::quit);
+    };
+    onSignal = stop;
+    if (forSeconds >= 0)
+        QTimer::singleShot(static_cast<int>(forSeconds * 1000), &loop, stop);
+    loop.exec();
+    onSignal = nullptr;
 }
 
 QString failureLine(const Event& e, const QString& fallback)

@@ -122,6 +122,12 @@ bool checkCaptureFor(Session& s, const QString& path);
 // TIME-WAIT or CLOSED, so a recording shows how the teardown really ended.
 void lingerForKernel(Session& s, int ms);
 
+// A server command's life: runs the event loop until a signal arrives (SignalWatcher's callback
+// calls `onSignal`, which this sets) or `forSeconds` pass (negative: no limit), then calls
+// `stopServing` once and returns.
+void serveUntilStopped(std::function<void()>& onSignal, double forSeconds,
+                       const std::function<void()>& stopServing);
+
 // Blocks SIGINT and SIGTERM in the calling thread and so in every thread started after it
 // (the kernel observer, the wire capture, host lookups): they arrive only through a
 // SignalWatcher's signalfd. Call before anything starts a thread.

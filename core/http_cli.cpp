@@ -111,19 +111,7 @@ int runServe(const ServeArgs& a)
                              HttpCliText::tr("the server could not start")));
         return 1;
     }
-    QEventLoop loop;
-    bool stopping = false;
-    auto stop = [&] {
-        if (stopping)
-            return;
-        stopping = true;
-        server.stop();
-        QTimer::singleShot(0, &loop, &QEventLoop::quit);
-    };
-    onSignal = stop;
-    if (a.forSeconds >= 0)
-        QTimer::singleShot(static_cast<int>(a.forSeconds * 1000), &loop, stop);
-    loop.exec();
+    serveUntilStopped(onSignal, a.forSeconds, [&] { server.stop(); });
     waitUntil([&server] { return server.connectionCount() == 0; }, 2000);
     lingerForKernel(s, 200);
     return 0;

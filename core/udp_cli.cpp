@@ -103,19 +103,7 @@ int runServe(const Args& a)
                              UdpCliText::tr("the server could not start")));
         return 1;
     }
-    QEventLoop loop;
-    bool stopping = false;
-    auto stop = [&] {
-        if (stopping)
-            return;
-        stopping = true;
-        lab.closeAll();
-        QTimer::singleShot(0, &loop, &QEventLoop::quit);
-    };
-    onSignal = stop;
-    if (a.forSeconds >= 0)
-        QTimer::singleShot(static_cast<int>(a.forSeconds * 1000), &loop, stop);
-    loop.exec();
+    serveUntilStopped(onSignal, a.forSeconds, [&] { lab.closeAll(); });
     return 0;
 }
 

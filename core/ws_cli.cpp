@@ -98,19 +98,8 @@ int runServe(const Args& a)
                              WsCliText::tr("the server could not start")));
         return 1;
     }
-    QEventLoop loop;
-    bool stopping = false;
-    auto stop = [&] {
-        if (stopping)
-            return;
-        stopping = true;
-        lab.closeAll(); // 1001 going away to every open WebSocket
-        QTimer::singleShot(0, &loop, &QEventLoop::quit);
-    };
-    onSignal = stop;
-    if (a.forSeconds >= 0)
-        QTimer::singleShot(static_cast<int>(a.forSeconds * 1000), &loop, stop);
-    loop.exec();
+    // 1001 going away to every open WebSocket.
+    serveUntilStopped(onSignal, a.forSeconds, [&] { lab.closeAll(); });
     waitUntil([&lab] { return lab.openConnectionCount() == 0; }, 2000);
     lingerForKernel(s, 200);
     return 0;
