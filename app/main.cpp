@@ -1,11 +1,11 @@
 // netstage: with no lab name it opens the window; `netstage <lab> <verb> ...` runs headless.
-#include "app_settings.h"
-#include "cli.h"
-#include "gui.h"
-#include "ladder_painter.h"
-#include "url_cli.h"
-#include "waterfall_chart.h"
-#include "slides_export.h"
+#include "core/cli/cli.h"
+#include "core/cli/url_cli.h"
+#include "ui/common/app_settings.h"
+#include "ui/ladder/ladder_painter.h"
+#include "ui/lessons/slides_export.h"
+#include "ui/shell/gui.h"
+#include "ui/url/waterfall_chart.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 // depend on where in the ladder the view is.
 //
 //   bench_ladder [frames-per-case]      (QT_QPA_PLATFORM=offscreen works)
-#include "ladder_painter.h"
+#include "ui/ladder/ladder_painter.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

@@ -4,9 +4,9 @@
 // paint via processEvents) is timed on the GUI thread. Then random scrolling with a repaint.
 //
 // Run: QT_QPA_PLATFORM=offscreen build/bench/bench_logview [total] [burst]
-#include "event_log_model.h"
-#include "event_log_panel.h"
-#include "timeline.h"
+#include "core/base/timeline.h"
+#include "ui/log/event_log_model.h"
+#include "ui/log/event_log_panel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

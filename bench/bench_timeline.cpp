@@ -8,8 +8,8 @@
 // Counters: items_per_second (appends), bytes_per_event (Timeline::approximateBytes() / size(),
 // the store's own estimate), heap_bytes_per_event (what malloc really handed out while the store
 // filled, from mallinfo2(), payload buffers included).
-#include "json_lines.h"
-#include "timeline.h"
+#include "core/base/timeline.h"
+#include "core/format/json_lines.h"
 
 #include <QFile>
 #include <QString>

@@ -5,10 +5,10 @@
 //   build/bench/bench_wire_latency [messages] [interval-ms]
 // interval 0 is a burst (each message right after the previous echo); a positive interval
 // paces messages like a person typing, which is how lessons and the TCP panel send.
-#include "kernel_observer.h"
-#include "tcp_lab.h"
-#include "timeline.h"
-#include "wire_capture.h"
+#include "core/base/timeline.h"
+#include "core/observe/kernel_observer.h"
+#include "core/observe/wire_capture.h"
+#include "core/tcp/tcp_lab.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // Google Benchmark: the HTTP parser and the server's answer for the demo page, without sockets,
 // to see what one request costs before the network and the event log add theirs.
-#include "http_message.h"
-#include "http_parser.h"
-#include "http_site.h"
+#include "core/http/http_message.h"
+#include "core/http/http_parser.h"
+#include "core/http/http_site.h"
 
 #include <benchmark/benchmark.h>
 

@@ -2,11 +2,11 @@
 // the timeline, written as a JSON line (the CLI's --events path), with and without its
 // explanation. Google Benchmark; the end-to-end comparisons with Node are the run_*_bench.sh
 // scripts beside it.
-#include "event.h"
-#include "explain.h"
-#include "json_lines.h"
-#include "timeline.h"
-#include "ws_frame_parser.h"
+#include "core/base/event.h"
+#include "core/base/timeline.h"
+#include "core/explain/explain.h"
+#include "core/format/json_lines.h"
+#include "core/ws/ws_frame_parser.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

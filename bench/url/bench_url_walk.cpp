@@ -13,12 +13,12 @@
 // its own clock: HttpClient's timing.total_us, curl's time_total.
 //
 //   bench_url_walk NETSTAGE_BIN [RUNS=30] [REQUESTS=200]
-#include "dns_hierarchy.h"
-#include "http_client.h"
-#include "kernel_observer.h"
-#include "timeline.h"
-#include "url_walk.h"
-#include "wire_capture.h"
+#include "core/base/timeline.h"
+#include "core/dns/dns_hierarchy.h"
+#include "core/http/http_client.h"
+#include "core/observe/kernel_observer.h"
+#include "core/observe/wire_capture.h"
+#include "core/url/url_walk.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,9 +3,9 @@
 // Small helpers shared by the real-socket suites: find events in a timeline or in parsed JSON
 // Lines, and describe them when an assertion fails.
 
-#include "event.h"
-#include "json_lines.h"
-#include "timeline.h"
+#include "core/base/event.h"
+#include "core/base/timeline.h"
+#include "core/format/json_lines.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,5 +1,5 @@
 // The command line, parsed only (nothing runs): defaults, every option, and bad usage.
-#include "cli.h"
+#include "core/cli/cli.h"
 
 #include <QTest>
 #include <vector>

@@ -1,9 +1,9 @@
 // JSON Lines: the exact shape of one line (DESIGN.md's names in DESIGN.md's order, omission of
 // what does not apply), escaping, UTF-8, binary payloads as "hex", parsing back, the writer.
-#include "event.h"
-#include "explain.h"
-#include "json_lines.h"
-#include "timeline.h"
+#include "core/base/event.h"
+#include "core/base/timeline.h"
+#include "core/explain/explain.h"
+#include "core/format/json_lines.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

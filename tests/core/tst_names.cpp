@@ -1,9 +1,9 @@
 // Names students read: TCP states as RFC 9293 and `ss` spell them, errno names, and the plain
 // sentences that explain errors and states.
-#include "errors.h"
-#include "event.h"
-#include "explain.h"
-#include "tcp_state.h"
+#include "core/base/errors.h"
+#include "core/base/event.h"
+#include "core/base/tcp_state.h"
+#include "core/explain/explain.h"
 
 #include <QTest>
 #include <cerrno>

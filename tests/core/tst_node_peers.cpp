@@ -1,6 +1,6 @@
 // The `netstage` binary against real Node.js peers (tests/peers): the tutorial's own server and a
 // Node `net` client. What a student runs from the seed must interoperate with what NetStage runs.
-#include "event.h"
+#include "core/base/event.h"
 #include "test_util.h"
 
 #include <QDir>

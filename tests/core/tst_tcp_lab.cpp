@@ -1,11 +1,11 @@
 // The TCP lab with real sockets on 127.0.0.1, in process: the seed's sequence, the presets, many
 // clients, errors students meet (EADDRINUSE, ECONNREFUSED, ECONNRESET), and the kernel's own
 // states around a half-close, which must be held for as long as the application holds them.
-#include "event.h"
-#include "kernel_observer.h"
-#include "tcp_lab.h"
+#include "core/base/event.h"
+#include "core/base/timeline.h"
+#include "core/observe/kernel_observer.h"
+#include "core/tcp/tcp_lab.h"
 #include "test_util.h"
-#include "timeline.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

@@ -1,8 +1,8 @@
 // The event store: round trip of every field, clock stamping, per-socket indices, the ring bound
 // and what it reports when it drops, sinks, clear.
-#include "clock.h"
-#include "event.h"
-#include "timeline.h"
+#include "core/base/clock.h"
+#include "core/base/event.h"
+#include "core/base/timeline.h"
 
 #include <QSignalSpy>
 #include <QTest>

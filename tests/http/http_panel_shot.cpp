@@ -2,12 +2,12 @@
 // test under xvfb-run (and for looking at it).
 // Usage: http_panel_shot FILE.png [en|zh_CN] [body|raw]: the page's rendered body (default) or
 // its raw response bytes.
-#include "cli.h"
-#include "http_client.h"
-#include "http_exchange_view.h"
-#include "http_panel.h"
-#include "http_server.h"
-#include "timeline.h"
+#include "core/base/timeline.h"
+#include "core/cli/cli.h"
+#include "core/http/http_client.h"
+#include "core/http/http_server.h"
+#include "ui/http/http_exchange_view.h"
+#include "ui/http/http_panel.h"
 
 #include <QApplication>
 #include <QListWidget>

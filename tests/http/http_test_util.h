@@ -3,7 +3,7 @@
 // Child processes for the real-peer suites (curl, Node, the netstage binary itself): output
 // collected as it comes, killed at the end if still running, a report for failure messages.
 
-#include "event.h"
+#include "core/base/event.h"
 #include "test_util.h"
 
 #include <QProcess>

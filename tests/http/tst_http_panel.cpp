@@ -1,13 +1,13 @@
 // The HTTP panel offscreen: the server starts from its controls, the composer's request goes
 // over a real connection (the 301 is followed, the page's images and CSS are fetched), and the
 // request log, history, raw views and timing chart all show it.
-#include "http_client.h"
-#include "http_exchange_view.h"
-#include "http_panel.h"
-#include "http_request_log_model.h"
-#include "http_server.h"
-#include "http_timing_chart.h"
-#include "timeline.h"
+#include "core/base/timeline.h"
+#include "core/http/http_client.h"
+#include "core/http/http_server.h"
+#include "ui/http/http_exchange_view.h"
+#include "ui/http/http_panel.h"
+#include "ui/http/http_request_log_model.h"
+#include "ui/http/http_timing_chart.h"
 
 #include <QCheckBox>
 #include <QComboBox>

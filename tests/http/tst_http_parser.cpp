@@ -1,6 +1,6 @@
 // The HTTP/1.x parser on its own: requests whole and in pieces, pipelining, bodies (length and
 // chunked), every limit with the status a server answers, and responses as the client reads them.
-#include "http_parser.h"
+#include "core/http/http_parser.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // The HTTP server and client on real loopback sockets (port 0): raw peers that send exactly the
 // bytes a test wants, and the lab's own client. Every bad input gets its status and a closed
 // connection, and the server goes on answering everyone else.
-#include "http_client.h"
-#include "http_server.h"
+#include "core/base/timeline.h"
+#include "core/http/http_client.h"
+#include "core/http/http_server.h"
 #include "test_util.h"
-#include "timeline.h"
 
 #include <QDir>
 #include <QFile>

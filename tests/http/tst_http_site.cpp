@@ -1,6 +1,6 @@
 // The site behind the server: virtual hosts (example.test -> www.example.test), the built-in
 // demo site, and a folder served without ever leaving it (.., percent-encoding, symlinks).
-#include "http_site.h"
+#include "core/http/http_site.h"
 
 #include <QDir>
 #include <QFile>

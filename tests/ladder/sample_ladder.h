@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ladder.h"
+#include "core/ladder/ladder.h"
 
 #include <QString>
 

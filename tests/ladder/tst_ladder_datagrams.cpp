@@ -3,15 +3,15 @@
 // relay dropped ends halfway, a delayed one reaches down to the row where it arrived. DNS
 // datagrams (the URL walk's events, briefs/url-contract.md) are labelled with their question
 // and answer. The pictures land in the build directory for a person to look at.
-#include "cli.h"
-#include "ladder.h"
-#include "ladder_explainer.h"
-#include "ladder_painter.h"
-#include "ladder_view.h"
-#include "timeline.h"
-#include "udp_lab.h"
-#include "wire_capture.h"
-#include "ws_lab.h"
+#include "core/base/timeline.h"
+#include "core/cli/cli.h"
+#include "core/ladder/ladder.h"
+#include "core/observe/wire_capture.h"
+#include "core/udp/udp_lab.h"
+#include "core/ws/ws_lab.h"
+#include "ui/ladder/ladder_explainer.h"
+#include "ui/ladder/ladder_painter.h"
+#include "ui/ladder/ladder_view.h"
 
 #include <QFile>
 #include <QJsonArray>

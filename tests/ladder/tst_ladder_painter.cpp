@@ -1,8 +1,8 @@
 // The ladder painter without widgets: what it draws into a QImage, where (hit testing), what
 // playback hides, and the PNG/SVG files. Screenshots land in the build directory (or
 // $NETSTAGE_LADDER_SHOTS) for a person to look at.
-#include "ladder_painter.h"
 #include "sample_ladder.h"
+#include "ui/ladder/ladder_painter.h"
 
 #include <QFile>
 #include <QFontDatabase>

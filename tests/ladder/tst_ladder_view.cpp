@@ -1,8 +1,8 @@
 // The ladder view and the step explanation, offscreen, driven by keys and clicks the way a
 // teacher drives them.
-#include "ladder_explainer.h"
-#include "ladder_view.h"
 #include "sample_ladder.h"
+#include "ui/ladder/ladder_explainer.h"
+#include "ui/ladder/ladder_view.h"
 
 #include <QScrollBar>
 #include <QSignalSpy>

@@ -1,13 +1,13 @@
 // The lessons panel offscreen: run a lesson in step mode from the buttons, watch the ladder
 // grow with the kernel holding its states, replay it back and forth, save and reopen it, and
 // refuse a broken file without losing what is shown.
-#include "kernel_observer.h"
-#include "ladder_view.h"
-#include "lesson_panel.h"
-#include "loopback_loss.h"
-#include "replay_player.h"
-#include "timeline.h"
-#include "wire_capture.h"
+#include "core/base/timeline.h"
+#include "core/lessons/replay_player.h"
+#include "core/net/loopback_loss.h"
+#include "core/observe/kernel_observer.h"
+#include "core/observe/wire_capture.h"
+#include "ui/ladder/ladder_view.h"
+#include "ui/lessons/lesson_panel.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,12 +1,12 @@
 // Every lesson on real sockets: the segments and states RFC 9293 prescribes, in order; the
 // model agrees with the wire; step mode really holds the kernel in FIN-WAIT-2 / CLOSE-WAIT.
-#include "kernel_observer.h"
-#include "ladder.h"
-#include "lesson.h"
-#include "loopback_loss.h"
-#include "tcp_model.h"
-#include "timeline.h"
-#include "wire_capture.h"
+#include "core/base/timeline.h"
+#include "core/ladder/ladder.h"
+#include "core/lessons/lesson.h"
+#include "core/net/loopback_loss.h"
+#include "core/observe/kernel_observer.h"
+#include "core/observe/wire_capture.h"
+#include "core/tcp/tcp_model.h"
 
 #include <QSignalSpy>
 #include <QTest>

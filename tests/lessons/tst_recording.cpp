@@ -1,10 +1,10 @@
 // Recordings round-trip exactly; broken, foreign and empty files give a clear error; replay
 // visits the same steps forward and back.
-#include "json_lines.h"
-#include "ladder.h"
-#include "lesson.h"
-#include "recording.h"
-#include "replay_player.h"
+#include "core/format/json_lines.h"
+#include "core/format/recording.h"
+#include "core/ladder/ladder.h"
+#include "core/lessons/lesson.h"
+#include "core/lessons/replay_player.h"
 
 #include <QFile>
 #include <QJsonObject>

@@ -4,14 +4,14 @@
 // action that has a key and every listed key really triggers its action; a view exports as a
 // PNG and an SVG that load again; a real lesson becomes one slide per step, from the panel and
 // from the command line.
-#include "ladder_view.h"
-#include "lesson.h"
-#include "lesson_panel.h"
-#include "main_window.h"
-#include "presentation.h"
-#include "replay_player.h"
-#include "shortcuts_overlay.h"
-#include "slides_export.h"
+#include "core/lessons/lesson.h"
+#include "core/lessons/replay_player.h"
+#include "ui/ladder/ladder_view.h"
+#include "ui/lessons/lesson_panel.h"
+#include "ui/lessons/slides_export.h"
+#include "ui/shell/main_window.h"
+#include "ui/shell/presentation.h"
+#include "ui/shell/shortcuts_overlay.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -2,12 +2,12 @@
 // port (rinfo), echo answers, a series numbers its datagrams, the relay sits between, and the
 // kernel's errors come out as the events a student should see: EMSGSIZE over 65,507 bytes,
 // EADDRINUSE, and ECONNREFUSED only on a connected socket.
-#include "explain.h"
-#include "native_tcp_connection.h"
+#include "core/base/timeline.h"
+#include "core/explain/explain.h"
+#include "core/net/native_tcp_connection.h"
+#include "core/net/udp_socket.h"
+#include "core/udp/udp_lab.h"
 #include "test_util.h"
-#include "timeline.h"
-#include "udp_lab.h"
-#include "udp_socket.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,14 +1,14 @@
 // The UDP panel offscreen: the buttons drive the lab on real loopback sockets and what comes
 // back is shown from events only: the socket list, the datagram picture (arrived, lost, out of
 // order), the relay's counts, and a plain note when something cannot be done.
-#include "event_log_model.h"
-#include "event_log_panel.h"
-#include "socket_list_model.h"
+#include "core/base/timeline.h"
+#include "core/udp/udp_lab.h"
 #include "test_util.h"
-#include "timeline.h"
-#include "udp_datagram_view.h"
-#include "udp_lab.h"
-#include "udp_panel.h"
+#include "ui/log/event_log_model.h"
+#include "ui/log/event_log_panel.h"
+#include "ui/log/socket_list_model.h"
+#include "ui/udp/udp_datagram_view.h"
+#include "ui/udp/udp_panel.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,12 +1,12 @@
 // The UDP relay: its dice (reproducible, rates as set, bounded options) and the relay itself on
 // real loopback sockets: loss over 1,000 datagrams, duplicates, reordering, delay, answers back
 // to the right client, and its bound on waiting datagrams.
-#include "explain.h"
-#include "native_tcp_connection.h"
+#include "core/base/timeline.h"
+#include "core/explain/explain.h"
+#include "core/net/native_tcp_connection.h"
+#include "core/net/udp_socket.h"
+#include "core/udp/udp_relay.h"
 #include "test_util.h"
-#include "timeline.h"
-#include "udp_relay.h"
-#include "udp_socket.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,9 +1,9 @@
 // The `netstage udp` and `netstage ws` commands against real peers: the tutorial's Node dgram
 // server and a Node dgram client, and the npm `ws` package (pinned in tests/peers) as client and
 // as server. What a student writes in Node must interoperate with what NetStage runs.
-#include "event.h"
+#include "core/base/event.h"
+#include "core/ws/ws_handshake.h"
 #include "test_util.h"
-#include "ws_handshake.h"
 
 #include <QDir>
 #include <QFileInfo>

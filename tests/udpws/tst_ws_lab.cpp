@@ -2,11 +2,11 @@
 // request, the 101 with its accept value recomputed, every frame with opcode, FIN and mask),
 // the echo and chat presets, the QWebSocket client's honest "hidden" view, and bad input that
 // ends one connection while the server goes on serving the others.
-#include "explain.h"
+#include "core/base/timeline.h"
+#include "core/explain/explain.h"
+#include "core/ws/ws_handshake.h"
+#include "core/ws/ws_lab.h"
 #include "test_util.h"
-#include "timeline.h"
-#include "ws_handshake.h"
-#include "ws_lab.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

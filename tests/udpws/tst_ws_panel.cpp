@@ -1,15 +1,15 @@
 // The WebSocket panel offscreen: start, connect, send, ping, close with a code, drop; the
 // opening handshake shown byte for byte from the server's side (also for a lab client, whose
 // QWebSocket hides its own), the accept value checked, and the ladder where capture runs.
-#include "event_log_model.h"
-#include "event_log_panel.h"
-#include "ladder_view.h"
-#include "socket_list_model.h"
+#include "core/base/timeline.h"
+#include "core/observe/wire_capture.h"
+#include "core/ws/ws_lab.h"
 #include "test_util.h"
-#include "timeline.h"
-#include "wire_capture.h"
-#include "ws_lab.h"
-#include "ws_panel.h"
+#include "ui/ladder/ladder_view.h"
+#include "ui/log/event_log_model.h"
+#include "ui/log/event_log_panel.h"
+#include "ui/log/socket_list_model.h"
+#include "ui/ws/ws_panel.h"
 
 #include <QApplication>
 #include <QLabel>

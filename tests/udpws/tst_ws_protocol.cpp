@@ -1,8 +1,8 @@
 // Units of the WebSocket lab's byte view: the opening handshake (RFC 6455 section 4, with the
 // RFC's own example key) and the frame parser (section 5, with the RFC's example frames), fed
 // whole and one byte at a time.
-#include "ws_frame_parser.h"
-#include "ws_handshake.h"
+#include "core/ws/ws_frame_parser.h"
+#include "core/ws/ws_handshake.h"
 
 #include <QTest>
 #include <vector>

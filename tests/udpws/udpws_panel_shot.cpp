@@ -4,14 +4,14 @@
 //   udp        12 datagrams through a relay that loses 25% and reorders 20% (seed 7)
 //   ws         two clients: an echo, a ping, one closes with 1000; the handshake as the server saw
 //   it ws-ladder  the same connection's ladder (from the wire capture where it is permitted)
-#include "cli.h"
-#include "kernel_observer.h"
-#include "timeline.h"
-#include "udp_lab.h"
-#include "udp_panel.h"
-#include "wire_capture.h"
-#include "ws_lab.h"
-#include "ws_panel.h"
+#include "core/base/timeline.h"
+#include "core/cli/cli.h"
+#include "core/observe/kernel_observer.h"
+#include "core/observe/wire_capture.h"
+#include "core/udp/udp_lab.h"
+#include "core/ws/ws_lab.h"
+#include "ui/udp/udp_panel.h"
+#include "ui/ws/ws_panel.h"
 
 #include <QApplication>
 #include <QTabWidget>

@@ -1,15 +1,15 @@
 // The window around the labs: the language switched from the menu (and remembered), recent
 // recordings, drag and drop, the settings kept between runs. Offscreen, with a private
 // settings directory (XDG_CONFIG_HOME) so the user's own settings are never read or touched.
-#include "app_settings.h"
-#include "cli.h"
-#include "lesson_panel.h"
-#include "main_window.h"
-#include "presentation.h"
-#include "replay_player.h"
-#include "tcp_lab.h"
-#include "tcp_panel.h"
-#include "timeline.h"
+#include "core/base/timeline.h"
+#include "core/cli/cli.h"
+#include "core/lessons/replay_player.h"
+#include "core/tcp/tcp_lab.h"
+#include "ui/common/app_settings.h"
+#include "ui/lessons/lesson_panel.h"
+#include "ui/shell/main_window.h"
+#include "ui/shell/presentation.h"
+#include "ui/tcp/tcp_panel.h"
 
 #include <QAction>
 #include <QApplication>

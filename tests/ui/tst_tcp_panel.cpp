@@ -1,13 +1,13 @@
 // The TCP panel driven like a user would: real sockets on 127.0.0.1, widgets offscreen, every
 // assertion read from what the window shows (the socket list and the event log).
-#include "event_log_model.h"
-#include "event_log_panel.h"
-#include "kernel_observer.h"
-#include "main_window.h"
-#include "socket_list_model.h"
-#include "tcp_lab.h"
-#include "tcp_panel.h"
-#include "timeline.h"
+#include "core/base/timeline.h"
+#include "core/observe/kernel_observer.h"
+#include "core/tcp/tcp_lab.h"
+#include "ui/log/event_log_model.h"
+#include "ui/log/event_log_panel.h"
+#include "ui/log/socket_list_model.h"
+#include "ui/shell/main_window.h"
+#include "ui/tcp/tcp_panel.h"
 
 #include <QCheckBox>
 #include <QClipboard>

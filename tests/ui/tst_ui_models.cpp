@@ -1,8 +1,8 @@
 // The event log and socket list models on a timeline filled by hand: batching, filters,
 // eviction, clearing, cell text; and the socket list's reading of events.
-#include "event_log_model.h"
-#include "socket_list_model.h"
-#include "timeline.h"
+#include "core/base/timeline.h"
+#include "ui/log/event_log_model.h"
+#include "ui/log/socket_list_model.h"
 
 #include <QSignalSpy>
 #include <QtTest>

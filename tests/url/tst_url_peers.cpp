@@ -2,10 +2,10 @@
 // image once; timings of the walk next to curl -w's for the same URL), Node's dns.Resolver
 // (c-ares) and tshark decoding the DNS servers' datagrams, and the `netstage url` command.
 // Skipped parts say why (no node, no curl, no tshark or no capture permission).
-#include "dns_hierarchy.h"
+#include "core/base/timeline.h"
+#include "core/dns/dns_hierarchy.h"
+#include "core/url/url_walk.h"
 #include "http_test_util.h"
-#include "timeline.h"
-#include "url_walk.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,14 +2,14 @@
 // with timings that do not overlap and add up, the 301 followed, every sub-resource fetched
 // exactly once, the second visit answered from the DNS cache with no datagram, step mode,
 // a name that does not exist, and the sub-resource scanner.
-#include "dns_hierarchy.h"
-#include "http_client.h"
-#include "http_server.h"
-#include "http_site.h"
+#include "core/base/timeline.h"
+#include "core/cli/url_cli.h"
+#include "core/dns/dns_hierarchy.h"
+#include "core/http/http_client.h"
+#include "core/http/http_server.h"
+#include "core/http/http_site.h"
+#include "core/url/url_walk.h"
 #include "test_util.h"
-#include "timeline.h"
-#include "url_cli.h"
-#include "url_walk.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,14 +1,14 @@
 // The URL walk's tab offscreen, on real walks of the built-in demo site: the step tree (phases in
 // order, each opening to its events), the waterfall (one row per request, segments equal to the
 // timing fields), the page preview, step mode, a recording opened again, the waterfall PNG.
-#include "http_exchange_view.h"
-#include "ladder_view.h"
-#include "replay_player.h"
-#include "timeline.h"
-#include "url_panel.h"
-#include "url_step_model.h"
-#include "url_walk.h"
-#include "waterfall_chart.h"
+#include "core/base/timeline.h"
+#include "core/lessons/replay_player.h"
+#include "core/url/url_walk.h"
+#include "ui/http/http_exchange_view.h"
+#include "ui/ladder/ladder_view.h"
+#include "ui/url/url_panel.h"
+#include "ui/url/url_step_model.h"
+#include "ui/url/waterfall_chart.h"
 
 #include <QElapsedTimer>
 #include <QImage>

@@ -1,11 +1,11 @@
 // Encapsulation: real captured frames decoded layer by layer (the values are what tshark
 // 4.0 reads from the same bytes), events without bytes marked "not captured", app events with
 // no header at all, and a live capture decoded against tshark.
-#include "encapsulation.h"
-#include "kernel_observer.h"
-#include "tcp_lab.h"
-#include "timeline.h"
-#include "wire_capture.h"
+#include "core/base/timeline.h"
+#include "core/observe/encapsulation.h"
+#include "core/observe/kernel_observer.h"
+#include "core/observe/wire_capture.h"
+#include "core/tcp/tcp_lab.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -2,19 +2,19 @@
 // the TCP lab's event log ("Show layers") switches to it and shows the packet encapsulated
 // (real bytes where capture runs, the model's fields marked "not captured" otherwise); the
 // log's per-lab filter; File > Export capture writes a pcapng off the GUI thread.
-#include "encapsulation.h"
-#include "event_log_model.h"
-#include "event_log_panel.h"
-#include "ladder_view.h"
-#include "lesson_panel.h"
-#include "main_window.h"
-#include "network_model_view.h"
-#include "osi_panel.h"
-#include "packet_layers_view.h"
-#include "tcp_lab.h"
-#include "tcp_panel.h"
-#include "timeline.h"
-#include "wire_capture.h"
+#include "core/base/timeline.h"
+#include "core/observe/encapsulation.h"
+#include "core/observe/wire_capture.h"
+#include "core/tcp/tcp_lab.h"
+#include "ui/ladder/ladder_view.h"
+#include "ui/lessons/lesson_panel.h"
+#include "ui/log/event_log_model.h"
+#include "ui/log/event_log_panel.h"
+#include "ui/osi/network_model_view.h"
+#include "ui/osi/osi_panel.h"
+#include "ui/osi/packet_layers_view.h"
+#include "ui/shell/main_window.h"
+#include "ui/tcp/tcp_panel.h"
 
 #include <QFile>
 #include <QLabel>

@@ -2,14 +2,14 @@
 // flags, seq, ack, lengths, ports), with the kernel's nanosecond timestamps; the headless
 // --pcap of `tcp lesson` and `udp send`; UDP datagrams from the wire; the writer's blocks on
 // stored real bytes (no capture needed).
-#include "json_lines.h"
-#include "kernel_observer.h"
-#include "lesson.h"
-#include "pcapng.h"
-#include "tcp_lab.h"
-#include "timeline.h"
-#include "udp_lab.h"
-#include "wire_capture.h"
+#include "core/base/timeline.h"
+#include "core/format/json_lines.h"
+#include "core/format/pcapng.h"
+#include "core/lessons/lesson.h"
+#include "core/observe/kernel_observer.h"
+#include "core/observe/wire_capture.h"
+#include "core/tcp/tcp_lab.h"
+#include "core/udp/udp_lab.h"
 
 #include <QBuffer>
 #include <QFile>

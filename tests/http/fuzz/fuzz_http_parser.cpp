@@ -2,7 +2,7 @@
 // sanitizer report" it checks what the server relies on:
 //  - the same bytes give the same messages and the same error however they are split;
 //  - every message's byte count adds up to what was consumed; limits are never exceeded.
-#include "http_parser.h"
+#include "core/http/http_parser.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,0 +1,413 @@
+#include "core/cli/http_cli.h"
+
+#include "core/cli/cli_support.h"
+#include "core/http/http_client.h"
+#include "core/http/http_server.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QHostAddress>
+
+#include <cstdio>
+#include <functional>
+
+namespace netstage {
+
+namespace {
+
+class HttpCliText
+{
+    Q_DECLARE_TR_FUNCTIONS(netstage::HttpCli)
+public:
+    static QString help()
+    {
+        return HttpCliText::tr(
+            "Usage:\n"
+            "  netstage http serve [--host 127.0.0.1] [--port 8080] [--site DIR] [--for SECONDS]\n"
+            "                      [--request-timeout MS] [--keep-alive-timeout MS]\n"
+            "                      [--max-connections N] [--max-body BYTES]\n"
+            "                      [--events FILE|-] [--quiet]\n"
+            "  netstage http get   URL... [--method M] [--header 'K: V']... [--data TEXT]\n"
+            "                      [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]\n"
+            "                      [--output FILE|-] [--events FILE|-] [--quiet]\n"
+            "\n"
+            "serve  an HTTP/1.1 server on the lab's TCP sockets (127.0.0.1 unless --host\n"
+            "       says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or\n"
+            "       --for SECONDS. Without --site it serves the built-in demo site:\n"
+            "       example.test answers 301 to www.example.test; www.example.test and\n"
+            "       localhost get the page, its CSS, script, images and /api/time.\n"
+            "       --site DIR serves that folder and nothing outside it.\n"
+            "       Limits like nginx and Node: request line > 8 KiB -> 414, headers\n"
+            "       > 16 KiB -> 431, body > --max-body (1 MiB) -> 413, a request not\n"
+            "       complete within --request-timeout (10000 ms) -> 408, malformed -> 400;\n"
+            "       each closes that connection only. More than --max-connections (100)\n"
+            "       open connections: the next is refused with 503 ('drop').\n"
+            "get    fetches each URL in turn over the lab's TCP client, reusing a\n"
+            "       kept-alive connection to the same host. Prints the status line and\n"
+            "       headers to stderr, then the timing phases (DNS lookup, initial\n"
+            "       connection, request sent, waiting (TTFB), content download, total).\n"
+            "       --output FILE writes the last body there (- for stdout).\n"
+            "       --resolve example.test:127.0.0.1 answers a name without DNS (like\n"
+            "       curl; .test names are not in the real DNS). --follow follows\n"
+            "       redirects. Exit status 0 for any HTTP answer (404 included), 1 when\n"
+            "       none came (refused, timed out, not HTTP), 2 for bad usage.\n"
+            "--events FILE|-  every event as a JSON line (request, response, and the TCP\n"
+            "                 events, kernel states and wire segments under them)\n"
+            "--quiet          no people-readable event lines\n");
+    }
+    static QString summary()
+    {
+        return HttpCliText::tr(
+            "HTTP/1.1 server with the demo site; a client that shows every byte and "
+            "phase");
+    }
+};
+
+int usage(const QString& message)
+{
+    printErr(QStringLiteral("netstage: %1").arg(message));
+    printErr(HttpCliText::tr("Try 'netstage http --help'."));
+    return 2;
+}
+
+struct ServeArgs
+{
+    HttpServerOptions options;
+    double forSeconds = -1;
+    QString events;
+    bool quiet = false;
+};
+
+struct GetArgs
+{
+    QStringList urls;
+    QByteArray method = "GET";
+    HttpHeaders headers;
+    QByteArray data;
+    bool dataGiven = false;
+    QList<QPair<QString, QHostAddress>> resolves;
+    bool follow = false;
+    double timeoutSeconds = 30;
+    QString output;
+    QString events;
+    bool quiet = false;
+};
+
+int runServe(const ServeArgs& a)
+{
+    // Signals are blocked (and read through the event loop) before the session starts its
+    // worker threads, which inherit the mask: otherwise SIGTERM would kill one of them.
+    std::function<void()> onSignal;
+    SignalWatcher watcher([&](int) {
+        if (onSignal)
+            onSignal();
+    });
+    Session s;
+    if (!s.open(a.events, a.quiet))
+        return 1;
+    HttpServer server(&s.timeline, s.observer.get(), s.wire.get());
+    if (!server.start(a.options)) {
+        printErr(failureLine(s.firstError(server.serverId()),
+                             HttpCliText::tr("the server could not start")));
+        return 1;
+    }
+    serveUntilStopped(onSignal, a.forSeconds, [&] { server.stop(); });
+    waitUntil([&server] { return server.connectionCount() == 0; }, 2000);
+    lingerForKernel(s, 200);
+    return 0;
+}
+
+QString ms(qint64 us)
+{
+    return QString::number(us / 1000.0, 'f', 3) + QStringLiteral(" ms");
+}
+
+void printAnswer(const HttpExchange& x)
+{
+    printErr(QStringLiteral("< %1 %2 %3")
+                 .arg(QString::fromLatin1(x.response.version()))
+                 .arg(x.response.status)
+                 .arg(QString::fromLatin1(x.response.reason)));
+    for (const HttpHeader& h : x.response.headers)
+        printErr(QStringLiteral("< %1: %2")
+                     .arg(QString::fromLatin1(h.name), QString::fromLatin1(h.value)));
+    const HttpTiming& t = x.timing;
+    printErr(HttpCliText::tr("  %1 bytes of body over %2%3")
+                 .arg(x.response.body.size())
+                 .arg(x.socket)
+                 .arg(x.reused ? HttpCliText::tr(" (reused connection)") : QString()));
+    printErr(HttpCliText::tr(
+                 "  DNS lookup %1 | initial connection %2 | request sent %3 | waiting (TTFB) %4 | "
+                 "content download %5 | total %6")
+                 .arg(ms(t.dnsUs), ms(t.connectUs), ms(t.sendUs), ms(t.waitUs), ms(t.downloadUs),
+                      ms(t.totalUs)));
+}
+
+int runGet(const GetArgs& a)
+{
+    std::function<void()> onSignal;
+    SignalWatcher watcher([&](int) {
+        if (onSignal)
+            onSignal();
+    });
+    Session s;
+    if (!s.open(a.events, a.quiet))
+        return 1;
+    HttpClient client(&s.timeline, s.observer.get(), s.wire.get());
+    client.setTimeoutMs(static_cast<int>(a.timeoutSeconds * 1000));
+    for (const auto& r : a.resolves)
+        client.setResolveOverride(r.first, r.second);
+    bool cancelled = false;
+    onSignal = [&] {
+        cancelled = true;
+        client.closeAll();
+    };
+
+    int failures = 0;
+    HttpExchange last;
+    for (const QString& u : a.urls) {
+        if (cancelled)
+            break;
+        HttpClientRequest req;
+        req.method = a.method;
+        req.url = QUrl(u.contains(QLatin1String("://")) ? u : QStringLiteral("http://") + u);
+        req.headers = a.headers;
+        req.body = a.data;
+        req.follow = a.follow;
+        printErr(
+            QStringLiteral("> %1 %2").arg(QString::fromLatin1(req.method), req.url.toString()));
+        const int first = client.fetch(req);
+        int current = first;
+        // Wait for this URL's chain of exchanges (redirects) to end.
+        waitUntil(
+            [&] {
+                for (;;) {
+                    const HttpExchange x = client.exchange(current);
+                    if (!x.done)
+                        return false;
+                    if (x.redirectedTo == 0)
+                        return true;
+                    current = x.redirectedTo;
+                }
+            },
+            static_cast<int>(a.timeoutSeconds * 1000) * (a.follow ? 6 : 1) + 2000);
+        for (int id = first; id;) {
+            const HttpExchange x = client.exchange(id);
+            if (x.ok) {
+                if (id != first)
+                    printErr(QStringLiteral("> %1 %2").arg(QString::fromLatin1(x.request.method),
+                                                           x.request.url.toString()));
+                printAnswer(x);
+            }
+            last = x;
+            id = x.redirectedTo;
+        }
+        if (!last.ok) {
+            ++failures;
+            QString line = last.error.isEmpty() ? HttpCliText::tr("no answer") : last.error;
+            if (!last.errorCode.isEmpty())
+                line += QStringLiteral(" (%1)").arg(last.errorCode);
+            printErr(HttpCliText::tr("netstage: %1: %2").arg(last.request.url.toString(), line));
+            if (last.errorCode == QLatin1String("ENOTFOUND") &&
+                last.host.endsWith(QLatin1String(".test")))
+                printErr(
+                    HttpCliText::tr(
+                        "hint: .test names are not in the real DNS; add --resolve %1:127.0.0.1")
+                        .arg(last.host));
+        }
+    }
+    client.closeAll();
+    waitUntil([&client] { return client.openConnectionCount() == 0; }, 2000);
+    lingerForKernel(s, 200);
+
+    if (!a.output.isEmpty() && last.ok) {
+        QFile out;
+        const bool ok =
+            a.output == QLatin1String("-")
+                ? out.open(stdout, QIODevice::WriteOnly)
+                : (out.setFileName(a.output), out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        if (!ok) {
+            printErr(HttpCliText::tr("cannot write %1: %2").arg(a.output, out.errorString()));
+            return 1;
+        }
+        out.write(last.response.body);
+    }
+    return failures == 0 && !cancelled ? 0 : 1;
+}
+
+bool parseNumber(const QString& v, double* out)
+{
+    bool ok = false;
+    *out = v.toDouble(&ok);
+    return ok && *out >= 0;
+}
+
+int run(const QStringList& args)
+{
+    if (args.isEmpty())
+        return usage(HttpCliText::tr("http needs a verb: serve or get"));
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+        std::fputs(qPrintable(HttpCliText::help()), stdout);
+        return 0;
+    }
+    const QString verb = args[0];
+    if (verb != QLatin1String("serve") && verb != QLatin1String("get"))
+        return usage(HttpCliText::tr("unknown http verb \"%1\" (try: serve, get)").arg(verb));
+
+    ServeArgs sa;
+    GetArgs ga;
+    for (int i = 1; i < args.size(); ++i) {
+        const QString a = args[i];
+        QString v;
+        auto value = [&](QString* out) {
+            if (i + 1 >= args.size())
+                return false;
+            *out = args[++i];
+            return true;
+        };
+        auto needs = [&](const QString& what) {
+            return usage(HttpCliText::tr("%1 needs %2").arg(a, what));
+        };
+        const bool serve = verb == QLatin1String("serve");
+        if (a == QLatin1String("--events")) {
+            if (!value(serve ? &sa.events : &ga.events))
+                return needs(HttpCliText::tr("a file name or -"));
+        } else if (a == QLatin1String("--quiet") || a == QLatin1String("-q")) {
+            sa.quiet = ga.quiet = true;
+        } else if (serve && a == QLatin1String("--host")) {
+            if (!value(&sa.options.host))
+                return needs(HttpCliText::tr("an address"));
+        } else if (serve && a == QLatin1String("--port")) {
+            bool ok = false;
+            const uint p = value(&v) ? v.toUInt(&ok) : 0;
+            if (!ok || p > 65535)
+                return needs(HttpCliText::tr("a number from 0 to 65535"));
+            sa.options.port = quint16(p);
+        } else if (serve && a == QLatin1String("--site")) {
+            if (!value(&sa.options.siteDir))
+                return needs(HttpCliText::tr("a folder"));
+        } else if (serve && a == QLatin1String("--for")) {
+            if (!value(&v) || !parseNumber(v, &sa.forSeconds))
+                return needs(HttpCliText::tr("a number of seconds"));
+        } else if (serve && (a == QLatin1String("--request-timeout") ||
+                             a == QLatin1String("--keep-alive-timeout") ||
+                             a == QLatin1String("--max-connections"))) {
+            bool ok = false;
+            const int n = value(&v) ? v.toInt(&ok) : -1;
+            if (!ok || n < 1 || n > 3600000)
+                return needs(HttpCliText::tr("a positive number"));
+            if (a == QLatin1String("--request-timeout"))
+                sa.options.requestTimeoutMs = n;
+            else if (a == QLatin1String("--keep-alive-timeout"))
+                sa.options.keepAliveTimeoutMs = n;
+            else
+                sa.options.maxConnections = n;
+        } else if (serve && a == QLatin1String("--max-body")) {
+            bool ok = false;
+            const qint64 n = value(&v) ? v.toLongLong(&ok) : -1;
+            if (!ok || n < 0)
+                return needs(HttpCliText::tr("a number of bytes"));
+            sa.options.limits.maxBodyBytes = n;
+        } else if (!serve && (a == QLatin1String("--method") || a == QLatin1String("-X"))) {
+            if (!value(&v) || v.isEmpty())
+                return needs(HttpCliText::tr("a method, e.g. GET"));
+            for (const QChar c : v) {
+                if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
+                    return usage(
+                        HttpCliText::tr("\"%1\" is not a method (letters only, e.g. POST)").arg(v));
+            }
+            ga.method = v.toLatin1();
+        } else if (!serve && (a == QLatin1String("--header") || a == QLatin1String("-H"))) {
+            if (!value(&v))
+                return needs(HttpCliText::tr("'Name: value'"));
+            const int colon = v.indexOf(QLatin1Char(':'));
+            if (colon <= 0)
+                return usage(
+                    HttpCliText::tr("\"%1\" is not a header (write 'Name: value')").arg(v));
+            ga.headers.append(HttpHeader{v.left(colon).trimmed().toLatin1(),
+                                         v.mid(colon + 1).trimmed().toUtf8()});
+        } else if (!serve && (a == QLatin1String("--data") || a == QLatin1String("-d"))) {
+            if (!value(&v))
+                return needs(HttpCliText::tr("a text"));
+            ga.data = v.toUtf8();
+            ga.dataGiven = true;
+        } else if (!serve && a == QLatin1String("--resolve")) {
+            QString host, addr;
+            if (!value(&v) || !parseResolve(v, &host, &addr))
+                return usage(
+                    HttpCliText::tr("--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1"));
+            ga.resolves.append({host, QHostAddress(addr)});
+        } else if (!serve && (a == QLatin1String("--follow") || a == QLatin1String("-L"))) {
+            ga.follow = true;
+        } else if (!serve && a == QLatin1String("--timeout")) {
+            if (!value(&v) || !parseNumber(v, &ga.timeoutSeconds) || ga.timeoutSeconds <= 0)
+                return needs(HttpCliText::tr("a number of seconds"));
+        } else if (!serve && (a == QLatin1String("--output") || a == QLatin1String("-o"))) {
+            if (!value(&ga.output))
+                return needs(HttpCliText::tr("a file name or -"));
+        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            return usage(HttpCliText::tr("unknown option %1 for http %2").arg(a, verb));
+        } else if (serve) {
+            return usage(HttpCliText::tr("http serve takes no argument \"%1\"").arg(a));
+        } else {
+            ga.urls << a;
+        }
+    }
+    if (verb == QLatin1String("serve"))
+        return runServe(sa);
+    if (ga.urls.isEmpty())
+        return usage(HttpCliText::tr("http get needs a URL, e.g. http://localhost:8080/"));
+    for (const QString& u : std::as_const(ga.urls)) {
+        const QUrl url(u.contains(QLatin1String("://")) ? u : QStringLiteral("http://") + u);
+        if (!url.isValid() || url.host().isEmpty())
+            return usage(
+                HttpCliText::tr("\"%1\" is not a URL (e.g. http://localhost:8080/)").arg(u));
+        if (url.scheme() != QLatin1String("http"))
+            return usage(
+                HttpCliText::tr("only http:// URLs are fetched, not \"%1\"").arg(url.scheme()));
+    }
+    if (ga.dataGiven && ga.method == "GET")
+        ga.method = "POST"; // like curl -d
+    if (ga.output == QLatin1String("-") && ga.events == QLatin1String("-"))
+        return usage(HttpCliText::tr("--output - and --events - cannot both use stdout"));
+    return runGet(ga);
+}
+
+} // namespace
+
+bool parseResolve(const QString& text, QString* host, QString* address)
+{
+    const int colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString h = text.left(colon);
+    QString rest = text.mid(colon + 1);
+    // curl's HOST:PORT:ADDR: the port is not needed here (names map to addresses).
+    const int second = rest.indexOf(QLatin1Char(':'));
+    if (second > 0) {
+        bool isPort = false;
+        rest.left(second).toUInt(&isPort);
+        if (isPort)
+            rest = rest.mid(second + 1);
+    }
+    if (rest.startsWith(QLatin1Char('[')) && rest.endsWith(QLatin1Char(']')))
+        rest = rest.mid(1, rest.size() - 2);
+    QHostAddress a;
+    if (!a.setAddress(rest))
+        return false;
+    *host = h;
+    *address = a.toString();
+    return true;
+}
+
+LabCli httpCli()
+{
+    LabCli m;
+    m.name = QStringLiteral("http");
+    m.summary = HttpCliText::summary();
+    m.help = [] { return HttpCliText::help(); };
+    m.run = [](const QStringList& args) { return run(args); };
+    return m;
+}
+
+} // namespace netstage
