@@ -7,6 +7,6 @@ src=$1 out=$2 lupdate=$3
 mkdir -p "$out"
 cp "$src/resources/translations/netstage_zh_CN.ts" "$src/resources/translations/netstage_en.ts" "$out/"
 cd "$src"
-"$lupdate" -silent -no-obsolete -locations none core ui app -ts "$out/netstage_zh_CN.ts"
-"$lupdate" -silent -no-obsolete -locations none -pluralonly -source-language en -target-language en \
+"$lupdate" -silent -no-obsolete -locations none -I . core ui app -ts "$out/netstage_zh_CN.ts"
+"$lupdate" -silent -no-obsolete -locations none -pluralonly -source-language en -target-language en -I . \
   core ui app -ts "$out/netstage_en.ts"
