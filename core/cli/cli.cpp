@@ -114,7 +114,7 @@ int runConnect(const Command& cmd)
     });
     id = lab.connectTo(cmd.host, cmd.port);
     if (id.isEmpty()) {
-        printErr(failureLine(s.errors.value(s.errors.size() - 1), Cli::tr("cannot connect")));
+        printErr(failureLine(s.lastError(), Cli::tr("cannot connect")));
         return 1;
     }
     SignalWatcher watcher([&](int) { lab.abort(id); });
@@ -164,7 +164,7 @@ int runConnect(const Command& cmd)
     lingerForKernel(s, 300);
     if (!cmd.pcap.isEmpty() && !writeCaptureFile(s, cmd.pcap))
         return 1;
-    for (const Event& e : std::as_const(s.errors)) {
+    for (const Event& e : s.allErrors()) {
         if (e.socket == id) {
             printErr(failureLine(e, QString()));
             return 1;
@@ -225,6 +225,8 @@ int runLesson(const Command& cmd)
     if (!cmd.pcap.isEmpty() && !writeCaptureFile(s, cmd.pcap))
         return 1;
 
+    s.timeline.flush(); // what waits in the reorder window belongs to the lesson
+    s.drainOutput();    // the event lines before the ladder's text
     const Ladder ladder = Ladder::fromEvents(all, cmd.ladderSource);
     FILE* human = cmd.events == QLatin1String("-") ? stderr : stdout;
     if (!cmd.quiet) {
@@ -402,7 +404,47 @@ QString Cli::tcpHelp()
         "--pcap FILE      (connect, lesson) the captured frames as pcapng, for\n"
         "                 Wireshark or tshark; needs capture permission\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
-        "--quiet          no people-readable lines\n");
+        "--quiet          no people-readable lines\n") + pipelineHelp();
+}
+
+QString Cli::pipelineHelp()
+{
+    return tr("--explain        the JSON lines carry a sentence (\"detail\") in --lang\n"
+              "--observe WHAT   none, app, kernel, wire or all (default), or a list: app,wire\n"
+              "--capacity N     events kept in memory (default 1000000)\n");
+}
+
+// --explain, --observe X, --capacity N: every server and client command takes them. Returns
+// how many arguments it used (0: not one of them; -1: a bad value, *error says why).
+static int takePipelineOption(const QStringList& args, int i, Command* cmd, QString* error)
+{
+    const QString& a = args[i];
+    if (a == QLatin1String("--explain")) {
+        cmd->explain = true;
+        return 1;
+    }
+    if (a == QLatin1String("--observe")) {
+        QStringList sources;
+        bool all = false;
+        if (i + 1 >= args.size() || !parseObserve(args[i + 1], &sources, &all)) {
+            *error = Cli::tr("--observe must be none, app, kernel, wire or all (or a list such "
+                             "as app,kernel)");
+            return -1;
+        }
+        cmd->observe = args[i + 1];
+        return 2;
+    }
+    if (a == QLatin1String("--capacity")) {
+        bool ok = false;
+        const qlonglong n = i + 1 < args.size() ? args[i + 1].toLongLong(&ok) : 0;
+        if (!ok || n < 1000 || n > 100000000) {
+            *error = Cli::tr("--capacity needs a number of events from 1000 to 100000000");
+            return -1;
+        }
+        cmd->capacity = std::size_t(n);
+        return 2;
+    }
+    return 0;
 }
 
 Command Cli::parse(const QStringList& args)
@@ -434,6 +476,14 @@ Command Cli::parse(const QStringList& args)
                     cmd.lang = rest[++k];
                     continue;
                 }
+                QString error;
+                const int used = takePipelineOption(rest, k, &cmd, &error);
+                if (used < 0)
+                    return bad(error);
+                if (used > 0) {
+                    k += used - 1;
+                    continue;
+                }
                 cmd.labArgs << rest[k];
             }
             for (int k = 0; k < i; ++k) {
@@ -453,6 +503,13 @@ Command Cli::parse(const QStringList& args)
             return true;
         };
         QString v;
+        QString pipelineError;
+        if (const int used = takePipelineOption(rest, i, &cmd, &pipelineError); used != 0) {
+            if (used < 0)
+                return bad(pipelineError);
+            i += used - 1;
+            continue;
+        }
         if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
             wantHelp = true;
         } else if (a == QLatin1String("--version")) {
@@ -606,6 +663,20 @@ int Cli::run(const Command& cmd)
     // Before any thread exists, so a SIGTERM cannot kill the process from a worker thread
     // before the command has closed its sockets.
     blockTerminationSignals();
+    // A reader that closes the pipe (`| head -n1`) ends the stream, not the command: writes
+    // then fail with EPIPE, which the stream writers take as "stop writing".
+    std::signal(SIGPIPE, SIG_IGN);
+    PipelineOptions& po = pipelineOptions();
+    po.explain = cmd.explain;
+    po.observe = cmd.observe;
+    po.capacity = cmd.capacity;
+    const int rc = dispatch(cmd);
+    // An events file that could not be written makes the run a failure.
+    return rc == 0 && eventsWriteFailed() ? 1 : rc;
+}
+
+int Cli::dispatch(const Command& cmd)
+{
     switch (cmd.kind) {
     case Command::Kind::Help:
         std::fputs(qPrintable(cmd.helpText), stdout);

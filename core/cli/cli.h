@@ -32,6 +32,10 @@ struct Command
     QString screenshot; // --screenshot FILE (GUI)
     QString view;       // --view tcp (GUI)
     QString helpText;   // Kind::Help: what to print
+    // Every server and client command (see PipelineOptions in cli_support.h)
+    bool explain = false;                    // --explain
+    QString observe = QStringLiteral("all"); // --observe none|app|kernel|wire|all
+    std::size_t capacity = 1000000;          // --capacity N
     QString error;      // Kind::UsageError: one line
 
     // tcp serve / connect
@@ -103,7 +107,13 @@ public:
     // Runs a headless command in the current QCoreApplication; returns the exit code
     // (0 ok, 1 runtime failure, 2 usage).
     static int run(const Command& cmd);
+
+private:
+    static int dispatch(const Command& cmd);
+public:
     static std::vector<LabCli> labModules();
+    // The lines of --help about --explain, --observe and --capacity (every command takes them).
+    static QString pipelineHelp();
 };
 
 // Installs the NetStage and Qt translators for "zh_CN", "en" or the system locale ("").

@@ -1,10 +1,17 @@
 #include "core/cli/cli_support.h"
 
+#include "core/base/errors.h"
 #include "core/explain/explain.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
+
+#include <atomic>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <fcntl.h>
 
 namespace netstage {
 
@@ -142,6 +149,7 @@ bool writeCaptureFile(Session& s, const QString& path)
 void lingerForKernel(Session& s, int ms)
 {
     waitUntil([&s] { return s.observer->trackedCount() == 0; }, ms);
+    s.drainOutput(); // what the command prints next comes after the event lines
 }
 
 void serveUntilStopped(std::function<void()>& onSignal, double forSeconds,
@@ -175,6 +183,149 @@ QString failureLine(const Event& e, const QString& fallback)
     if (e.code.isEmpty())
         return fallback;
     return QStringLiteral("%1 (%2)").arg(Explain::sentence(e), e.code);
+}
+
+} // namespace netstage
+
+namespace netstage {
+
+namespace {
+std::atomic<bool> g_eventsWriteFailed{false};
+} // namespace
+
+PipelineOptions& pipelineOptions()
+{
+    static PipelineOptions o;
+    return o;
+}
+
+bool eventsWriteFailed()
+{
+    return g_eventsWriteFailed.load();
+}
+
+bool parseObserve(const QString& s, QStringList* sources, bool* all)
+{
+    sources->clear();
+    *all = false;
+    if (s == QLatin1String("all")) {
+        *all = true;
+        *sources = {ev::App, ev::Kernel, ev::Wire};
+        return true;
+    }
+    if (s == QLatin1String("none"))
+        return true;
+    for (const QString& part : s.split(QLatin1Char(','))) {
+        const QString p = part.trimmed();
+        if (p != ev::App && p != ev::Kernel && p != ev::Wire)
+            return false;
+        if (!sources->contains(p))
+            sources->append(p);
+    }
+    return !sources->isEmpty();
+}
+
+bool Session::open(const QString& events, bool quiet, LineFormat format)
+{
+    const PipelineOptions& o = pipelineOptions();
+    QStringList sources;
+    bool all = true;
+    parseObserve(o.observe, &sources, &all);
+    // Model events (a lesson's textbook arrows) come with the app's.
+    if (sources.contains(ev::App))
+        sources << ev::Model;
+    timeline.setSources(sources, all);
+    timeline.setCapacity(o.capacity);
+    timeline.setReorderWindow(Timeline::kDefaultReorderWindowUs);
+
+    observer = std::make_unique<KernelObserver>(&timeline);
+    observer->setEnabled(all || sources.contains(ev::Kernel));
+    if (!events.isEmpty()) {
+        eventsName = events;
+        if (events == QLatin1String("-")) {
+            eventsFd = STDOUT_FILENO;
+        } else {
+            eventsFd = ::open(QFile::encodeName(events).constData(),
+                              O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+            ownsEventsFd = eventsFd >= 0;
+        }
+        if (eventsFd < 0) {
+            printErr(Cli::tr("cannot write events to %1: %2")
+                         .arg(events, QString::fromLocal8Bit(std::strerror(errno))));
+            return false;
+        }
+        const bool explain = o.explain;
+        writer = std::make_unique<StreamWriter>(
+            eventsFd, [explain](const Event& e) { return toJsonLine(e, explain); });
+        writer->setOnFailure([this] {
+            QMetaObject::invokeMethod(
+                &timeline, [this] { reportWriteFailure(); }, Qt::QueuedConnection);
+        });
+    }
+    // Human lines go to stderr when stdout carries JSON, to stdout otherwise.
+    if (!quiet) {
+        const int fd = events == QLatin1String("-") ? STDERR_FILENO : STDOUT_FILENO;
+        humanWriter = std::make_unique<StreamWriter>(fd, [this, format](const Event& e) {
+            return (format(e, t0) + QLatin1Char('\n')).toUtf8();
+        });
+    }
+    timeline.addSink([this](const Event& e) {
+        if (e.event == ev::Error)
+            errors.append(e);
+        if (writer && !writer->push(e) && !dropNoticed && !writer->failed() &&
+            !writer->readerClosed()) {
+            dropNoticed = true;
+            printErr(Cli::tr("netstage: the reader of %1 is not keeping up; events are left out "
+                             "of the stream (a \"dropped\" event marks each gap), the servers "
+                             "keep serving")
+                         .arg(eventsName == QLatin1String("-") ? Cli::tr("stdout") : eventsName));
+        }
+        if (humanWriter)
+            humanWriter->push(e);
+    });
+    wire = std::make_unique<WireCapture>(&timeline);
+    if (all || sources.contains(ev::Wire))
+        wire->start();
+    return true;
+}
+
+void Session::reportWriteFailure()
+{
+    if (failureReported || !writer)
+        return;
+    failureReported = true;
+    g_eventsWriteFailed.store(true);
+    const QString why = writer->errorString();
+    printErr(Cli::tr("netstage: cannot write events to %1: %2; the stream stops here")
+                 .arg(eventsName, why));
+    Event e;
+    e.socket = QStringLiteral("events");
+    e.event = ev::Error;
+    e.source = ev::App;
+    e.code = errnoName(writer->errorCode());
+    e.detail = Cli::tr("Cannot write events to %1: %2.").arg(eventsName, why);
+    timeline.append(e);
+}
+
+Session::~Session()
+{
+    timeline.flush();
+    if (writer)
+        writer->stop(1000);
+    if (humanWriter)
+        humanWriter->stop(1000);
+    if (writer && writer->failed())
+        reportWriteFailure();
+    if (writer && writer->dropped() > 0) {
+        printErr(Cli::tr("netstage: %n event(s) were left out of the stream to %1 because its "
+                         "reader did not keep up (the in-memory log kept them)",
+                         nullptr, int(std::min<quint64>(writer->dropped(), INT_MAX)))
+                     .arg(eventsName == QLatin1String("-") ? Cli::tr("stdout") : eventsName));
+    }
+    writer.reset();
+    humanWriter.reset();
+    if (ownsEventsFd)
+        ::close(eventsFd);
 }
 
 } // namespace netstage

@@ -7,6 +7,7 @@
 #include "core/base/timeline.h"
 #include "core/cli/cli.h"
 #include "core/format/json_lines.h"
+#include "core/format/stream_writer.h"
 #include "core/observe/kernel_observer.h"
 #include "core/observe/wire_capture.h"
 #include "core/tcp/tcp_lab.h"
@@ -40,75 +41,84 @@ bool waitUntil(const std::function<bool()>& pred, int ms);
 // The one clear stderr line for a failure event ("port 8124 is already in use (EADDRINUSE)").
 QString failureLine(const Event& e, const QString& fallback);
 
+// What every server and client command takes besides its own options (Cli::parse takes them
+// out before a lab's module parses the rest): --explain, --observe, --capacity.
+struct PipelineOptions
+{
+    bool explain = false;                  // --explain: JSON lines carry "detail" (in --lang)
+    QString observe = QStringLiteral("all"); // --observe none|app|kernel|wire|all (or a list)
+    std::size_t capacity = 1000000;        // --capacity N: events kept in memory
+};
+PipelineOptions& pipelineOptions();
+// "all", "none", "app", "kernel", "wire" or a comma list of the last three; false for others.
+bool parseObserve(const QString& s, QStringList* sources, bool* all);
+// Set when an events file could not be written (the command then exits non-zero).
+bool eventsWriteFailed();
+
 // The shared set-up of every headless command: timeline, observer, wire capture, sinks.
+//
+// Nothing here blocks the thread that serves the sockets: the events file (or stdout) and the
+// people-readable lines are written by StreamWriter threads through bounded queues. A reader
+// that stalls loses lines from the stream (one line on stderr says so, a `dropped` event marks
+// each gap), never events from the in-memory store; a failed write is said once on stderr and
+// as an `error` event, and the command's exit status is 1; a reader that closes the pipe
+// (`| head -n1`) ends the stream quietly (SIGPIPE is ignored) while the command carries on.
 struct Session
 {
     Timeline timeline;
     std::unique_ptr<KernelObserver> observer;
     std::unique_ptr<WireCapture> wire;
-    std::unique_ptr<QFile> eventsFile;
-    std::unique_ptr<JsonLinesWriter> writer;
-    QTimer flushTimer;
+    std::unique_ptr<StreamWriter> writer;      // --events
+    std::unique_ptr<StreamWriter> humanWriter; // people-readable lines
+    QString eventsName;
+    int eventsFd = -1;
+    bool ownsEventsFd = false;
+    bool dropNoticed = false;
+    bool failureReported = false;
     qint64 t0 = 0; // the session's clock starts with the timeline
     QList<Event> errors;
 
     // How one event reads for people (the TCP lab's by default; a lab may bring its own).
     using LineFormat = QString (*)(const Event& e, qint64 t0);
 
-    bool open(const QString& events, bool quiet, LineFormat format = &humanLine)
-    {
-        observer = std::make_unique<KernelObserver>(&timeline);
-        if (!events.isEmpty()) {
-            eventsFile = std::make_unique<QFile>();
-            bool ok;
-            if (events == QLatin1String("-")) {
-                ok = eventsFile->open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
-            } else {
-                eventsFile->setFileName(events);
-                ok = eventsFile->open(QIODevice::WriteOnly | QIODevice::Truncate);
-            }
-            if (!ok) {
-                printErr(Cli::tr("cannot write events to %1: %2")
-                             .arg(events, eventsFile->errorString()));
-                return false;
-            }
-            writer = std::make_unique<JsonLinesWriter>(&timeline, eventsFile.get());
-            QObject::connect(&flushTimer, &QTimer::timeout, [f = eventsFile.get()] { f->flush(); });
-            flushTimer.start(50);
-        }
-        // Human lines go to stderr when stdout carries JSON, to stdout otherwise.
-        FILE* human = events == QLatin1String("-") ? stderr : stdout;
-        timeline.addSink([this, human, quiet, format](const Event& e) {
-            if (e.event == ev::Error)
-                errors.append(e);
-            if (!quiet) {
-                std::fputs(qPrintable(format(e, t0) + QLatin1Char('\n')), human);
-                std::fflush(human);
-            }
-        });
-        wire = std::make_unique<WireCapture>(&timeline);
-        wire->start();
-        return true;
-    }
+    bool open(const QString& events, bool quiet, LineFormat format = &humanLine);
 
     void attach(TcpLab* lab) { lab->setWireCapture(wire.get()); }
 
-    // The first error of this socket (the wire's permission notice is not a failure).
-    Event firstError(const QString& socket) const
+    // The first error of this socket (the wire's permission notice is not a failure). Stores
+    // what waits in the reorder window first, so an error just appended is seen.
+    Event firstError(const QString& socket)
     {
-        for (const Event& e : errors) {
+        timeline.flush();
+        for (const Event& e : std::as_const(errors)) {
             if (e.socket == socket)
                 return e;
         }
         return {};
     }
-
-    ~Session()
+    Event lastError()
     {
-        writer.reset();
-        if (eventsFile)
-            eventsFile->flush();
+        timeline.flush();
+        return errors.value(errors.size() - 1);
     }
+    const QList<Event>& allErrors()
+    {
+        timeline.flush();
+        return errors;
+    }
+
+    // Stores what waits in the reorder window and lets the writers write it (bounded), before
+    // a command prints something of its own.
+    void drainOutput(int ms = 2000)
+    {
+        timeline.flush();
+        if (writer)
+            writer->waitDrained(ms);
+        if (humanWriter)
+            humanWriter->waitDrained(ms);
+    }
+    void reportWriteFailure();
+    ~Session();
 };
 
 // --pcap FILE: lets the last frames and their events arrive, then writes the capture as

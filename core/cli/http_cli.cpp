@@ -221,6 +221,7 @@ int runGet(const GetArgs& a)
     lingerForKernel(s, 200);
 
     if (!a.output.isEmpty() && last.ok) {
+        s.drainOutput(); // the event lines first when both go to stdout
         QFile out;
         const bool ok =
             a.output == QLatin1String("-")
@@ -247,7 +248,7 @@ int run(const QStringList& args)
     if (args.isEmpty())
         return usage(HttpCliText::tr("http needs a verb: serve or get"));
     if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        std::fputs(qPrintable(HttpCliText::help()), stdout);
+        std::fputs(qPrintable(HttpCliText::help() + Cli::pipelineHelp()), stdout);
         return 0;
     }
     const QString verb = args[0];

@@ -140,7 +140,7 @@ int runSend(const Args& a)
     co.viaRelay = a.relayGiven;
     id = lab.openClient(a.host, a.port, co);
     if (id.isEmpty()) {
-        printErr(failureLine(s.errors.value(s.errors.size() - 1),
+        printErr(failureLine(s.lastError(),
                              UdpCliText::tr("cannot send to %1:%2").arg(a.host).arg(a.port)));
         lab.closeAll();
         return 1;
@@ -177,7 +177,7 @@ int runSend(const Args& a)
     printErr(UdpCliText::tr("%1: %n datagram(s) sent; answers received: %2", nullptr, int(sent))
                  .arg(id)
                  .arg(answers));
-    for (const Event& e : std::as_const(s.errors)) {
+    for (const Event& e : s.allErrors()) {
         if (e.socket == id) {
             printErr(failureLine(e, QString()));
             return 1;
@@ -261,7 +261,7 @@ namespace {
 int run(const QStringList& args)
 {
     if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        std::fputs(qPrintable(UdpCliText::help()), stdout);
+        std::fputs(qPrintable(UdpCliText::help() + Cli::pipelineHelp()), stdout);
         return 0;
     }
     if (args.isEmpty())

@@ -182,7 +182,7 @@ int runWalk(const Args& a)
 int run(const QStringList& args)
 {
     if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        std::fputs(qPrintable(UrlCliText::help()), stdout);
+        std::fputs(qPrintable(UrlCliText::help() + Cli::pipelineHelp()), stdout);
         return 0;
     }
     Args a;

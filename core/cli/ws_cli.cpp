@@ -135,7 +135,7 @@ int runConnect(const Args& a)
     });
     id = lab.connectTo(a.url);
     if (id.isEmpty()) {
-        printErr(failureLine(s.errors.value(s.errors.size() - 1),
+        printErr(failureLine(s.lastError(),
                              WsCliText::tr("cannot open %1").arg(a.url)));
         return 1;
     }
@@ -188,7 +188,7 @@ int runConnect(const Args& a)
             WsCliText::tr("the connection closed (%1) before every step was done").arg(closeCode));
         return 1;
     }
-    for (const Event& e : std::as_const(s.errors)) {
+    for (const Event& e : s.allErrors()) {
         if (e.socket == id) {
             printErr(failureLine(e, QString()));
             return 1;
@@ -200,7 +200,7 @@ int runConnect(const Args& a)
 int run(const QStringList& args)
 {
     if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        std::fputs(qPrintable(WsCliText::help()), stdout);
+        std::fputs(qPrintable(WsCliText::help() + Cli::pipelineHelp()), stdout);
         return 0;
     }
     if (args.isEmpty())

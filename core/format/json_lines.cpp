@@ -104,7 +104,7 @@ struct LineBuilder
 
 } // namespace
 
-QByteArray toJsonLine(const Event& e)
+QByteArray toJsonLine(const Event& e, bool explain)
 {
     LineBuilder b;
     b.out.reserve(320 + e.payload.size() * 2);
@@ -141,7 +141,7 @@ QByteArray toJsonLine(const Event& e)
         b.out +=
             QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     }
-    b.str("detail", Explain::sentence(e));
+    b.str("detail", explain ? Explain::sentence(e) : e.detail);
     b.out += "}\n";
     return b.out;
 }

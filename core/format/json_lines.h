@@ -12,9 +12,12 @@ namespace netstage {
 class Timeline;
 
 // One event as one JSON line (with the trailing '\n'), DESIGN.md's field names in DESIGN.md's
-// order, fields that do not apply omitted. "detail" is the event's own sentence or, when it
-// has none, Explain::sentence() in the current language.
-QByteArray toJsonLine(const Event& e);
+// order, fields that do not apply omitted. Files carry facts, screens carry sentences:
+// "detail" is only the event's own sentence (an error's reason, a lesson step's title). With
+// `explain` (--explain, for people reading a stream) an event without one gets
+// Explain::sentence() in the current language; recordings and --events leave it out, so the
+// sentence is made when the event is shown, in the language on the screen.
+QByteArray toJsonLine(const Event& e, bool explain = false);
 
 // Parses one line written by toJsonLine. Returns nullopt and sets *error for anything else.
 std::optional<Event> fromJsonLine(const QByteArray& line, QString* error = nullptr);

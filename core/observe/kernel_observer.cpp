@@ -340,17 +340,23 @@ bool KernelObserver::isAvailable() const
 void KernelObserver::track(const QString& socket, const QString& local, const QString& remote,
                            const QString& proto)
 {
+    if (!enabled_)
+        return;
     QMetaObject::invokeMethod(poller_,
                               [=, p = poller_] { p->track(socket, local, remote, proto); });
 }
 
 void KernelObserver::appClosed(const QString& socket)
 {
+    if (!enabled_)
+        return;
     QMetaObject::invokeMethod(poller_, [=, p = poller_] { p->appClosed(socket); });
 }
 
 void KernelObserver::poke()
 {
+    if (!enabled_)
+        return;
     QMetaObject::invokeMethod(poller_, [p = poller_] { p->poke(); });
 }
 

@@ -36,6 +36,10 @@ public:
     // Stop following everything (e.g. the lab is reset).
     void untrackAll();
 
+    // Off (--observe without kernel): track, appClosed and poke do nothing, nothing is polled.
+    void setEnabled(bool on) { enabled_ = on; }
+    bool isEnabled() const { return enabled_; }
+
     bool isAvailable() const; // false when sock_diag cannot be opened (then one error event)
     int trackedCount() const; // sockets still followed (thread-safe snapshot)
 
@@ -48,6 +52,7 @@ private:
     Timeline* timeline_;
     QThread thread_;
     KernelPoller* poller_;
+    bool enabled_ = true;
 };
 
 } // namespace netstage

@@ -317,12 +317,11 @@ public:
         store_->snapLength = pcap_snapshot(pcap_);
         pcap_setnonblock(pcap_, 1, err);
         applyFilter();
-        timeval wall{};
-        gettimeofday(&wall, nullptr);
-        wallOffsetUs_ = qint64(wall.tv_sec) * 1000000 + wall.tv_usec - clock_->nowUs();
+        wallClock_.resample();
         return true;
     }
     bool permissionDenied = false;
+    void setWallSource(WallClockMapper::WallSource w) { wallClock_.setWallSource(std::move(w)); }
 
     void startNotifier()
     {
@@ -422,6 +421,9 @@ private:
 
     void dispatch()
     {
+        // The wall clock moves against the monotonic one (NTP slews it): convert this batch
+        // with the offset as it is now.
+        wallClock_.resample();
         for (int round = 0; round < 64; ++round) {
             int n;
             {
@@ -445,7 +447,7 @@ private:
         f.number = ++frameNumber_;
         f.wallNs = qint64(h->ts.tv_sec) * 1000000000 +
                    (nano_ ? qint64(h->ts.tv_usec) : qint64(h->ts.tv_usec) * 1000);
-        f.t_us = f.wallNs / 1000 - wallOffsetUs_;
+        f.t_us = wallClock_.toMonotonicUs(f.wallNs);
         f.linkType = linkTypeOf(linkType_);
         f.originalLength = h->len;
         f.bytes = QByteArray(reinterpret_cast<const char*>(frame), int(h->caplen));
@@ -642,7 +644,7 @@ private:
     int linkType_ = 0;
     bool nano_ = false;
     quint64 frameNumber_ = 0;
-    qint64 wallOffsetUs_ = 0;
+    WallClockMapper wallClock_{clock_};
     QSocketNotifier* notifier_ = nullptr;
     QTimer* pendingTimer_ = nullptr;
     QSet<quint16> ports_;
@@ -700,6 +702,12 @@ bool WireCapture::start(const QString& device)
     QMetaObject::invokeMethod(worker_, [w = worker_] { w->startNotifier(); });
     active_ = true;
     return true;
+}
+
+void WireCapture::setWallSource(std::function<qint64()> wallUs)
+{
+    if (!thread_.isRunning())
+        worker_->setWallSource(std::move(wallUs));
 }
 
 bool WireCapture::isActive() const

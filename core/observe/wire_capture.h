@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -43,6 +44,9 @@ public:
     // Opens the capture on "lo". Safe to call again; returns whether capture is running.
     bool start(const QString& device = QStringLiteral("lo"));
     bool isActive() const;
+    // Tests: where the wall clock is read (µs since the epoch) when frame times are converted
+    // (see WallClockMapper); before start().
+    void setWallSource(std::function<qint64()> wallUs);
     QString unavailableReason() const;
 
     // Capture TCP segments to or from this port. Takes effect before it returns, so a

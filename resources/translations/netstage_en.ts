@@ -17,6 +17,13 @@
             <numerusform>wrote %n slides and index.html to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>netstage: %n event(s) were left out of the stream to %1 because its reader did not keep up (the in-memory log kept them)</source>
+        <translation>
+            <numerusform>netstage: %n event was left out of the stream to %1 because its reader did not keep up (the in-memory log kept it)</numerusform>
+            <numerusform>netstage: %n events were left out of the stream to %1 because its reader did not keep up (the in-memory log kept them)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>netstage::Encapsulation</name>

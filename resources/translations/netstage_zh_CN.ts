@@ -336,6 +336,46 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
 退出状态：0 成功，1 运行时失败，2 用法错误。
 </translation>
     </message>
+    <message>
+        <source>--explain        the JSON lines carry a sentence (&quot;detail&quot;) in --lang
+--observe WHAT   none, app, kernel, wire or all (default), or a list: app,wire
+--capacity N     events kept in memory (default 1000000)
+</source>
+        <translation>--explain        JSON 行带上一句说明（&quot;detail&quot;），语言按 --lang
+--observe WHAT   none、app、kernel、wire 或 all（默认），也可以是列表：app,wire
+--capacity N     内存中保留的事件数（默认 1000000）
+</translation>
+    </message>
+    <message>
+        <source>--observe must be none, app, kernel, wire or all (or a list such as app,kernel)</source>
+        <translation>--observe 必须是 none、app、kernel、wire 或 all（或者像 app,kernel 这样的列表）</translation>
+    </message>
+    <message>
+        <source>--capacity needs a number of events from 1000 to 100000000</source>
+        <translation>--capacity 需要一个 1000 到 100000000 之间的事件数</translation>
+    </message>
+    <message>
+        <source>netstage: the reader of %1 is not keeping up; events are left out of the stream (a &quot;dropped&quot; event marks each gap), the servers keep serving</source>
+        <translation>netstage：%1 的读取方跟不上；事件流中省略了一些事件（每个缺口由一个 &quot;dropped&quot; 事件标出），服务器照常服务</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>标准输出</translation>
+    </message>
+    <message>
+        <source>netstage: cannot write events to %1: %2; the stream stops here</source>
+        <translation>netstage：无法把事件写入 %1：%2；事件流到此为止</translation>
+    </message>
+    <message>
+        <source>Cannot write events to %1: %2.</source>
+        <translation>无法把事件写入 %1：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>netstage: %n event(s) were left out of the stream to %1 because its reader did not keep up (the in-memory log kept them)</source>
+        <translation>
+            <numerusform>netstage：因为读取方跟不上，%n 个事件没有写入 %1 的事件流（内存中的日志保留了它们）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>netstage::Dns</name>
@@ -3694,6 +3734,26 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>NetStage recordings (*.jsonl *.netstage);;All files (*)</source>
         <translation>NetStage 录制文件 (*.jsonl *.netstage);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Observe</source>
+        <translation>观察(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Everything: app, kernel and wire</source>
+        <translation>全部：应用、内核和线路(&amp;E)</translation>
+    </message>
+    <message>
+        <source>App and &amp;kernel</source>
+        <translation>应用和内核(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;App only</source>
+        <translation>仅应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Nothing but errors</source>
+        <translation>只记录错误(&amp;N)</translation>
     </message>
 </context>
 <context>

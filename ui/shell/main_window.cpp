@@ -52,8 +52,19 @@
 
 namespace netstage {
 
+namespace {
+// One time order on the screen: events wait at most this window for earlier ones that
+// arrive late (a captured SYN after the `connect` it allowed), see Timeline.
+std::unique_ptr<Timeline> makeTimeline()
+{
+    auto t = std::make_unique<Timeline>();
+    t->setReorderWindow(Timeline::kDefaultReorderWindowUs);
+    return t;
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), timeline_(std::make_unique<Timeline>()),
+    : QMainWindow(parent), timeline_(makeTimeline()),
       observer_(std::make_unique<KernelObserver>(timeline_.get())),
       wire_(std::make_unique<WireCapture>(timeline_.get())),
       tcpLab_(std::make_unique<TcpLab>(timeline_.get(), observer_.get())),
@@ -320,6 +331,23 @@ void MainWindow::buildMenus()
             QMetaObject::invokeMethod(
                 this, [this, code] { setLanguage(code); }, Qt::QueuedConnection);
         });
+    }
+    // What observation costs, seen in the window: fewer sources, less work per event.
+    QMenu* observe = view->addMenu(tr("&Observe"));
+    observe->setObjectName(QStringLiteral("observeMenu"));
+    auto* observed = new QActionGroup(observe);
+    const std::pair<QString, QString> choices[] = {
+        {QStringLiteral("all"), tr("&Everything: app, kernel and wire")},
+        {QStringLiteral("app,kernel"), tr("App and &kernel")},
+        {QStringLiteral("app"), tr("&App only")},
+        {QStringLiteral("none"), tr("&Nothing but errors")}};
+    for (const auto& [code, name] : choices) {
+        QAction* a = observe->addAction(name);
+        a->setObjectName(QStringLiteral("observe_%1").arg(code));
+        a->setCheckable(true);
+        a->setChecked(code == observe_);
+        observed->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { setObserve(code); });
     }
     view->addSeparator();
     QAction* lan = view->addAction(tr("LAN &mode…"));
@@ -723,6 +751,19 @@ void MainWindow::updateStatus()
         kernelLabel_->setToolTip(tr("NETLINK_SOCK_DIAG could not be opened: the socket list "
                                     "shows only what the program sees."));
     }
+}
+
+void MainWindow::setObserve(const QString& choice)
+{
+    observe_ = choice;
+    const bool all = choice == QLatin1String("all");
+    QStringList sources;
+    if (!all && choice != QLatin1String("none"))
+        sources = choice.split(QLatin1Char(','));
+    if (sources.contains(ev::App))
+        sources << ev::Model; // a lesson's textbook arrows come with the app's events
+    timeline_->setSources(sources, all);
+    observer_->setEnabled(all || sources.contains(ev::Kernel));
 }
 
 } // namespace netstage

@@ -126,6 +126,9 @@ private:
     QLabel* lanLabel_;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    // What is observed and stored (View > Observe), like the commands' --observe.
+    void setObserve(const QString& choice);
+    QString observe_ = QStringLiteral("all");
     QString language_ = QStringLiteral("en");
     bool remembering_ = false;
     int kernelShown_ = -1; // last availability shown: restyle only on a change

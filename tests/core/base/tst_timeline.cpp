@@ -4,6 +4,7 @@
 #include "core/base/event.h"
 #include "core/base/timeline.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
@@ -76,6 +77,12 @@ private slots:
     void removedSinkNotCalled();
     void clearEmptiesEverything();
     void shortEventsAreSmall();
+    void reorderWindowSortsLateSource();
+    void reorderWindowReleasesOnItsOwn();
+    void lateBeyondWindowNeverGoesBack();
+    void observeKeepsOnlyChosenSources();
+    void wallClockFollowsAMovingOffset();
+    void longExtraValuesBecomePreviews();
 };
 
 void TstTimeline::appendAtRoundTripsEveryField()
@@ -387,6 +394,158 @@ void TstTimeline::shortEventsAreSmall()
     }
     const double perEvent = double(tl.approximateBytes()) / double(tl.size());
     QVERIFY2(perEvent > 0 && perEvent < 200, qPrintable(QString::number(perEvent)));
+}
+
+// A wire event stamped before an app event but delivered after it (the SYN that made the
+// `connect` possible) is stored first: the store, the sinks and the views see t_us order.
+void TstTimeline::reorderWindowSortsLateSource()
+{
+    auto clock = std::make_shared<ManualClock>();
+    Timeline tl;
+    tl.setClock(clock);
+    tl.setReorderWindow(20000);
+    std::vector<Event> sunk;
+    tl.addSink([&sunk](const Event& e) { sunk.push_back(e); });
+    clock->set(100000);
+    Event connect = simple(QStringLiteral("c"), 1, 100000);
+    connect.event = QStringLiteral("connect");
+    tl.append(connect);
+    clock->set(105000);
+    Event syn = simple(QStringLiteral("c"), 2, 99000); // happened 1 ms before, arrives 5 ms late
+    syn.source = QStringLiteral("wire");
+    syn.event = QStringLiteral("segment");
+    tl.append(syn);
+    QCOMPARE(tl.size(), std::size_t(0)); // both still inside the window
+    QCOMPARE(tl.waiting(), std::size_t(2));
+    clock->set(120500); // the SYN's window is over, connect's is too
+    tl.append(simple(QStringLiteral("c"), 3, 120500));
+    QCOMPARE(tl.size(), std::size_t(2));
+    QCOMPARE(tl.at(tl.firstIndex()).seq, 2); // the SYN first
+    QCOMPARE(tl.at(tl.firstIndex() + 1).seq, 1);
+    QCOMPARE(sunk.size(), std::size_t(2));
+    QCOMPARE(sunk[0].event, QStringLiteral("segment"));
+    QCOMPARE(sunk[1].event, QStringLiteral("connect"));
+    tl.flush();
+    QCOMPARE(tl.size(), std::size_t(3));
+    QCOMPARE(tl.waiting(), std::size_t(0));
+    QCOMPARE(tl.lateEvents(), quint64(0));
+}
+
+// Nobody appends after the last event: the timer stores it once its window has passed.
+void TstTimeline::reorderWindowReleasesOnItsOwn()
+{
+    Timeline tl; // the real clock
+    tl.setReorderWindow(20000);
+    tl.append(simple(QStringLiteral("a"), 1, 0));
+    QCOMPARE(tl.size(), std::size_t(0));
+    QTRY_COMPARE_WITH_TIMEOUT(tl.size(), std::size_t(1), 2000);
+    QCOMPARE(tl.waiting(), std::size_t(0));
+}
+
+// Later than the window: it cannot go before what is stored, so it comes next, with t_us
+// raised to the last stored one and the lateness said in "late_us".
+void TstTimeline::lateBeyondWindowNeverGoesBack()
+{
+    auto clock = std::make_shared<ManualClock>();
+    Timeline tl;
+    tl.setClock(clock);
+    tl.setReorderWindow(20000);
+    clock->set(200000);
+    tl.append(simple(QStringLiteral("a"), 1, 150000));
+    QCOMPARE(tl.size(), std::size_t(1)); // 50 ms old: past its window at once
+    tl.append(simple(QStringLiteral("a"), 2, 100000));
+    tl.flush();
+    QCOMPARE(tl.size(), std::size_t(2));
+    const Event late = tl.at(tl.firstIndex() + 1);
+    QCOMPARE(late.seq, 2);
+    QCOMPARE(late.t_us, 150000);
+    QCOMPARE(late.extra.value(QStringLiteral("late_us")).toInteger(), 50000);
+    QCOMPARE(tl.lateEvents(), quint64(1));
+    qint64 last = -1;
+    for (quint64 i = tl.firstIndex(); i < tl.endIndex(); ++i) {
+        QVERIFY(tl.at(i).t_us >= last);
+        last = tl.at(i).t_us;
+    }
+}
+
+void TstTimeline::observeKeepsOnlyChosenSources()
+{
+    Timeline tl;
+    tl.setSources({QStringLiteral("app")}, false);
+    Event wire = simple(QStringLiteral("a"), 1);
+    wire.source = QStringLiteral("wire");
+    tl.append(wire);
+    tl.append(simple(QStringLiteral("a"), 2));
+    Event err = simple(QStringLiteral("a"), 3);
+    err.source = QStringLiteral("kernel");
+    err.event = QStringLiteral("error");
+    tl.append(err); // errors explain failures: always kept
+    QCOMPARE(tl.size(), std::size_t(2));
+    QCOMPARE(tl.at(tl.firstIndex()).seq, 2);
+    QCOMPARE(tl.at(tl.firstIndex() + 1).seq, 3);
+    tl.setSources({}, false); // none
+    tl.append(simple(QStringLiteral("a"), 4));
+    QCOMPARE(tl.size(), std::size_t(2));
+    tl.setSources({}, true);
+    tl.append(wire);
+    QCOMPARE(tl.size(), std::size_t(3));
+}
+
+// The wall clock is slewed 5 ms per second against the monotonic one (what the issue
+// measured): frames stamped by that wall clock convert to the right monotonic time when the
+// offset is taken again per batch; one offset from the start would be 50 ms off after 10 s.
+void TstTimeline::wallClockFollowsAMovingOffset()
+{
+    ManualClock mono;
+    mono.set(1000000);
+    const qint64 epochUs = 1700000000LL * 1000000;
+    // wall = epoch + mono * 1.005 (the wall clock runs 0.5 % fast)
+    auto wallAt = [epochUs](qint64 monoUs) { return epochUs + monoUs + monoUs / 200; };
+    netstage::WallClockMapper m(&mono);
+    m.setWallSource([&] { return wallAt(mono.nowUs()); });
+    const qint64 firstOffset = m.offsetUs();
+    for (int second = 1; second <= 10; ++second) {
+        mono.set(1000000 + second * 1000000LL);
+        const qint64 frameMono = mono.nowUs() - 300; // captured 0.3 ms before its batch
+        const qint64 frameWallNs = wallAt(frameMono) * 1000;
+        m.resample(); // a new batch
+        const qint64 got = m.toMonotonicUs(frameWallNs);
+        QVERIFY2(std::abs(got - frameMono) <= 2, qPrintable(QStringLiteral("second %1: %2 vs %3")
+                                                                .arg(second)
+                                                                .arg(got)
+                                                                .arg(frameMono)));
+        // The offset of the start would have parted by 5 ms per second.
+        const qint64 stale = frameWallNs / 1000 - firstOffset;
+        QVERIFY(std::abs(stale - frameMono) >= second * 4900);
+    }
+    QCOMPARE(m.samples(), quint64(12)); // construction, setWallSource, ten batches
+}
+
+// A 15 KB header value is not kept whole: a preview and how much was cut.
+void TstTimeline::longExtraValuesBecomePreviews()
+{
+    Timeline tl;
+    Event e = simple(QStringLiteral("http-conn-1"), 1);
+    e.event = QStringLiteral("request");
+    e.extra.insert(QStringLiteral("method"), QStringLiteral("GET"));
+    e.extra.insert(QStringLiteral("headers"),
+                   QJsonArray{QJsonArray{QStringLiteral("Host"), QStringLiteral("x")},
+                              QJsonArray{QStringLiteral("X-Big"), QString(15000, QLatin1Char('a'))}});
+    std::vector<Event> sunk;
+    tl.addSink([&sunk](const Event& x) { sunk.push_back(x); });
+    const std::size_t before = tl.approximateBytes();
+    tl.append(e);
+    const Event got = tl.at(tl.firstIndex());
+    QCOMPARE(got.extra.value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+    const QJsonArray headers = got.extra.value(QStringLiteral("headers")).toArray();
+    QCOMPARE(headers.size(), 2);
+    QCOMPARE(headers[0].toArray()[1].toString(), QStringLiteral("x"));
+    QCOMPARE(headers[1].toArray()[1].toString().size(), Timeline::kMaxExtraString + 1);
+    QCOMPARE(got.extra.value(QStringLiteral("cut_chars")).toInteger(),
+             15000 - Timeline::kMaxExtraString);
+    QVERIFY(tl.approximateBytes() - before < 2048);
+    QCOMPARE(sunk.size(), std::size_t(1)); // the stream gets the same bounded event
+    QCOMPARE(sunk[0].extra, got.extra);
 }
 
 QTEST_GUILESS_MAIN(TstTimeline)

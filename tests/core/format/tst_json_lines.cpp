@@ -158,7 +158,9 @@ void TstJsonLines::emptyDetailGetsExplainSentence()
     e.detail.clear();
     const QString expected = netstage::Explain::sentence(e);
     QVERIFY(!expected.isEmpty());
-    const QJsonObject o = parse(toJsonLine(e));
+    // Files carry facts: no sentence unless asked for (--explain).
+    QVERIFY(!parse(toJsonLine(e)).contains("detail"));
+    const QJsonObject o = parse(toJsonLine(e, true));
     QCOMPARE(o.value("detail").toString(), expected);
 }
 

@@ -1,5 +1,7 @@
 // Recordings round-trip exactly; broken, foreign and empty files give a clear error; replay
 // visits the same steps forward and back.
+#include "core/cli/cli.h"
+#include "core/explain/explain.h"
 #include "core/format/json_lines.h"
 #include "core/format/recording.h"
 #include "core/ladder/ladder.h"
@@ -246,6 +248,56 @@ private slots:
             QCOMPARE(l.arrows[0].flags, QStringLiteral("SYN"));
             QCOMPARE(l.arrows[0].textbookSeq(), QStringLiteral("seq=x"));
         }
+    }
+
+    // Files carry facts, screens carry sentences: the samples have no sentence of their own on
+    // their segments, so a sample opened under zh_CN explains in Chinese and under en in English.
+    // An older recording whose lines carry English sentences still opens and keeps them.
+    void sampleExplainsInTheScreensLanguage()
+    {
+        auto cjk = [](const QString& s) {
+            return std::any_of(s.begin(), s.end(),
+                               [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() < 0xa000; });
+        };
+        for (const QString lang : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            netstage::installTranslators(QCoreApplication::instance(), lang);
+            for (const Lesson& lesson : Lessons::all()) {
+                const QString path = QStringLiteral(":/recordings/%1.netstage.jsonl")
+                                         .arg(QLatin1String(lesson.name));
+                QString error;
+                const std::optional<Recording> rec = RecordingFile::load(path, &error);
+                QVERIFY2(rec, qPrintable(error));
+                int explained = 0;
+                for (const Event& e : rec->events) {
+                    if (e.event != QLatin1String("segment") && e.event != ev::State)
+                        continue;
+                    QVERIFY2(e.detail.isEmpty(),
+                             qPrintable(path + QStringLiteral(" carries a sentence: ") + e.detail));
+                    const QString sentence = Explain::sentence(e);
+                    QVERIFY(!sentence.isEmpty());
+                    QVERIFY2(cjk(sentence) == (lang == QLatin1String("zh_CN")),
+                             qPrintable(lang + QStringLiteral(": ") + sentence));
+                    ++explained;
+                }
+                QVERIFY2(explained > 0, qPrintable(path));
+            }
+        }
+        netstage::installTranslators(QCoreApplication::instance(), QStringLiteral("en"));
+
+        QTemporaryDir dir;
+        const QString old = dir.filePath(QStringLiteral("old.netstage.jsonl"));
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"app_version":"0.1.0","capture":"wire","created":"2026-11-27T22:31:40Z","lesson":"data","netstage_recording":1})"
+                "\n"
+                R"({"t_us":16014,"socket":"tcp-server","proto":"tcp","event":"listening","source":"app","local":"127.0.0.1:33409","detail":"The server socket is bound and listening."})"
+                "\n");
+        f.close();
+        QString error;
+        const std::optional<Recording> rec = RecordingFile::load(old, &error);
+        QVERIFY2(rec, qPrintable(error));
+        QCOMPARE(rec->events.size(), std::size_t(1));
+        QCOMPARE(rec->events[0].detail, QStringLiteral("The server socket is bound and listening."));
     }
 
     void speedSlider()

@@ -1,6 +1,9 @@
 // The event log and socket list models on a timeline filled by hand: batching, filters,
 // eviction, clearing, cell text; and the socket list's reading of events.
 #include "core/base/timeline.h"
+#include "core/observe/kernel_observer.h"
+#include "core/observe/wire_capture.h"
+#include "core/tcp/tcp_lab.h"
 #include "ui/log/event_log_model.h"
 #include "ui/log/socket_list_model.h"
 
@@ -37,6 +40,7 @@ private slots:
     void clearEmpties();
     void cellText();
     void socketListFollowsEvents();
+    void realConnectionInTimeOrder();
 };
 
 void TstUiModels::floodArrivesInOneBatch()
@@ -256,6 +260,70 @@ void TstUiModels::socketListFollowsEvents()
     QVERIFY(sockets.data(sockets.index(r2, SocketListModel::AppStatus))
                 .toString()
                 .contains(QStringLiteral("ECONNREFUSED")));
+}
+
+// A real connection with every source (kernel; the wire where capture is allowed) through the
+// window's reorder window: the log's rows never go back in time, and the SYN and the FIN come
+// before the `connect` and the `close` they belong to.
+void TstUiModels::realConnectionInTimeOrder()
+{
+    Timeline timeline;
+    timeline.setReorderWindow(Timeline::kDefaultReorderWindowUs);
+    KernelObserver observer(&timeline);
+    WireCapture wire(&timeline);
+    const bool wireOn = wire.start();
+    TcpLab lab(&timeline, &observer);
+    lab.setWireCapture(&wire);
+    EventLogModel model(&timeline);
+    TcpServerOptions opts;
+    opts.port = 0;
+    opts.preset = TcpPreset::Echo;
+    QVERIFY(lab.startServer(opts));
+    const QString id = lab.connectTo(QStringLiteral("127.0.0.1"), lab.serverPort());
+    QVERIFY(!id.isEmpty());
+    auto has = [&](const QString& event) {
+        for (quint64 i = timeline.firstIndex(); i < timeline.endIndex(); ++i) {
+            if (timeline.socketAt(i) == id && timeline.at(i).event == event)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(has(ev::Connect), 5000);
+    lab.send(id, "hello");
+    QTest::qWait(100);
+    lab.close(id);
+    QTRY_VERIFY_WITH_TIMEOUT(has(ev::Close), 5000);
+    QTest::qWait(300);
+    QTRY_COMPARE_WITH_TIMEOUT(quint64(model.rowCount()), timeline.endIndex() - timeline.firstIndex(),
+                              2000);
+    qint64 last = -1;
+    int syn = -1, connect = -1, fin = -1, close = -1;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const quint64 gi = model.data(model.index(row, 0), EventLogModel::GlobalIndexRole).toULongLong();
+        const Event e = timeline.at(gi);
+        QVERIFY2(e.t_us >= last, qPrintable(QStringLiteral("row %1 goes back").arg(row)));
+        last = e.t_us;
+        if (e.socket != id)
+            continue;
+        if (e.source == ev::Wire && e.dir == ev::Out && e.flags == QLatin1String("SYN") && syn < 0)
+            syn = row;
+        if (e.source == ev::Wire && e.dir == ev::Out && e.flags.contains(QLatin1String("FIN")) &&
+            fin < 0)
+            fin = row;
+        if (e.source == ev::App && e.event == ev::Connect)
+            connect = row;
+        if (e.source == ev::App && e.event == ev::Close)
+            close = row;
+    }
+    QVERIFY(connect >= 0 && close > connect);
+    if (!wireOn)
+        QSKIP("the wire needs capture permission: order checked on app and kernel events only");
+    QVERIFY2(syn >= 0 && syn < connect, qPrintable(QStringLiteral("SYN row %1, connect row %2")
+                                                      .arg(syn)
+                                                      .arg(connect)));
+    QVERIFY2(fin >= 0 && fin < close,
+             qPrintable(QStringLiteral("FIN row %1, close row %2").arg(fin).arg(close)));
+    lab.closeAll();
 }
 
 QTEST_MAIN(TstUiModels)
