@@ -144,14 +144,15 @@ QJsonValue boundValue(const QJsonValue& v, qint64* cut)
     }
     if (v.isArray()) {
         QJsonArray a = v.toArray();
-        for (auto it = a.begin(); it != a.end(); ++it)
-            *it = boundValue(*it, cut);
+        for (qsizetype i = 0; i < a.size(); ++i)
+            a.replace(i, boundValue(a.at(i), cut));
         return a;
     }
     if (v.isObject()) {
         QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            it.value() = boundValue(it.value(), cut);
+        const QStringList keys = o.keys();
+        for (const QString& k : keys)
+            o.insert(k, boundValue(o.value(k), cut));
         return o;
     }
     return v;

@@ -8,8 +8,8 @@
 #include <QStringList>
 #include <QTimer>
 #include <deque>
-#include <limits>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -70,7 +70,10 @@ public:
     // Which sources are kept (--observe): the others' events are not stored (errors always
     // are, they explain a failure). Empty list and `all`: everything.
     void setSources(const QStringList& sources, bool all);
-    bool keepsSource(const QString& source) const { return allSources_ || sources_.contains(source); }
+    bool keepsSource(const QString& source) const
+    {
+        return allSources_ || sources_.contains(source);
+    }
 
     // Events that arrived later than the window (stored with t_us raised, see above).
     quint64 lateEvents() const { return late_; }

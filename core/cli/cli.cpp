@@ -404,7 +404,7 @@ QString Cli::tcpHelp()
         "--pcap FILE      (connect, lesson) the captured frames as pcapng, for\n"
         "                 Wireshark or tshark; needs capture permission\n"
         "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
-        "--quiet          no people-readable lines\n") + pipelineHelp();
+        "--quiet          no people-readable lines\n");
 }
 
 QString Cli::pipelineHelp()
@@ -615,7 +615,7 @@ Command Cli::parse(const QStringList& args)
         if (!wantHelp)
             return bad(tr("tcp needs a verb: serve or connect"));
         cmd.kind = Command::Kind::Help;
-        cmd.helpText = tcpHelp();
+        cmd.helpText = tcpHelp() + pipelineHelp();
         return cmd;
     }
     const QString verb = pos[1];

@@ -36,7 +36,7 @@ struct Command
     bool explain = false;                    // --explain
     QString observe = QStringLiteral("all"); // --observe none|app|kernel|wire|all
     std::size_t capacity = 1000000;          // --capacity N
-    QString error;      // Kind::UsageError: one line
+    QString error;                           // Kind::UsageError: one line
 
     // tcp serve / connect
     QString events; // --events FILE or "-" (stdout)
@@ -110,6 +110,7 @@ public:
 
 private:
     static int dispatch(const Command& cmd);
+
 public:
     static std::vector<LabCli> labModules();
     // The lines of --help about --explain, --observe and --capacity (every command takes them).

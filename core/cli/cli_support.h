@@ -45,9 +45,9 @@ QString failureLine(const Event& e, const QString& fallback);
 // out before a lab's module parses the rest): --explain, --observe, --capacity.
 struct PipelineOptions
 {
-    bool explain = false;                  // --explain: JSON lines carry "detail" (in --lang)
+    bool explain = false;                    // --explain: JSON lines carry "detail" (in --lang)
     QString observe = QStringLiteral("all"); // --observe none|app|kernel|wire|all (or a list)
-    std::size_t capacity = 1000000;        // --capacity N: events kept in memory
+    std::size_t capacity = 1000000;          // --capacity N: events kept in memory
 };
 PipelineOptions& pipelineOptions();
 // "all", "none", "app", "kernel", "wire" or a comma list of the last three; false for others.

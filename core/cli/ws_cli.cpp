@@ -135,8 +135,7 @@ int runConnect(const Args& a)
     });
     id = lab.connectTo(a.url);
     if (id.isEmpty()) {
-        printErr(failureLine(s.lastError(),
-                             WsCliText::tr("cannot open %1").arg(a.url)));
+        printErr(failureLine(s.lastError(), WsCliText::tr("cannot open %1").arg(a.url)));
         return 1;
     }
     bool cancelled = false;

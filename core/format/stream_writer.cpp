@@ -14,7 +14,9 @@ namespace netstage {
 StreamWriter::StreamWriter(int fd, Format format, std::size_t maxQueued)
     : fd_(fd), format_(std::move(format)), maxQueued_(std::max<std::size_t>(maxQueued, 1))
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     regular_ = fd_ >= 0 && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
     if (regular_)
         startOffset_ = std::max<off_t>(::lseek(fd_, 0, SEEK_CUR), 0);
@@ -33,6 +35,8 @@ bool StreamWriter::push(const Event& e)
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopping_)
         return false;
+    lastT_ = e.t_us;
+    const bool wasEmpty = queue_.empty(); // the writer may be waiting for this
     // Room for the event and, when something was dropped, the `dropped` event before it.
     const std::size_t need = droppedPending_ > 0 ? 2 : 1;
     if (queue_.size() + need > maxQueued_) {
@@ -51,11 +55,9 @@ bool StreamWriter::push(const Event& e)
         ++enqueued_;
         droppedPending_ = 0;
     }
-    lastT_ = e.t_us;
     ++enqueued_;
-    const bool wake = queue_.empty();
     queue_.push_back(e);
-    if (wake)
+    if (wasEmpty)
         cv_.notify_one();
     return true;
 }

@@ -510,10 +510,9 @@ void TstTimeline::wallClockFollowsAMovingOffset()
         const qint64 frameWallNs = wallAt(frameMono) * 1000;
         m.resample(); // a new batch
         const qint64 got = m.toMonotonicUs(frameWallNs);
-        QVERIFY2(std::abs(got - frameMono) <= 2, qPrintable(QStringLiteral("second %1: %2 vs %3")
-                                                                .arg(second)
-                                                                .arg(got)
-                                                                .arg(frameMono)));
+        QVERIFY2(
+            std::abs(got - frameMono) <= 2,
+            qPrintable(QStringLiteral("second %1: %2 vs %3").arg(second).arg(got).arg(frameMono)));
         // The offset of the start would have parted by 5 ms per second.
         const qint64 stale = frameWallNs / 1000 - firstOffset;
         QVERIFY(std::abs(stale - frameMono) >= second * 4900);
@@ -528,9 +527,10 @@ void TstTimeline::longExtraValuesBecomePreviews()
     Event e = simple(QStringLiteral("http-conn-1"), 1);
     e.event = QStringLiteral("request");
     e.extra.insert(QStringLiteral("method"), QStringLiteral("GET"));
-    e.extra.insert(QStringLiteral("headers"),
-                   QJsonArray{QJsonArray{QStringLiteral("Host"), QStringLiteral("x")},
-                              QJsonArray{QStringLiteral("X-Big"), QString(15000, QLatin1Char('a'))}});
+    e.extra.insert(
+        QStringLiteral("headers"),
+        QJsonArray{QJsonArray{QStringLiteral("Host"), QStringLiteral("x")},
+                   QJsonArray{QStringLiteral("X-Big"), QString(15000, QLatin1Char('a'))}});
     std::vector<Event> sunk;
     tl.addSink([&sunk](const Event& x) { sunk.push_back(x); });
     const std::size_t before = tl.approximateBytes();

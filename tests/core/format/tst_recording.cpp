@@ -256,10 +256,11 @@ private slots:
     void sampleExplainsInTheScreensLanguage()
     {
         auto cjk = [](const QString& s) {
-            return std::any_of(s.begin(), s.end(),
-                               [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() < 0xa000; });
+            return std::any_of(s.begin(), s.end(), [](QChar c) {
+                return c.unicode() >= 0x4e00 && c.unicode() < 0xa000;
+            });
         };
-        for (const QString lang : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        for (const QString& lang : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
             netstage::installTranslators(QCoreApplication::instance(), lang);
             for (const Lesson& lesson : Lessons::all()) {
                 const QString path = QStringLiteral(":/recordings/%1.netstage.jsonl")
@@ -288,16 +289,18 @@ private slots:
         const QString old = dir.filePath(QStringLiteral("old.netstage.jsonl"));
         QFile f(old);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"app_version":"0.1.0","capture":"wire","created":"2026-11-27T22:31:40Z","lesson":"data","netstage_recording":1})"
-                "\n"
-                R"({"t_us":16014,"socket":"tcp-server","proto":"tcp","event":"listening","source":"app","local":"127.0.0.1:33409","detail":"The server socket is bound and listening."})"
-                "\n");
+        f.write(
+            R"({"app_version":"0.1.0","capture":"wire","created":"2026-11-27T22:31:40Z","lesson":"data","netstage_recording":1})"
+            "\n"
+            R"({"t_us":16014,"socket":"tcp-server","proto":"tcp","event":"listening","source":"app","local":"127.0.0.1:33409","detail":"The server socket is bound and listening."})"
+            "\n");
         f.close();
         QString error;
         const std::optional<Recording> rec = RecordingFile::load(old, &error);
         QVERIFY2(rec, qPrintable(error));
         QCOMPARE(rec->events.size(), std::size_t(1));
-        QCOMPARE(rec->events[0].detail, QStringLiteral("The server socket is bound and listening."));
+        QCOMPARE(rec->events[0].detail,
+                 QStringLiteral("The server socket is bound and listening."));
     }
 
     void speedSlider()

@@ -294,12 +294,13 @@ void TstUiModels::realConnectionInTimeOrder()
     lab.close(id);
     QTRY_VERIFY_WITH_TIMEOUT(has(ev::Close), 5000);
     QTest::qWait(300);
-    QTRY_COMPARE_WITH_TIMEOUT(quint64(model.rowCount()), timeline.endIndex() - timeline.firstIndex(),
-                              2000);
+    QTRY_COMPARE_WITH_TIMEOUT(quint64(model.rowCount()),
+                              timeline.endIndex() - timeline.firstIndex(), 2000);
     qint64 last = -1;
     int syn = -1, connect = -1, fin = -1, close = -1;
     for (int row = 0; row < model.rowCount(); ++row) {
-        const quint64 gi = model.data(model.index(row, 0), EventLogModel::GlobalIndexRole).toULongLong();
+        const quint64 gi =
+            model.data(model.index(row, 0), EventLogModel::GlobalIndexRole).toULongLong();
         const Event e = timeline.at(gi);
         QVERIFY2(e.t_us >= last, qPrintable(QStringLiteral("row %1 goes back").arg(row)));
         last = e.t_us;
@@ -318,9 +319,8 @@ void TstUiModels::realConnectionInTimeOrder()
     QVERIFY(connect >= 0 && close > connect);
     if (!wireOn)
         QSKIP("the wire needs capture permission: order checked on app and kernel events only");
-    QVERIFY2(syn >= 0 && syn < connect, qPrintable(QStringLiteral("SYN row %1, connect row %2")
-                                                      .arg(syn)
-                                                      .arg(connect)));
+    QVERIFY2(syn >= 0 && syn < connect,
+             qPrintable(QStringLiteral("SYN row %1, connect row %2").arg(syn).arg(connect)));
     QVERIFY2(fin >= 0 && fin < close,
              qPrintable(QStringLiteral("FIN row %1, close row %2").arg(fin).arg(close)));
     lab.closeAll();
