@@ -118,7 +118,7 @@ mkdir -p "$root/src/netstage"
 if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
   # The tracked files as they are in the working tree (uncommitted edits included, build
   # folders and node_modules left out), as a clean clone would have them.
-  (cd "$src" && git ls-files -z --cached | tar --null -T - --no-recursion --ignore-failed-read -cf -) \
+  (cd "$src" && git ls-files -z --cached | tar --null --no-recursion --ignore-failed-read -cf - -T -) \
     | tar -C "$root/src/netstage" -xf -
 else
   tar -C "$src" --exclude='./build*' --exclude='./tests/peers/node_modules' -cf - . \
