@@ -131,13 +131,16 @@ mount_in() { # mount_in TARGET ARGS...  (records TARGET for the cleanup)
   mount "$@" "$target"
   mounts+=("$target")
 }
-mount_in "$root/proc" -t proc proc
-mount_in "$root/sys" --rbind /sys
-mount --make-rslave "$root/sys"
+# A root without CAP_SYS_ADMIN (some containers) cannot mount: that is a missing permission,
+# not a NetStage failure.
+mount_in "$root/proc" -t proc proc 2>/dev/null \
+  || skip "cannot mount /proc in the fresh root (root without CAP_SYS_ADMIN, e.g. in a container)"
+mount_in "$root/sys" -t sysfs sysfs
+# /dev with its submounts (pts, shm); a slave, so unmounting it never reaches the host's /dev.
 mount_in "$root/dev" --rbind /dev
 mount --make-rslave "$root/dev"
 # The host's resolver, so apt inside reaches the archive.
-cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 # The same mirror as the host (debootstrap already wrote it); updates and security too.
 cat >"$root/etc/apt/sources.list" <<EOF
 deb $mirror bookworm main
