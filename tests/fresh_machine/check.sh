@@ -148,9 +148,16 @@ deb $mirror bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 EOF
 
+# The host's apt proxy settings, if any, so apt inside goes the same way.
+apt-config dump 2>/dev/null | grep -i '^Acquire::.*::Proxy ' >"$root/etc/apt/apt.conf.d/90host-proxy" || true
+proxy_env=()
+for v in http_proxy https_proxy no_proxy; do
+  [ -n "${!v:-}" ] && proxy_env+=("$v=${!v}")
+done
+
 in_root() { # in_root COMMAND: runs it in the fresh root as root, with a clean environment
   chroot "$root" /usr/bin/env -i HOME=/root TERM="${TERM:-dumb}" LANG=C.UTF-8 \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "${proxy_env[@]}" \
     /bin/bash -c "cd /src/netstage && $1"
 }
 
