@@ -62,7 +62,7 @@ public:
 
     // How long (µs) an event may wait for earlier ones that arrive after it; 0: no waiting.
     void setReorderWindow(qint64 us);
-    static constexpr qint64 kDefaultReorderWindowUs = 20000; // what the window and CLI use
+    static constexpr qint64 kDefaultReorderWindowUs = 50000; // what the window and CLI use
     qint64 reorderWindow() const { return windowUs_; }
     // Stores every waiting event now (before a recording is written, at the end of a command).
     void flush();

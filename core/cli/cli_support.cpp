@@ -255,8 +255,14 @@ bool Session::open(const QString& events, bool quiet, LineFormat format)
             return false;
         }
         const bool explain = o.explain;
+        // NETSTAGE_EVENTS_QUEUE: how many events may wait for a slow reader (tests use a small
+        // queue to reach the limit quickly).
+        bool queueOk = false;
+        const qlonglong queue = qEnvironmentVariableIntValue("NETSTAGE_EVENTS_QUEUE", &queueOk);
         writer = std::make_unique<StreamWriter>(
-            eventsFd, [explain](const Event& e) { return toJsonLine(e, explain); });
+            eventsFd, [explain](const Event& e) { return toJsonLine(e, explain); },
+            queueOk ? std::size_t(std::clamp<qlonglong>(queue, 16, 10000000))
+                    : StreamWriter::kDefaultQueue);
         writer->setOnFailure([this] {
             QMetaObject::invokeMethod(
                 &timeline, [this] { reportWriteFailure(); }, Qt::QueuedConnection);

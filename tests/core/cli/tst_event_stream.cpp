@@ -125,7 +125,12 @@ void TstEventStream::streamIsInTimeOrder()
             fin = i;
     }
     QVERIFY2(syn >= 0 && fin >= 0, client.out.left(3000).constData());
-    QVERIFY2(syn < connect, "the SYN comes before the connect it made possible");
+    QVERIFY2(
+        syn < connect,
+        qPrintable(
+            QStringLiteral("the SYN comes before the connect it made possible (SYN "
+                           "late by %1 us)")
+                .arg(evs[std::size_t(syn)].extra.value(QStringLiteral("late_us")).toInteger())));
     QVERIFY2(fin < close, "the FIN comes before the close that sent it");
 }
 
@@ -142,6 +147,9 @@ void TstEventStream::stalledReaderKeepsServing()
     const quint16 port = freePort();
     Proc server;
     server.p.setStandardOutputFile(fifo);
+    QProcessEnvironment env = server.p.processEnvironment();
+    env.insert(QStringLiteral("NETSTAGE_EVENTS_QUEUE"), QStringLiteral("2000")); // full sooner
+    server.p.setProcessEnvironment(env);
     server.start(QStringLiteral(NETSTAGE_BIN),
                  {QStringLiteral("http"), QStringLiteral("serve"), QStringLiteral("--port"),
                   QString::number(port), QStringLiteral("--for"), QStringLiteral("60"),
