@@ -1,3 +1,6 @@
+// Over 800 lines: the panel (controls, ladder, log, recordings, exports) and its small event
+// model (LessonEventModel), which is the part to move out when the panel grows.
+
 #include "ui/lessons/lesson_panel.h"
 
 #include "core/base/timeline.h"
