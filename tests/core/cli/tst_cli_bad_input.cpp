@@ -15,6 +15,7 @@ private slots:
     void usageErrors();
     void noDisplay_data();
     void noDisplay();
+    void displayThatDoesNotAnswer();
     void labsStillRunHeadless();
 };
 
@@ -151,6 +152,17 @@ void TstCliBadInput::noDisplay()
     QVERIFY2(lines[0].contains(sentence), report(args, r));
     QVERIFY2(lines[0].contains(QLatin1String("netstage tcp serve")), report(args, r));
     QVERIFY2(!QFile::exists(QStringLiteral("/tmp/netstage-none.png")), report(args, r));
+}
+
+void TstCliBadInput::displayThatDoesNotAnswer()
+{
+    // A display named on another host cannot be checked before Qt tries it: Qt's platform
+    // plugin fails (fatal, which aborts with a core dump) and netstage turns that into its
+    // sentence and exit 1. Nothing listens on TCP port 6097 here (display 97).
+    const Run r = runNetstage({}, QStringLiteral("127.0.0.1:97"));
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.code == 1, report({}, r));
+    const QStringList lines = r.err.trimmed().split(QLatin1Char('\n'));
+    QVERIFY2(lines.last().contains(QLatin1String("netstage tcp serve")), report({}, r));
 }
 
 void TstCliBadInput::labsStillRunHeadless()
