@@ -61,40 +61,25 @@ QString labNames()
 // The option table of `netstage tcp` (parsed by parseCliArgs, usage generated from it).
 std::vector<CliVerb> tcpVerbs()
 {
-    const CliOption events{QStringLiteral("--events"), QStringLiteral("FILE|-")};
-    const CliOption quiet{QStringLiteral("--quiet"), QString(), QStringLiteral("-q")};
     const CliOption pcap{QStringLiteral("--pcap"), QStringLiteral("FILE")};
     return {
-        {QStringLiteral("serve"),
-         QString(),
-         {{QStringLiteral("--host"), QStringLiteral("HOST")},
-          {QStringLiteral("--port"), QStringLiteral("PORT")},
-          {QStringLiteral("--preset"), QStringLiteral("seed|echo|silent")},
-          {QStringLiteral("--for"), QStringLiteral("SECONDS")},
-          events,
-          quiet}},
-        {QStringLiteral("connect"),
-         QStringLiteral("HOST:PORT"),
-         {{QStringLiteral("--send"), QStringLiteral("TEXT"), QString(), true},
-          {QStringLiteral("--hex")},
-          {QStringLiteral("--then"), QStringLiteral("half-close|close|abort")},
-          {QStringLiteral("--wait"), QStringLiteral("MS")},
-          pcap,
-          events,
-          quiet}},
-        {QStringLiteral("lesson"),
-         QStringLiteral("NAME|--list"),
-         {{QStringLiteral("--list")},
-          {QStringLiteral("--step-delay"), QStringLiteral("MS")},
-          {QStringLiteral("--diagram"), QStringLiteral("FILE.png|FILE.svg")},
-          {QStringLiteral("--source"), QStringLiteral("wire|model")},
-          {QStringLiteral("--port"), QStringLiteral("PORT")},
-          {QStringLiteral("--record"), QStringLiteral("FILE")},
-          {QStringLiteral("--loss"), QStringLiteral("PERCENT")},
-          pcap,
-          {QStringLiteral("--slides"), QStringLiteral("DIR")},
-          events,
-          quiet}},
+        {QStringLiteral("serve"), QString(), serveOptions(QStringLiteral("seed|echo|silent"))},
+        {QStringLiteral("connect"), QStringLiteral("HOST:PORT"),
+         withOutput({{QStringLiteral("--send"), QStringLiteral("TEXT"), QString(), true},
+                     {QStringLiteral("--hex")},
+                     {QStringLiteral("--then"), QStringLiteral("half-close|close|abort")},
+                     {QStringLiteral("--wait"), QStringLiteral("MS")},
+                     pcap})},
+        {QStringLiteral("lesson"), QStringLiteral("NAME"),
+         withOutput({{QStringLiteral("--list")},
+                     {QStringLiteral("--step-delay"), QStringLiteral("MS")},
+                     {QStringLiteral("--diagram"), QStringLiteral("FILE.png|FILE.svg")},
+                     {QStringLiteral("--source"), QStringLiteral("wire|model")},
+                     {QStringLiteral("--port"), QStringLiteral("PORT")},
+                     {QStringLiteral("--record"), QStringLiteral("FILE")},
+                     {QStringLiteral("--loss"), QStringLiteral("PERCENT")},
+                     pcap,
+                     {QStringLiteral("--slides"), QStringLiteral("DIR")}})},
     };
 }
 

@@ -41,6 +41,24 @@ QString command(const QString& lab, const CliVerb& verb)
 
 } // namespace
 
+std::vector<CliOption> withOutput(std::vector<CliOption> options)
+{
+    options.emplace_back(QStringLiteral("--events"), QStringLiteral("FILE|-"));
+    options.emplace_back(QStringLiteral("--quiet"), QString(), QStringLiteral("-q"));
+    return options;
+}
+
+std::vector<CliOption> serveOptions(const QString& presets, std::vector<CliOption> more)
+{
+    std::vector<CliOption> options{{QStringLiteral("--host"), QStringLiteral("HOST")},
+                                   {QStringLiteral("--port"), QStringLiteral("PORT")}};
+    if (!presets.isEmpty())
+        options.emplace_back(QStringLiteral("--preset"), presets);
+    options.insert(options.end(), more.begin(), more.end());
+    options.emplace_back(QStringLiteral("--for"), QStringLiteral("SECONDS"));
+    return withOutput(std::move(options));
+}
+
 bool CliArgs::has(const QString& option) const
 {
     for (const CliGiven& g : given) {

@@ -60,6 +60,13 @@ struct CliArgs
     QString value(const QString& option) const; // the last one given, or ""
 };
 
+// What every lab's verbs share, so each table names only its own options:
+// withOutput(options) appends --events FILE|- and --quiet (-q); serveOptions(presets, more)
+// is a server verb's --host, --port, --preset (when `presets` is not empty, "echo|chat"),
+// then `more`, then --for SECONDS, --events and --quiet.
+std::vector<CliOption> withOutput(std::vector<CliOption> options);
+std::vector<CliOption> serveOptions(const QString& presets, std::vector<CliOption> more = {});
+
 // Every verb of every lab takes these too: --lang L (handled before, by main) and --help.
 // `lab` names the lab in messages ("udp"); args are the arguments after the lab's name.
 CliArgs parseCliArgs(const QString& lab, const std::vector<CliVerb>& verbs,

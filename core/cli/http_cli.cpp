@@ -19,32 +19,22 @@ namespace {
 // The option table of `netstage http` (parsed by parseCliArgs, usage generated from it).
 std::vector<CliVerb> verbs()
 {
-    const CliOption events{QStringLiteral("--events"), QStringLiteral("FILE|-")};
-    const CliOption quiet{QStringLiteral("--quiet"), QString(), QStringLiteral("-q")};
     return {
-        {QStringLiteral("serve"),
-         QString(),
-         {{QStringLiteral("--host"), QStringLiteral("HOST")},
-          {QStringLiteral("--port"), QStringLiteral("PORT")},
-          {QStringLiteral("--site"), QStringLiteral("DIR")},
-          {QStringLiteral("--for"), QStringLiteral("SECONDS")},
-          {QStringLiteral("--request-timeout"), QStringLiteral("MS")},
-          {QStringLiteral("--keep-alive-timeout"), QStringLiteral("MS")},
-          {QStringLiteral("--max-connections"), QStringLiteral("N")},
-          {QStringLiteral("--max-body"), QStringLiteral("BYTES")},
-          events,
-          quiet}},
-        {QStringLiteral("get"),
-         QStringLiteral("URL..."),
-         {{QStringLiteral("--method"), QStringLiteral("M"), QStringLiteral("-X")},
-          {QStringLiteral("--header"), QStringLiteral("'K: V'"), QStringLiteral("-H"), true},
-          {QStringLiteral("--data"), QStringLiteral("TEXT"), QStringLiteral("-d")},
-          {QStringLiteral("--resolve"), QStringLiteral("HOST:ADDR"), QString(), true},
-          {QStringLiteral("--follow"), QString(), QStringLiteral("-L")},
-          {QStringLiteral("--timeout"), QStringLiteral("SECONDS")},
-          {QStringLiteral("--output"), QStringLiteral("FILE|-"), QStringLiteral("-o")},
-          events,
-          quiet}},
+        {QStringLiteral("serve"), QString(),
+         serveOptions(QString(), {{QStringLiteral("--site"), QStringLiteral("DIR")},
+                                  {QStringLiteral("--request-timeout"), QStringLiteral("MS")},
+                                  {QStringLiteral("--keep-alive-timeout"), QStringLiteral("MS")},
+                                  {QStringLiteral("--max-connections"), QStringLiteral("N")},
+                                  {QStringLiteral("--max-body"), QStringLiteral("BYTES")}})},
+        {QStringLiteral("get"), QStringLiteral("URL..."),
+         withOutput(
+             {{QStringLiteral("--method"), QStringLiteral("M"), QStringLiteral("-X")},
+              {QStringLiteral("--header"), QStringLiteral("'K: V'"), QStringLiteral("-H"), true},
+              {QStringLiteral("--data"), QStringLiteral("TEXT"), QStringLiteral("-d")},
+              {QStringLiteral("--resolve"), QStringLiteral("HOST:ADDR"), QString(), true},
+              {QStringLiteral("--follow"), QString(), QStringLiteral("-L")},
+              {QStringLiteral("--timeout"), QStringLiteral("SECONDS")},
+              {QStringLiteral("--output"), QStringLiteral("FILE|-"), QStringLiteral("-o")}})},
     };
 }
 

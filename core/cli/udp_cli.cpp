@@ -16,33 +16,21 @@ namespace {
 // The option table of `netstage udp` (parsed by parseCliArgs, usage generated from it).
 std::vector<CliVerb> verbs()
 {
-    const CliOption events{QStringLiteral("--events"), QStringLiteral("FILE|-")};
-    const CliOption quiet{QStringLiteral("--quiet"), QString(), QStringLiteral("-q")};
     return {
-        {QStringLiteral("serve"),
-         QString(),
-         {{QStringLiteral("--host"), QStringLiteral("HOST")},
-          {QStringLiteral("--port"), QStringLiteral("PORT")},
-          {QStringLiteral("--preset"), QStringLiteral("seed|echo")},
-          {QStringLiteral("--for"), QStringLiteral("SECONDS")},
-          events,
-          quiet}},
-        {QStringLiteral("send"),
-         QStringLiteral("HOST:PORT TEXT"),
-         {{QStringLiteral("--hex")},
-          {QStringLiteral("--count"), QStringLiteral("N")},
-          {QStringLiteral("--interval"), QStringLiteral("MS")},
-          {QStringLiteral("--wait"), QStringLiteral("MS")},
-          {QStringLiteral("--connect")},
-          {QStringLiteral("--loss"), QStringLiteral("P")},
-          {QStringLiteral("--delay"), QStringLiteral("MS")},
-          {QStringLiteral("--jitter"), QStringLiteral("MS")},
-          {QStringLiteral("--duplicate"), QStringLiteral("P")},
-          {QStringLiteral("--reorder"), QStringLiteral("P")},
-          {QStringLiteral("--seed"), QStringLiteral("N")},
-          {QStringLiteral("--pcap"), QStringLiteral("FILE")},
-          events,
-          quiet}},
+        {QStringLiteral("serve"), QString(), serveOptions(QStringLiteral("seed|echo"))},
+        {QStringLiteral("send"), QStringLiteral("HOST:PORT TEXT"),
+         withOutput({{QStringLiteral("--hex")},
+                     {QStringLiteral("--count"), QStringLiteral("N")},
+                     {QStringLiteral("--interval"), QStringLiteral("MS")},
+                     {QStringLiteral("--wait"), QStringLiteral("MS")},
+                     {QStringLiteral("--connect")},
+                     {QStringLiteral("--loss"), QStringLiteral("P")},
+                     {QStringLiteral("--delay"), QStringLiteral("MS")},
+                     {QStringLiteral("--jitter"), QStringLiteral("MS")},
+                     {QStringLiteral("--duplicate"), QStringLiteral("P")},
+                     {QStringLiteral("--reorder"), QStringLiteral("P")},
+                     {QStringLiteral("--seed"), QStringLiteral("N")},
+                     {QStringLiteral("--pcap"), QStringLiteral("FILE")}})},
     };
 }
 

@@ -25,14 +25,11 @@ WaterfallWriter& waterfallWriter()
 std::vector<CliVerb> verbs()
 {
     return {
-        {QString(),
-         QStringLiteral("[URL]"),
-         {{QStringLiteral("--visits"), QStringLiteral("N")},
-          {QStringLiteral("--step-delay"), QStringLiteral("MS")},
-          {QStringLiteral("--waterfall"), QStringLiteral("FILE.png|FILE.svg")},
-          {QStringLiteral("--timeout"), QStringLiteral("SECONDS")},
-          {QStringLiteral("--events"), QStringLiteral("FILE|-")},
-          {QStringLiteral("--quiet"), QString(), QStringLiteral("-q")}}},
+        {QString(), QStringLiteral("[URL]"),
+         withOutput({{QStringLiteral("--visits"), QStringLiteral("N")},
+                     {QStringLiteral("--step-delay"), QStringLiteral("MS")},
+                     {QStringLiteral("--waterfall"), QStringLiteral("FILE.png|FILE.svg")},
+                     {QStringLiteral("--timeout"), QStringLiteral("SECONDS")}})},
     };
 }
 

@@ -19,29 +19,18 @@ const QString kFrame = QStringLiteral("frame");
 // The option table of `netstage ws` (parsed by parseCliArgs, usage generated from it).
 std::vector<CliVerb> verbs()
 {
-    const CliOption events{QStringLiteral("--events"), QStringLiteral("FILE|-")};
-    const CliOption quiet{QStringLiteral("--quiet"), QString(), QStringLiteral("-q")};
     return {
-        {QStringLiteral("serve"),
-         QString(),
-         {{QStringLiteral("--host"), QStringLiteral("HOST")},
-          {QStringLiteral("--port"), QStringLiteral("PORT")},
-          {QStringLiteral("--preset"), QStringLiteral("echo|chat")},
-          {QStringLiteral("--max-message"), QStringLiteral("BYTES")},
-          {QStringLiteral("--for"), QStringLiteral("SECONDS")},
-          events,
-          quiet}},
-        {QStringLiteral("connect"),
-         QStringLiteral("URL"),
-         {{QStringLiteral("--send"), QStringLiteral("TEXT"), QString(), true},
-          {QStringLiteral("--binary")},
-          {QStringLiteral("--ping")},
-          {QStringLiteral("--close"), QStringLiteral("CODE")},
-          {QStringLiteral("--reason"), QStringLiteral("TEXT")},
-          {QStringLiteral("--abort")},
-          {QStringLiteral("--wait"), QStringLiteral("MS")},
-          events,
-          quiet}},
+        {QStringLiteral("serve"), QString(),
+         serveOptions(QStringLiteral("echo|chat"),
+                      {{QStringLiteral("--max-message"), QStringLiteral("BYTES")}})},
+        {QStringLiteral("connect"), QStringLiteral("URL"),
+         withOutput({{QStringLiteral("--send"), QStringLiteral("TEXT"), QString(), true},
+                     {QStringLiteral("--binary")},
+                     {QStringLiteral("--ping")},
+                     {QStringLiteral("--close"), QStringLiteral("CODE")},
+                     {QStringLiteral("--reason"), QStringLiteral("TEXT")},
+                     {QStringLiteral("--abort")},
+                     {QStringLiteral("--wait"), QStringLiteral("MS")}})},
     };
 }
 
