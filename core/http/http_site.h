@@ -13,12 +13,12 @@ struct HttpSiteRequest
 {
     QByteArray method;
     QByteArray target;
-    QByteArray host;    // the Host field ("www.example.test:8080"), may be empty
-    int hostFields = 1; // how many Host fields the request had (more than one is refused)
+    QByteArray host; // the Host field ("www.example.test:8080"), may be empty
     int versionMinor = 1;
     quint16 serverPort = 80; // for the redirect's Location
     QByteArray contentType;
     QByteArray body;
+    int hostFields = 1; // how many Host fields the request had (more than one is refused)
     // A folder's file is named in the response (file, fileSize), not read: the server streams
     // it in chunks as the client reads.
     bool streamFiles = false;

