@@ -26,6 +26,10 @@
 namespace netstage {
 
 const QString WsLab::kServerId = QStringLiteral("ws-server");
+namespace {
+// Ping and pong frames a client may send within one second.
+constexpr int kMaxControlPerSecond = 1000;
+} // namespace
 
 namespace {
 const QString kWs = QStringLiteral("ws");
@@ -210,6 +214,10 @@ struct WsLab::Conn
     bool aborting = false;
     bool closed = false;
     bool protocolError = false; // the lab closed it with 1002: nothing more is answered
+    // Ping/pong frames from the client in the current second; over the limit it is dropped.
+    qint64 controlWindowUs = 0;
+    int controlInWindow = 0;
+    bool floodCut = false;
 
     // Client side.
     QString url;
@@ -462,7 +470,7 @@ void WsLab::onIncoming(const QString& id, const QByteArray& bytes)
         c->earlyIn += bytes;
         return;
     case Conn::Phase::Open:
-        if (c->byteViewLost)
+        if (c->byteViewLost || c->floodCut)
             return;
         if (!c->inParser.feed(bytes, [this, id](const WsFrame& f) { onFrame(id, ev::In, f); })) {
             c = conns_.value(id);
@@ -675,8 +683,36 @@ void WsLab::onOutgoing(const QString& id, const QByteArray& bytes)
 void WsLab::onFrame(const QString& id, const QString& dir, const WsFrame& f)
 {
     Conn* c = conns_.value(id);
-    if (!c)
+    if (!c || c->floodCut)
         return;
+    if (dir == ev::In && !c->client && (f.opcode == 0x9 || f.opcode == 0xA)) {
+        // QWebSocket answers every ping of what it has read in one go, and a flood of them
+        // keeps the server from everyone else: past the limit the client is dropped.
+        const qint64 now = timeline_->now();
+        if (now - c->controlWindowUs > 1000 * 1000) {
+            c->controlWindowUs = now;
+            c->controlInWindow = 0;
+        }
+        if (++c->controlInWindow > kMaxControlPerSecond) {
+            c->floodCut = true;
+            if (c->tcp)
+                c->tcp->setReadPaused(true);
+            error(id, QStringLiteral("WS_CONTROL_FLOOD"),
+                  tr("More than %1 ping or pong frames within a second: the server drops this "
+                     "client (RST), so that one client cannot keep it busy; the others are "
+                     "served as before.")
+                      .arg(kMaxControlPerSecond));
+            // After the tap's slot, before QWebSocket (queued) reads the rest of the flood.
+            QMetaObject::invokeMethod(
+                this,
+                [this, id] {
+                    if (const Conn* cc = conns_.value(id); cc && !cc->closed)
+                        abort(id);
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
     Event e = base(id, kFrame);
     e.dir = dir;
     e.bytes = f.payloadLength;

@@ -6336,6 +6336,10 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <source>The Sec-WebSocket-Key &quot;%1&quot; is not 16 bytes in base64 (24 characters): RFC 6455 (4.2.1) wants exactly that, so the server answers 400 Bad Request and closes.</source>
         <translation>Sec-WebSocket-Key“%1”不是 16 个字节的 base64 编码（24 个字符）：RFC 6455（4.2.1）正是这样要求的，因此服务器回答 400 Bad Request 并关闭连接。</translation>
     </message>
+    <message>
+        <source>More than %1 ping or pong frames within a second: the server drops this client (RST), so that one client cannot keep it busy; the others are served as before.</source>
+        <translation>一秒内收到超过 %1 个 ping 或 pong 帧：服务器断开这个客户端（RST），免得一个客户端拖住整个服务器；其他客户端照常得到服务。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::WsPanel</name>
