@@ -1,6 +1,7 @@
 // netstage: with no lab name it opens the window; `netstage <lab> <verb> ...` runs headless.
 #include "core/cli/cli.h"
 #include "core/cli/url_cli.h"
+#include "core/net/loopback_loss.h"
 #include "ui/common/app_settings.h"
 #include "ui/ladder/ladder_painter.h"
 #include "ui/lessons/slides_export.h"
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <unistd.h>
 
 namespace {
 
@@ -69,6 +71,10 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("NetStage"));
     QCoreApplication::setApplicationName(QStringLiteral("netstage"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NETSTAGE_VERSION));
+    // A netstage killed during a lossy lesson (SIGKILL) leaves its nftables table behind:
+    // every start removes those of dead processes (only root can have made them).
+    if (::geteuid() == 0)
+        netstage::LoopbackLoss::removeStale();
 
     // A bad command line is said on the terminal, never answered with the window.
     const QStringList args = argvList(argc, argv);

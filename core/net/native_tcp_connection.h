@@ -49,6 +49,13 @@ public:
     quint16 peerPort() const { return peerPort_; }
     qint64 pendingWrite() const { return outBuf_.size() - outPos_; }
 
+    // Flow control, like Node's socket.pause()/resume(): while paused nothing is read from the
+    // descriptor, so the kernel's receive buffer fills and TCP's window closes on the peer.
+    // Closing still reads what is buffered (so the kernel sends FIN, not RST).
+    void pauseReading();
+    void resumeReading();
+    bool readingPaused() const { return readPaused_; }
+
     // Queues bytes; false if our side is already shut or the socket is closed.
     bool write(const QByteArray& data);
     // Sends FIN once queued bytes are out; keeps reading.
@@ -83,6 +90,7 @@ private:
     bool shutdownPending_ = false;
     bool closePending_ = false;
     bool peerEnded_ = false;
+    bool readPaused_ = false;
     int lastError_ = 0;
     QByteArray outBuf_;
     qsizetype outPos_ = 0;

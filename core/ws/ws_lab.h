@@ -19,6 +19,7 @@ namespace netstage {
 
 class Timeline;
 class WsTapSocket;
+class LabServer;
 struct WsFrame;
 struct HttpHead;
 
@@ -99,7 +100,6 @@ signals:
     void lastConnectionClosed();
 
 private:
-    class Listener;
     struct Conn;
 
     void adopt(qintptr fd);
@@ -125,7 +125,7 @@ private:
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;
     QPointer<WireCapture> wire_;
-    Listener* listener_ = nullptr;
+    LabServer* listener_ = nullptr;
     QWebSocketServer* wsServer_ = nullptr;
     QString serverLocal_;
     WsServerOptions serverOptions_;

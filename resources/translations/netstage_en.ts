@@ -130,10 +130,17 @@
 <context>
     <name>netstage::HttpServer</name>
     <message numerus="yes">
-        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <source>%n connection(s) are already open, the server&apos;s limit, and none of them is idle: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
         <translation>
-            <numerusform>%n connection is already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
-            <numerusform>%n connections are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>%n connection is already open, the server&apos;s limit, and it is not idle: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>%n connections are already open, the server&apos;s limit, and none of them is idle: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the server&apos;s limit of %n connection(s) is reached</source>
+        <translation>
+            <numerusform>the server&apos;s limit of %n connection is reached</numerusform>
+            <numerusform>the server&apos;s limit of %n connections is reached</numerusform>
         </translation>
     </message>
 </context>
@@ -283,6 +290,16 @@
         <translation>
             <numerusform>%1: %n datagram sent; answers received: %2</numerusform>
             <numerusform>%1: %n datagrams sent; answers received: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UdpLab</name>
+    <message numerus="yes">
+        <source>The kernel dropped %n datagram(s) for this socket: its receive buffer was full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so far). UDP has no flow control: nobody, not even the sender, is told.</source>
+        <translation>
+            <numerusform>The kernel dropped %n datagram for this socket: its receive buffer was full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so far). UDP has no flow control: nobody, not even the sender, is told.</numerusform>
+            <numerusform>The kernel dropped %n datagrams for this socket: its receive buffer was full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so far). UDP has no flow control: nobody, not even the sender, is told.</numerusform>
         </translation>
     </message>
 </context>

@@ -2086,10 +2086,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::HttpServer</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The HTTP server listens on %1 and serves the folder %2.</source>
         <translation>HTTP 服务器在 %1 上监听，提供文件夹 %2 的内容。</translation>
     </message>
@@ -2098,18 +2094,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>HTTP 服务器在 %1 上监听，提供演示站点（example.test 重定向到 www.example.test）。</translation>
     </message>
     <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
-    </message>
-    <message>
         <source>The HTTP server stopped listening; open connections are closed after their answers.</source>
         <translation>HTTP 服务器停止了监听；已打开的连接在响应完成后关闭。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
-        <translation>
-            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
-        </translation>
     </message>
     <message>
         <source>The kept-alive connection was idle for %1 s, so the server closes it (Node&apos;s keepAliveTimeout).</source>
@@ -2138,6 +2124,38 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Closed because of the error above.</source>
         <translation>因上述错误而关闭。</translation>
+    </message>
+    <message>
+        <source>The address %1 already holds %2 connection(s), its share of the server&apos;s %3, and none of them is idle: this one is refused with 503 Service Unavailable and closed, so one machine cannot take every slot.</source>
+        <translation>地址 %1 已占用 %2 个连接，这是它在服务器 %3 个连接中应得的份额，而且其中没有空闲的：这个新连接以 503 Service Unavailable 拒绝并关闭，这样一台机器无法占满所有名额。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit, and none of them is idle: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <translation>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限，而且其中没有空闲的：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the address %1 holds more than its share (%2 of %3)</source>
+        <translation>地址 %1 占用的连接超过了它的份额（%3 个中的 %2 个）</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server&apos;s limit of %n connection(s) is reached</source>
+        <translation>
+            <numerusform>服务器 %n 个连接的上限已满</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 arrived and %2: this connection, whose request began %3 s ago and is still not whole, is closed to make room.</source>
+        <translation>%1 到来，而%2：这个连接的请求 %3 秒前就开始了，至今仍不完整，于是被关闭，腾出位置。</translation>
+    </message>
+    <message>
+        <source>%1 arrived and %2: this connection, the oldest idle one, is closed to make room (idle connections give way to new ones).</source>
+        <translation>%1 到来，而%2：这个连接是空闲最久的，于是被关闭，腾出位置（空闲连接给新连接让路）。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read to its end while it was being sent (did it change?): the connection is aborted, since the length already announced cannot be kept.</source>
+        <translation>文件 %1 在发送过程中无法读到末尾（它被改动了吗？）：已经声明的长度无法兑现，因此连接被中止。</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2256,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
+    <message>
+        <source>The request has %1 Host headers: a server must refuse a request with more than one (RFC 9112 3.2), since a proxy and this server could each believe a different one.</source>
+        <translation>这个请求有 %1 个 Host 头：服务器必须拒绝带有多个 Host 头的请求（RFC 9112 3.2），因为代理和本服务器可能各自相信不同的那一个。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder: a slash after its name asks for something that does not exist.</source>
+        <translation>%1 是文件，不是文件夹：名字后面加斜杠，请求的是不存在的东西。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::HttpTimingChart</name>
@@ -2295,6 +2321,25 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>The kernel observer cannot open NETLINK_SOCK_DIAG, so the TCP states are not shown.</source>
         <translation>内核观察器无法打开 NETLINK_SOCK_DIAG，因此不显示 TCP 状态。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::LabServer</name>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
+    </message>
+    <message>
+        <source>%1 KiB are waiting for this peer to read them (more than %2 KiB): the server stops reading from it until they drain. Its own kernel buffers fill, TCP&apos;s window closes, and the peer waits (flow control, like Node&apos;s highWaterMark); the other clients are served as before.</source>
+        <translation>有 %1 KiB 数据在等这个对端读取（超过 %2 KiB）：服务器暂停读取它发来的数据，直到这些数据被取走。它自己的内核缓冲区随之填满，TCP 窗口关闭，对端只能等待（流量控制，类似 Node 的 highWaterMark）；其他客户端照常得到服务。</translation>
+    </message>
+    <message>
+        <source>The peer read its answers (%1 KiB still waiting, less than %2 KiB): the server reads from it again.</source>
+        <translation>对端读走了它的应答（还有 %1 KiB 在等待，少于 %2 KiB）：服务器恢复读取它的数据。</translation>
     </message>
 </context>
 <context>
@@ -4238,14 +4283,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::TcpLab</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
-    </message>
-    <message>
         <source>The server stopped listening; connections it accepted stay open until they are closed.</source>
         <translation>服务器停止了监听；它已接受的连接保持打开，直到被关闭。</translation>
     </message>
@@ -4765,10 +4802,6 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>地址已被占用：这个地址上的 UDP 端口 %1 已经绑定了另一个套接字（另一个服务器，还是教程中的 Node 服务器？）。请停止它，或换一个端口。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The UDP server is bound to %1: it has no connections and no handshake; every datagram that arrives is one `message` with its sender&apos;s address (rinfo).</source>
         <translation>UDP 服务器已绑定到 %1：它没有连接，也没有握手；每到达一个数据报就是一次 `message`，附带发送方的地址（rinfo）。</translation>
     </message>
@@ -4815,6 +4848,12 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <message>
         <source>Cannot close: %1 is not an open socket.</source>
         <translation>无法关闭：%1 不是一个打开的套接字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The kernel dropped %n datagram(s) for this socket: its receive buffer was full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so far). UDP has no flow control: nobody, not even the sender, is told.</source>
+        <translation>
+            <numerusform>内核为这个套接字丢弃了 %n 个数据报：它的接收缓冲区满了，程序读得不够快（由 SO_RXQ_OVFL 计数；迄今共 %1 个）。UDP 没有流量控制：没有人会被告知，发送方也不会。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5948,16 +5987,8 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
 <context>
     <name>netstage::WsLab</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The WebSocket server listens on %1 (plain TCP underneath). A client first opens a TCP connection, then asks in HTTP to upgrade it.</source>
         <translation>WebSocket 服务器在 %1 上监听（底层是普通的 TCP）。客户端先建立 TCP 连接，再用 HTTP 请求把它升级。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
     </message>
     <message>
         <source>The server stopped listening; WebSocket connections it accepted stay open until they are closed.</source>
@@ -6094,6 +6125,18 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>
             <numerusform>局域网模式同时最多允许 %n 个连接：这个连接在成为 WebSocket 之前就收到 503 Service Unavailable 并被关闭。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The upgrade request has no Sec-WebSocket-Key (or an empty one): RFC 6455 (4.2.1) wants 16 random bytes in base64, so the server answers 400 Bad Request and closes.</source>
+        <translation>升级请求没有 Sec-WebSocket-Key（或者它是空的）：RFC 6455（4.2.1）要求 16 个随机字节的 base64 编码，因此服务器回答 400 Bad Request 并关闭连接。</translation>
+    </message>
+    <message>
+        <source>The Sec-WebSocket-Key &quot;%1&quot; is not 16 bytes in base64 (24 characters): RFC 6455 (4.2.1) wants exactly that, so the server answers 400 Bad Request and closes.</source>
+        <translation>Sec-WebSocket-Key“%1”不是 16 个字节的 base64 编码（24 个字符）：RFC 6455（4.2.1）正是这样要求的，因此服务器回答 400 Bad Request 并关闭连接。</translation>
+    </message>
+    <message>
+        <source>More than %1 ping or pong frames within a second: the server drops this client (RST), so that one client cannot keep it busy; the others are served as before.</source>
+        <translation>一秒内收到超过 %1 个 ping 或 pong 帧：服务器断开这个客户端（RST），免得一个客户端拖住整个服务器；其他客户端照常得到服务。</translation>
     </message>
 </context>
 <context>
