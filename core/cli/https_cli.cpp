@@ -422,8 +422,8 @@ int runLesson(const Args& a)
             const HttpsResult r = client.result(id);
             QString line;
             if (r.ok) {
-                line = HttpsCliText::tr("%1: %2%3, %n handshake message(s), %4 round trip(s) "
-                                        "before the request, TLS handshake %5, %6 TLS bytes "
+                line = HttpsCliText::tr("%1: %2%3, %n handshake message(s), round trips "
+                                        "before the request: %4, TLS handshake %5, %6 TLS bytes "
                                         "from the server, HTTP %7",
                                         nullptr, r.handshakeMessages)
                            .arg(r.socket, r.version,

@@ -567,6 +567,11 @@ void TlsEngine::onMessage(bool written, int contentType, const unsigned char* bu
         r.version = (buf[1] << 8) | buf[2];
         r.length = (buf[3] << 8) | buf[4];
         r.inner = -1;
+        if (r.type == 20 && !written) {
+            // OpenSSL reports a ChangeCipherSpec it reads only as this record header.
+            flushRecord(false);
+            onMessage(false, SSL3_RT_CHANGE_CIPHER_SPEC, buf + 5, 0);
+        }
         return;
     }
     if (contentType == SSL3_RT_INNER_CONTENT_TYPE) {
