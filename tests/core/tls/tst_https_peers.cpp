@@ -56,6 +56,10 @@ private slots:
         ca_ = QString::fromUtf8(ca.out.trimmed());
         QCOMPARE(ca_, path("tls") + QStringLiteral("/ca.pem"));
         QVERIFY(QFile::exists(ca_));
+        // server_ was made before the variable was set: give it the test's CA folder too.
+        QProcessEnvironment env = server_.p.processEnvironment();
+        env.insert(QStringLiteral("NETSTAGE_TLS_DIR"), path("tls"));
+        server_.p.setProcessEnvironment(env);
         server_.start(
             kBin, {QStringLiteral("https"), QStringLiteral("serve"), QStringLiteral("--port"),
                    QStringLiteral("0"), QStringLiteral("--keylog"), path("server.keys"),
@@ -128,8 +132,9 @@ private slots:
                 "const https=require('https'),fs=require('fs');"
                 "const "
                 "req=https.get({host:'127.0.0.1',servername:'localhost',port:%1,path:'/style.css',"
-                "ca:fs.readFileSync(process.argv[1])},res=>{let n=0;res.on('data',d=>n+=d.length);"
-                "res.on('end',()=>{console.log(res.statusCode,res.socket.getProtocol(),n);});});"
+                "ca:fs.readFileSync(process.argv[1])},res=>{let n=0;"
+                "const v=res.socket.getProtocol();res.on('data',d=>n+=d.length);"
+                "res.on('end',()=>{console.log(res.statusCode,v,n);});});"
                 "req.on('error',e=>{console.log('ERR',e.code);process.exit(1);});"
                 "setTimeout(()=>process.exit(3),15000).unref();")
                 .arg(port_);
