@@ -7,6 +7,7 @@
 #include "ui/http/http_exchange_view.h"
 #include "ui/http/http_request_log_model.h"
 #include "ui/http/http_timing_chart.h"
+#include "ui/http/https_pane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -39,8 +41,13 @@ HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* 
       log_(new HttpRequestLogModel(timeline, QStringLiteral("http-conn-"), this))
 {
     auto* outer = new QHBoxLayout(this);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    outer->addWidget(split);
+    // HTTP and HTTPS (issue 15) side by side as two tabs of one lab.
+    tabs_ = new QTabWidget(this);
+    outer->addWidget(tabs_);
+    auto* split = new QSplitter(Qt::Horizontal, tabs_);
+    tabs_->addTab(split, tr("HTTP"));
+    httpsPane_ = new HttpsPane(timeline, observer, wire, tabs_);
+    tabs_->addTab(httpsPane_, tr("HTTPS (TLS)"));
 
     auto* left = new QWidget(split);
     auto* leftLayout = new QVBoxLayout(left);
@@ -95,6 +102,11 @@ HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* 
     connect(history_, &QListWidget::currentRowChanged, this, &HttpPanel::showHistoryRow);
     applyResolveOverrides();
     onListening(false);
+}
+
+void HttpPanel::showHttps()
+{
+    tabs_->setCurrentWidget(httpsPane_);
 }
 
 HttpPanel::~HttpPanel()
