@@ -104,6 +104,7 @@ HttpsPane::HttpsPane(Timeline* timeline, KernelObserver* observer, WireCapture* 
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setWordWrap(true);
+    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     c->addWidget(table_, 1);
     summary_ = new QLabel(clientBox);
     summary_->setObjectName(QStringLiteral("httpsSummary"));
@@ -233,7 +234,10 @@ void HttpsPane::onEvent(const Event& e)
     table_->setItem(row, 2, item(message));
     table_->setItem(row, 3, item(wire));
     table_->setItem(row, 4, item(e.detail));
-    table_->resizeColumnsToContents();
+    // The short columns fit their contents; the sentence takes the rest and wraps.
+    for (int c = 0; c < 4; ++c)
+        table_->resizeColumnToContents(c);
+    table_->resizeRowToContents(row);
     table_->scrollToBottom();
 }
 
