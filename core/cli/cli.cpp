@@ -7,6 +7,7 @@
 #include "core/base/tcp_state.h"
 #include "core/base/timeline.h"
 #include "core/cli/http_cli.h"
+#include "core/cli/https_cli.h"
 #include "core/cli/udp_cli.h"
 #include "core/cli/url_cli.h"
 #include "core/cli/ws_cli.h"
@@ -317,7 +318,7 @@ std::vector<LabCli> Cli::labModules()
     // Each lab's module, in the order `netstage --help` lists them. Built on every call, not
     // cached: the first call comes before the translator is installed, and the summaries must
     // follow --lang.
-    return {httpCli(), udpCli(), wsCli(), urlCli()};
+    return {httpCli(), httpsCli(), udpCli(), wsCli(), urlCli()};
 }
 
 bool Cli::isHeadless(int argc, char** argv)
@@ -342,6 +343,15 @@ bool Cli::isHeadless(int argc, char** argv)
 void Cli::setDiagramWriter(DiagramWriter writer)
 {
     diagramWriter() = std::move(writer);
+}
+
+bool Cli::drawDiagram(const Ladder& ladder, const QString& path, QString* error)
+{
+    if (!diagramWriter()) {
+        *error = tr("this build cannot draw diagrams");
+        return false;
+    }
+    return diagramWriter()(ladder, path, error);
 }
 
 void Cli::setSlidesWriter(SlidesWriter writer)
@@ -427,7 +437,7 @@ QString Cli::mainHelp()
               "  --lang L        zh_CN or en (default: the system's language)\n"
               "  --screenshot F  open the window, let it settle, write a PNG to F, exit\n"
               "  --view V        the view for --screenshot: tcp (default), lessons, handshake,\n"
-              "                  tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,\n"
+              "                  tcp-vs-udp, udp, http, https, ws, url, url-waterfall, osi,\n"
               "                  presentation, shortcuts\n"
               "  --help          this text; 'netstage <lab> --help' for one lab\n"
               "  --version       the version\n"

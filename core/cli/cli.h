@@ -97,6 +97,8 @@ public:
     using DiagramWriter =
         std::function<bool(const Ladder& ladder, const QString& path, QString* error)>;
     static void setDiagramWriter(DiagramWriter writer);
+    // Draws with the writer set above; false (and *error) without one or when it fails.
+    static bool drawDiagram(const Ladder& ladder, const QString& path, QString* error);
     // Writes a lesson's slides (one PNG per step and an index.html) into a folder; returns how
     // many, or -1 with *error set. Provided by the GUI library, like the diagram writer.
     using SlidesWriter =

@@ -145,6 +145,74 @@
     </message>
 </context>
 <context>
+    <name>netstage::HttpsCli</name>
+    <message numerus="yes">
+        <source>  %1, %2, ALPN %3%4, %n handshake message(s)</source>
+        <translation>
+            <numerusform>  %1, %2, ALPN %3%4, %n handshake message</numerusform>
+            <numerusform>  %1, %2, ALPN %3%4, %n handshake messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2%3, %n handshake message(s), round trips before the request: %4, TLS handshake %5, %6 TLS bytes from the server, HTTP %7</source>
+        <translation>
+            <numerusform>%1: %2%3, %n handshake message, round trips before the request: %4, TLS handshake %5, %6 TLS bytes from the server, HTTP %7</numerusform>
+            <numerusform>%1: %2%3, %n handshake messages, round trips before the request: %4, TLS handshake %5, %6 TLS bytes from the server, HTTP %7</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsClient</name>
+    <message numerus="yes">
+        <source>no answer within %n ms</source>
+        <translation>
+            <numerusform>no answer within %n ms</numerusform>
+            <numerusform>no answer within %n ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsPane</name>
+    <message numerus="yes">
+        <source>%n handshake message(s), </source>
+        <translation>
+            <numerusform>%n handshake message, </numerusform>
+            <numerusform>%n handshake messages, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n TLS record(s) on the wire. </source>
+        <translation>
+            <numerusform>%n TLS record on the wire. </numerusform>
+            <numerusform>%n TLS records on the wire. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsServer</name>
+    <message numerus="yes">
+        <source>Idle for %n ms: the server closes the connection with close_notify.</source>
+        <translation>
+            <numerusform>Idle for %n ms: the server closes the connection with close_notify.</numerusform>
+            <numerusform>Idle for %n ms: the server closes the connection with close_notify.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No complete handshake within %n ms: the client stopped in the middle; the server closes the connection.</source>
+        <translation>
+            <numerusform>No complete handshake within %n ms: the client stopped in the middle; the server closes the connection.</numerusform>
+            <numerusform>No complete handshake within %n ms: the client stopped in the middle; the server closes the connection.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is closed before its handshake.</source>
+        <translation>
+            <numerusform>%n connection is already open, the server&apos;s limit: this one is closed before its handshake.</numerusform>
+            <numerusform>%n connections are already open, the server&apos;s limit: this one is closed before its handshake.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::LadderExplainer</name>
     <message numerus="yes">
         <source>DNS datagram, %n byte(s)</source>
@@ -280,6 +348,23 @@
         <translation>
             <numerusform>Sent %n byte on %1.</numerusform>
             <numerusform>Sent %n bytes on %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TlsEngine</name>
+    <message numerus="yes">
+        <source>ClientHello, in clear: offers %1, %n cipher suite(s), server name &quot;%2&quot;; with a key share it could finish in one round trip.</source>
+        <translation>
+            <numerusform>ClientHello, in clear: offers %1, %n cipher suite, server name &quot;%2&quot;; with a key share it could finish in one round trip.</numerusform>
+            <numerusform>ClientHello, in clear: offers %1, %n cipher suites, server name &quot;%2&quot;; with a key share it could finish in one round trip.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NewSessionTicket: a ticket (valid %n s) the client can show next time to resume without a certificate.</source>
+        <translation>
+            <numerusform>NewSessionTicket: a ticket (valid %n s) the client can show next time to resume without a certificate.</numerusform>
+            <numerusform>NewSessionTicket: a ticket (valid %n s) the client can show next time to resume without a certificate.</numerusform>
         </translation>
     </message>
 </context>

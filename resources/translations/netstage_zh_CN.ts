@@ -189,7 +189,7 @@ Options:
   --lang L        zh_CN or en (default: the system&apos;s language)
   --screenshot F  open the window, let it settle, write a PNG to F, exit
   --view V        the view for --screenshot: tcp (default), lessons, handshake,
-                  tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,
+                  tcp-vs-udp, udp, http, https, ws, url, url-waterfall, osi,
                   presentation, shortcuts
   --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
   --version       the version
@@ -201,7 +201,7 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
   --lang L        zh_CN 或 en（默认：系统语言）
   --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
   --view V        --screenshot 使用的视图：tcp（默认）、lessons、handshake、
-                  tcp-vs-udp、udp、http、ws、url、url-waterfall、osi、
+                  tcp-vs-udp、udp、http、https、ws、url、url-waterfall、osi、
                   presentation、shortcuts
   --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
   --version       显示版本
@@ -1950,6 +1950,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>No answer: %1 (%2)</source>
         <translation>没有响应：%1（%2）</translation>
     </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>HTTPS (TLS)</source>
+        <translation>HTTPS（TLS）</translation>
+    </message>
 </context>
 <context>
     <name>netstage::HttpParser</name>
@@ -2314,6 +2322,509 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Paused by the step mode: %1 ms (not part of any phase)</source>
         <translation>单步模式暂停：%1 ms（不计入任何阶段）</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsCli</name>
+    <message>
+        <source>Usage:
+  netstage https ca
+  netstage https serve [--host 127.0.0.1] [--port 8443] [--tls 1.2|1.3]
+                       [--keylog FILE] [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage https get   URL... [--cacert FILE] [--tls 1.2|1.3] [--resolve HOST:ADDR]...
+                       [--keylog FILE] [--pcap FILE] [--no-resume] [--timeout SECONDS]
+                       [--output FILE|-] [--events FILE|-] [--quiet]
+  netstage https lesson NAME|--list [--diagram FILE.png|FILE.svg] [--pcap FILE]
+                       [--record FILE] [--events FILE|-] [--quiet]
+
+ca     prints the path of the local certificate authority&apos;s certificate,
+       making it first if needed (with a certificate for example.test,
+       www.example.test and localhost). It lives in the user&apos;s data folder
+       (NETSTAGE_TLS_DIR overrides it) and is trusted nowhere until you trust
+       it in a browser (see the README).
+serve  the demo site over TLS (TLS 1.3 preferred, 1.2 accepted; --tls picks
+       one) until SIGINT/SIGTERM or --for SECONDS. Every TLS record and
+       handshake message is an event. --keylog FILE appends the session keys
+       in the SSLKEYLOGFILE format, so Wireshark and tshark can decrypt.
+get    fetches each URL over a new TLS connection and prints every phase:
+       DNS lookup, TCP connection, TLS handshake, waiting (TTFB), content
+       download. It trusts the local CA unless --cacert names another file.
+       A second URL to the same host resumes the session with its ticket
+       (--no-resume: a full handshake each time). --pcap FILE writes the
+       capture (root or cap_net_raw) and FILE.keys beside it.
+       Exit status 0 for any HTTP answer, 1 when none came (refused,
+       certificate not accepted, timed out), 2 for bad usage.
+lesson runs a server and a client in this process and compares: tls13 (one
+       round trip), tls12 (two), resumption (a ticket: no certificate the
+       second time), bad-certificate (self-signed, wrong name, expired,
+       unknown CA: each refused with an alert). Prints the events, the
+       figures and the ladder; --diagram draws it, --record saves a recording
+       the window opens, --pcap writes the capture and FILE.keys beside it.
+</source>
+        <translation>用法：
+  netstage https ca
+  netstage https serve [--host 127.0.0.1] [--port 8443] [--tls 1.2|1.3]
+                       [--keylog FILE] [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage https get   URL... [--cacert FILE] [--tls 1.2|1.3] [--resolve HOST:ADDR]...
+                       [--keylog FILE] [--pcap FILE] [--no-resume] [--timeout SECONDS]
+                       [--output FILE|-] [--events FILE|-] [--quiet]
+  netstage https lesson NAME|--list [--diagram FILE.png|FILE.svg] [--pcap FILE]
+                       [--record FILE] [--events FILE|-] [--quiet]
+
+ca     打印本地证书颁发机构（CA）证书的路径，需要时先创建它（连同
+       example.test、www.example.test 和 localhost 的证书）。它保存在用户的
+       数据文件夹中（可用 NETSTAGE_TLS_DIR 另指），在你于浏览器中信任它之前
+       不被任何地方信任（见 README）。
+serve  通过 TLS 提供示例网站（优先 TLS 1.3，也接受 1.2；--tls 指定其一），
+       直到 SIGINT/SIGTERM 或 --for 秒数。每个 TLS 记录和握手消息都是一个
+       事件。--keylog FILE 以 SSLKEYLOGFILE 格式追加会话密钥，Wireshark 和
+       tshark 便能解密。
+get    为每个 URL 建立新的 TLS 连接并打印每个阶段：DNS 查询、TCP 连接、
+       TLS 握手、等待（TTFB）、内容下载。除非 --cacert 指定别的文件，否则
+       信任本地 CA。对同一主机的第二个 URL 用票据恢复会话（--no-resume：
+       每次完整握手）。--pcap FILE 写出抓包（需要 root 或 cap_net_raw），
+       并在旁边写 FILE.keys。
+       退出状态：收到任何 HTTP 应答为 0，没有应答（被拒绝、证书未被接受、
+       超时）为 1，用法错误为 2。
+lesson 在本进程中运行一个服务器和一个客户端并加以比较：tls13（一次往返）、
+       tls12（两次）、resumption（票据：第二次不发证书）、bad-certificate
+       （自签名、名称不符、已过期、未知 CA：每个都以告警被拒绝）。打印事件、
+       数据和梯形图；--diagram 画出梯形图，--record 保存窗口可以打开的录制，
+       --pcap 写出抓包并在旁边写 FILE.keys。
+</translation>
+    </message>
+    <message>
+        <source>the demo site over TLS with its own local CA; every handshake message shown</source>
+        <translation>以本地 CA 通过 TLS 提供示例网站；逐条显示握手消息</translation>
+    </message>
+    <message>
+        <source>Try &apos;netstage https --help&apos;.</source>
+        <translation>请试试 &apos;netstage https --help&apos;。</translation>
+    </message>
+    <message>
+        <source>made a new local CA and a server certificate in %1</source>
+        <translation>已在 %1 新建本地 CA 和服务器证书</translation>
+    </message>
+    <message>
+        <source>the server could not start</source>
+        <translation>服务器无法启动</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1, %2, ALPN %3%4, %n handshake message(s)</source>
+        <translation>
+            <numerusform>  %1，%2，ALPN %3%4，%n 条握手消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, resumed</source>
+        <translation>，已恢复会话</translation>
+    </message>
+    <message>
+        <source>  %1 bytes of body; TLS bytes on the wire: %2 sent, %3 received</source>
+        <translation>  正文 %1 字节；线路上的 TLS 字节：发送 %2，接收 %3</translation>
+    </message>
+    <message>
+        <source>netstage: %1: %2 (%3)</source>
+        <translation>netstage：%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>hint: .test names are not in the real DNS; add --resolve %1:127.0.0.1</source>
+        <translation>提示：.test 域名不在真实 DNS 中；请加上 --resolve %1:127.0.0.1</translation>
+    </message>
+    <message>
+        <source>  DNS lookup %1 | TCP connection %2 | TLS handshake %3 | waiting (TTFB) %4 | content download %5 | total %6</source>
+        <translation>  DNS 查询 %1 | TCP 连接 %2 | TLS 握手 %3 | 等待（TTFB）%4 | 内容下载 %5 | 合计 %6</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3: the whole handshake in one round trip</source>
+        <translation>TLS 1.3：一次往返完成整个握手</translation>
+    </message>
+    <message>
+        <source>TLS 1.2: two round trips, the certificate in clear</source>
+        <translation>TLS 1.2：两次往返，证书以明文传输</translation>
+    </message>
+    <message>
+        <source>Resumption: a second connection with a session ticket</source>
+        <translation>会话恢复：第二个连接使用会话票据</translation>
+    </message>
+    <message>
+        <source>Bad certificates: self-signed, wrong name, expired, unknown CA</source>
+        <translation>错误的证书：自签名、名称不符、已过期、未知 CA</translation>
+    </message>
+    <message>
+        <source>The client sends its ClientHello with a key share; the server answers with ServerHello and, already encrypted, EncryptedExtensions, Certificate, CertificateVerify and Finished. The client&apos;s Finished goes out together with the HTTP request: one round trip before the request.</source>
+        <translation>客户端发送带密钥共享（key share）的 ClientHello；服务器回复 ServerHello，随后已经加密的 EncryptedExtensions、Certificate、CertificateVerify 和 Finished。客户端的 Finished 与 HTTP 请求一同发出：请求之前只需一次往返。</translation>
+    </message>
+    <message>
+        <source>The client offers only TLS 1.2. The server&apos;s ServerHello, Certificate, ServerKeyExchange and ServerHelloDone cross the wire in clear; the client answers with ClientKeyExchange, ChangeCipherSpec and Finished and must wait for the server&apos;s Finished: two round trips before the request.</source>
+        <translation>客户端只提供 TLS 1.2。服务器的 ServerHello、Certificate、ServerKeyExchange 和 ServerHelloDone 以明文经过线路；客户端以 ClientKeyExchange、ChangeCipherSpec 和 Finished 回应，并且必须等待服务器的 Finished：请求之前需要两次往返。</translation>
+    </message>
+    <message>
+        <source>The first connection ends with a NewSessionTicket. The second connection offers that ticket (pre_shared_key): the server accepts it, sends no Certificate and no CertificateVerify, and the handshake is shorter.</source>
+        <translation>第一个连接以 NewSessionTicket 结束。第二个连接出示这张票据（pre_shared_key）：服务器接受它，不再发送 Certificate 和 CertificateVerify，握手更短。</translation>
+    </message>
+    <message>
+        <source>Four servers with a certificate the client must refuse. Each handshake fails on the client when it checks the Certificate: it sends an alert, the server reads it, and no HTTP request is ever sent.</source>
+        <translation>四个服务器，各带一张客户端必须拒绝的证书。每次握手都在客户端检查 Certificate 时失败：客户端发出告警（alert），服务器读到它，HTTP 请求根本不会发出。</translation>
+    </message>
+    <message>
+        <source>self-signed: the certificate signs itself, no CA vouches for it</source>
+        <translation>自签名：证书自己给自己签名，没有 CA 为它担保</translation>
+    </message>
+    <message>
+        <source>wrong name: issued for other.example, the client asked for localhost</source>
+        <translation>名称不符：证书签发给 other.example，客户端请求的是 localhost</translation>
+    </message>
+    <message>
+        <source>expired: valid from 60 to 30 days ago</source>
+        <translation>已过期：有效期为 60 天前到 30 天前</translation>
+    </message>
+    <message>
+        <source>unknown CA: signed by a CA the client was never told to trust</source>
+        <translation>未知 CA：由客户端从未被告知要信任的 CA 签发</translation>
+    </message>
+    <message>
+        <source>no lesson named &quot;%1&quot;; &apos;netstage https lesson --list&apos; lists them</source>
+        <translation>没有名为“%1”的课程；&apos;netstage https lesson --list&apos; 会列出所有课程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2%3, %n handshake message(s), round trips before the request: %4, TLS handshake %5, %6 TLS bytes from the server, HTTP %7</source>
+        <translation>
+            <numerusform>%1：%2%3，%n 条握手消息，请求前的往返次数：%4，TLS 握手 %5，来自服务器的 TLS 字节 %6，HTTP %7</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (resumed)</source>
+        <translation>（已恢复）</translation>
+    </message>
+    <message>
+        <source>%1: refused. Client: %2 Server: received the alert %3.</source>
+        <translation>%1：被拒绝。客户端：%2 服务器：收到告警 %3。</translation>
+    </message>
+    <message>
+        <source>cannot write the diagram to %1: %2</source>
+        <translation>无法把图写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>https needs a verb: ca, serve or get</source>
+        <translation>https 需要一个动作：ca、serve 或 get</translation>
+    </message>
+    <message>
+        <source>unknown https verb &quot;%1&quot; (try: ca, serve, get, lesson)</source>
+        <translation>未知的 https 动作“%1”（可用：ca、serve、get、lesson）</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 需要%2</translation>
+    </message>
+    <message>
+        <source>a file name or -</source>
+        <translation>一个文件名或 -</translation>
+    </message>
+    <message>
+        <source>a file name ending in .png or .svg</source>
+        <translation>一个以 .png 或 .svg 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>a file name</source>
+        <translation>一个文件名</translation>
+    </message>
+    <message>
+        <source>1.2 or 1.3</source>
+        <translation>1.2 或 1.3</translation>
+    </message>
+    <message>
+        <source>an address</source>
+        <translation>一个地址</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 65535</source>
+        <translation>0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>a PEM file</source>
+        <translation>一个 PEM 文件</translation>
+    </message>
+    <message>
+        <source>--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1</source>
+        <translation>--resolve 需要 主机:地址，例如 example.test:127.0.0.1</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for https %2</source>
+        <translation>https %2 没有选项 %1</translation>
+    </message>
+    <message>
+        <source>https %1 takes no argument &quot;%2&quot;</source>
+        <translation>https %1 不接受参数“%2”</translation>
+    </message>
+    <message>
+        <source>https lesson needs a NAME or --list</source>
+        <translation>https lesson 需要课程名或 --list</translation>
+    </message>
+    <message>
+        <source>https get needs a URL, e.g. https://localhost:8443/</source>
+        <translation>https get 需要一个 URL，例如 https://localhost:8443/</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https:// URL (e.g. https://localhost:8443/)</source>
+        <translation>“%1”不是 https:// URL（例如 https://localhost:8443/）</translation>
+    </message>
+    <message>
+        <source>--output - and --events - cannot both use stdout</source>
+        <translation>--output - 和 --events - 不能同时使用标准输出</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsClient</name>
+    <message>
+        <source>cannot write the key log %1: %2</source>
+        <translation>无法写入密钥日志 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer within %n ms</source>
+        <translation>
+            <numerusform>%n 毫秒内没有应答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not an https:// URL with a host name</source>
+        <translation>不是带主机名的 https:// URL</translation>
+    </message>
+    <message>
+        <source>the name %1 is not found</source>
+        <translation>找不到名称 %1</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the TLS handshake</source>
+        <translation>服务器在 TLS 握手期间关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server closed the connection before a whole answer</source>
+        <translation>服务器在完整应答之前关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server sent close_notify before a whole answer</source>
+        <translation>服务器在完整应答之前发送了 close_notify</translation>
+    </message>
+    <message>
+        <source>the connection closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsPane</name>
+    <message>
+        <source>TLS 1.3 (1.2 allowed)</source>
+        <translation>TLS 1.3（允许 1.2）</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 only</source>
+        <translation>仅 TLS 1.3</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 only</source>
+        <translation>仅 TLS 1.2</translation>
+    </message>
+    <message>
+        <source>HTTPS server: the demo site over TLS</source>
+        <translation>HTTPS 服务器：通过 TLS 提供示例网站</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Open the CA certificate&apos;s folder</source>
+        <translation>打开 CA 证书所在文件夹</translation>
+    </message>
+    <message>
+        <source>The local certificate authority NetStage made for example.test, www.example.test and localhost. Trust it in a browser to open the demo site without a warning.</source>
+        <translation>NetStage 为 example.test、www.example.test 和 localhost 创建的本地证书颁发机构。在浏览器中信任它，打开示例网站时就不会出现警告。</translation>
+    </message>
+    <message>
+        <source>HTTPS client: one request, every phase</source>
+        <translation>HTTPS 客户端：一次请求，每个阶段</translation>
+    </message>
+    <message>
+        <source>Resume with the last ticket</source>
+        <translation>用上次的票据恢复会话</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>获取</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>On the wire</source>
+        <translation>线路上</translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>The CA certificate: %1</source>
+        <translation>CA 证书：%1</translation>
+    </message>
+    <message>
+        <source>Certificates from the local CA in %1 (made on first use).</source>
+        <translation>证书来自 %1 中的本地 CA（首次使用时创建）。</translation>
+    </message>
+    <message>
+        <source>The server could not start on port %1 (see the log).</source>
+        <translation>服务器无法在端口 %1 上启动（见日志）。</translation>
+    </message>
+    <message>
+        <source>Listening on 127.0.0.1:%1. Try: curl --cacert &quot;%2&quot; https://localhost:%1/</source>
+        <translation>正在 127.0.0.1:%1 上监听。试试：curl --cacert &quot;%2&quot; https://localhost:%1/</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https:// URL.</source>
+        <translation>“%1”不是 https:// URL。</translation>
+    </message>
+    <message>
+        <source>Fetching %1 ...</source>
+        <translation>正在获取 %1 ……</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <source>encrypted: only the two ends read it</source>
+        <translation>已加密：只有两端能读懂</translation>
+    </message>
+    <message>
+        <source>in clear: anyone on the path reads it</source>
+        <translation>明文：路径上的任何人都能读到</translation>
+    </message>
+    <message>
+        <source>handshake complete</source>
+        <translation>握手完成</translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation>TLS 错误</translation>
+    </message>
+    <message>
+        <source>HTTP request %1</source>
+        <translation>HTTP 请求 %1</translation>
+    </message>
+    <message>
+        <source>HTTP response %1</source>
+        <translation>HTTP 响应 %1</translation>
+    </message>
+    <message>
+        <source>client → server</source>
+        <translation>客户端 → 服务器</translation>
+    </message>
+    <message>
+        <source>server → client</source>
+        <translation>服务器 → 客户端</translation>
+    </message>
+    <message>
+        <source>HTTP %1 over %2, %3%4.</source>
+        <translation>HTTP %1，经由 %2，%3%4。</translation>
+    </message>
+    <message>
+        <source> (resumed with a ticket)</source>
+        <translation>（用票据恢复）</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>没有应答：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handshake message(s), </source>
+        <translation>
+            <numerusform>%n 条握手消息，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n TLS record(s) on the wire. </source>
+        <translation>
+            <numerusform>线路上 %n 个 TLS 记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DNS %1 | TCP connection %2 | TLS handshake %3 | waiting %4 | download %5 | total %6</source>
+        <translation>DNS %1 | TCP 连接 %2 | TLS 握手 %3 | 等待 %4 | 下载 %5 | 合计 %6</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsServer</name>
+    <message>
+        <source>cannot write the key log %1: %2</source>
+        <translation>无法写入密钥日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器可以绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>The HTTPS server listens on %1 and serves the demo site over TLS with the certificate %2.</source>
+        <translation>HTTPS 服务器在 %1 上监听，用证书 %2 通过 TLS 提供示例网站。</translation>
+    </message>
+    <message>
+        <source>The HTTPS server stopped listening; open connections are closed with close_notify.</source>
+        <translation>HTTPS 服务器停止监听；打开的连接以 close_notify 关闭。</translation>
+    </message>
+    <message>
+        <source>The client closed the connection in the middle of the handshake.</source>
+        <translation>客户端在握手进行到一半时关闭了连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Idle for %n ms: the server closes the connection with close_notify.</source>
+        <translation>
+            <numerusform>空闲 %n 毫秒：服务器以 close_notify 关闭连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No complete handshake within %n ms: the client stopped in the middle; the server closes the connection.</source>
+        <translation>
+            <numerusform>%n 毫秒内没有完成握手：客户端停在了中途；服务器关闭连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is closed before its handshake.</source>
+        <translation>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接在握手前被关闭。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A plain HTTP request arrived at the TLS port (the bytes are readable text, not a TLS record). The server answers 400 in clear, as nginx does, and closes.</source>
+        <translation>一个明文 HTTP 请求到达了 TLS 端口（这些字节是可读文本，而不是 TLS 记录）。服务器像 nginx 一样以明文回复 400，然后关闭连接。</translation>
     </message>
 </context>
 <context>
@@ -4600,6 +5111,139 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TlsCa</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not make the local certificate authority</source>
+        <translation>OpenSSL 无法创建本地证书颁发机构</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not make the server certificate</source>
+        <translation>OpenSSL 无法创建服务器证书</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TlsContext</name>
+    <message>
+        <source>OpenSSL could not make a TLS context: %1</source>
+        <translation>OpenSSL 无法创建 TLS 上下文：%1</translation>
+    </message>
+    <message>
+        <source>cannot load the server certificate %1: %2</source>
+        <translation>无法加载服务器证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the CA certificate %1: %2</source>
+        <translation>无法读取 CA 证书 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TlsEngine</name>
+    <message>
+        <source>%1 with %2: the handshake is complete, resumed from a session ticket (no certificate sent). From here on only encrypted application_data records cross the wire.</source>
+        <translation>%1，%2：握手完成，由会话票据恢复（未发送证书）。从现在起线路上只有加密的 application_data 记录。</translation>
+    </message>
+    <message>
+        <source>%1 with %2: the handshake is complete. From here on only encrypted application_data records cross the wire.</source>
+        <translation>%1，%2：握手完成。从现在起线路上只有加密的 application_data 记录。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not accepted: %1. The client ends the handshake with an alert.</source>
+        <translation>服务器的证书未被接受：%1。客户端以告警结束握手。</translation>
+    </message>
+    <message>
+        <source>The peer sent a plain HTTP request to this TLS port (its first bytes are text, not a TLS record).</source>
+        <translation>对端向这个 TLS 端口发送了明文 HTTP 请求（开头的字节是文本，不是 TLS 记录）。</translation>
+    </message>
+    <message>
+        <source>The bytes that arrived are not a TLS record (%1): the peer does not speak TLS, or the stream is damaged.</source>
+        <translation>到达的字节不是 TLS 记录（%1）：对端不说 TLS，或者数据流已损坏。</translation>
+    </message>
+    <message>
+        <source>The peer refused the handshake with an alert: %1.</source>
+        <translation>对端以告警拒绝了握手：%1。</translation>
+    </message>
+    <message>
+        <source>TLS failed: %1.</source>
+        <translation>TLS 失败：%1。</translation>
+    </message>
+    <message>
+        <source>close_notify: this side will send no more data over TLS.</source>
+        <translation>close_notify：本端不会再通过 TLS 发送数据。</translation>
+    </message>
+    <message>
+        <source>close_notify: the peer will send no more data over TLS.</source>
+        <translation>close_notify：对端不会再通过 TLS 发送数据。</translation>
+    </message>
+    <message>
+        <source>This side ends the handshake with the alert %1.</source>
+        <translation>本端以告警 %1 结束握手。</translation>
+    </message>
+    <message>
+        <source>The peer ends the connection with the alert %1.</source>
+        <translation>对端以告警 %1 结束连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>ClientHello, in clear: offers %1, %n cipher suite(s), server name &quot;%2&quot;; with a key share it could finish in one round trip.</source>
+        <translation>
+            <numerusform>ClientHello，明文：提供 %1、%n 个密码套件、服务器名“%2”；带着密钥共享，握手可以一次往返完成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ServerHello, in clear: %1, %2. After it both sides derive the handshake keys; in TLS 1.3 everything that follows is encrypted.</source>
+        <translation>ServerHello，明文：%1，%2。之后双方推导出握手密钥；在 TLS 1.3 中其后的一切都是加密的。</translation>
+    </message>
+    <message>
+        <source>ServerHello, in clear: %1, %2. In TLS 1.2 the certificate and the key exchange follow in clear too.</source>
+        <translation>ServerHello，明文：%1，%2。在 TLS 1.2 中随后的证书和密钥交换也是明文。</translation>
+    </message>
+    <message>
+        <source>EncryptedExtensions: the server&apos;s choices that need not be in clear (ALPN %1).</source>
+        <translation>EncryptedExtensions：服务器那些不必公开的选择（ALPN %1）。</translation>
+    </message>
+    <message>
+        <source>Certificate: %1, issued by %2, valid until %3, names %4.</source>
+        <translation>Certificate：%1，由 %2 签发，有效期至 %3，名称 %4。</translation>
+    </message>
+    <message>
+        <source>ServerKeyExchange, in clear: the server&apos;s ephemeral %1 key, signed with its certificate&apos;s key.</source>
+        <translation>ServerKeyExchange，明文：服务器的临时 %1 公钥，用其证书的私钥签名。</translation>
+    </message>
+    <message>
+        <source>ServerHelloDone: the server&apos;s first flight is over; the client answers (the second round trip of TLS 1.2).</source>
+        <translation>ServerHelloDone：服务器的第一组消息结束；客户端作答（TLS 1.2 的第二次往返）。</translation>
+    </message>
+    <message>
+        <source>ClientKeyExchange, in clear: the client&apos;s ephemeral key. Both sides can now compute the keys.</source>
+        <translation>ClientKeyExchange，明文：客户端的临时公钥。现在双方都能算出密钥。</translation>
+    </message>
+    <message>
+        <source>CertificateVerify: a %1 signature over the handshake so far, proving the server holds the certificate&apos;s private key.</source>
+        <translation>CertificateVerify：对目前为止整个握手的 %1 签名，证明服务器持有证书的私钥。</translation>
+    </message>
+    <message>
+        <source>Finished: a MAC over the whole handshake; this side is done.</source>
+        <translation>Finished：覆盖整个握手的 MAC；本端握手完成。</translation>
+    </message>
+    <message>
+        <source>Finished from the peer: the handshake was not tampered with.</source>
+        <translation>来自对端的 Finished：握手没有被篡改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>NewSessionTicket: a ticket (valid %n s) the client can show next time to resume without a certificate.</source>
+        <translation>
+            <numerusform>NewSessionTicket：一张票据（有效期 %n 秒），客户端下次出示它即可恢复会话，无需证书。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "ui/http/http_exchange_view.h"
 #include "ui/http/http_request_log_model.h"
 #include "ui/http/http_timing_chart.h"
+#include "ui/http/https_pane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,6 +26,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -48,8 +50,13 @@ HttpPanel::HttpPanel(HttpServer* server, HttpClient* client, Timeline* timeline,
       log_(new HttpRequestLogModel(timeline, QStringLiteral("http-conn-"), this))
 {
     auto* outer = new QHBoxLayout(this);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    outer->addWidget(split);
+    // HTTP and HTTPS (issue 15) side by side as two tabs of one lab.
+    tabs_ = new QTabWidget(this);
+    outer->addWidget(tabs_);
+    auto* split = new QSplitter(Qt::Horizontal, tabs_);
+    tabs_->addTab(split, tr("HTTP"));
+    httpsPane_ = new HttpsPane(timeline, observer, wire, tabs_);
+    tabs_->addTab(httpsPane_, tr("HTTPS (TLS)"));
 
     auto* left = new QWidget(split);
     auto* leftLayout = new QVBoxLayout(left);
@@ -107,6 +114,11 @@ HttpPanel::HttpPanel(HttpServer* server, HttpClient* client, Timeline* timeline,
     if (server_->isListening())
         portSpin_->setValue(server_->port());
     onListening(server_->isListening());
+}
+
+void HttpPanel::showHttps()
+{
+    tabs_->setCurrentWidget(httpsPane_);
 }
 
 HttpPanel::~HttpPanel()

@@ -14,6 +14,7 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QTableView;
+class QTabWidget;
 
 namespace netstage {
 
@@ -22,6 +23,7 @@ class HttpExchangeView;
 class HttpRequestLogModel;
 class HttpServer;
 class HttpTimingChart;
+class HttpsPane;
 class KernelObserver;
 class Timeline;
 class WireCapture;
@@ -56,6 +58,8 @@ public:
     HttpTimingChart* timingChart() const { return chart_; }
     HttpExchangeView* exchangeView() const { return view_; }
     QListWidget* history() const { return history_; }
+    HttpsPane* httpsPane() const { return httpsPane_; }
+    void showHttps(); // the HTTPS tab to the front
 
     // The composer's fields, for tests and scripted demos.
     void setPort(quint16 port);
@@ -89,6 +93,8 @@ private:
     void note(QLabel* label, const QString& text, bool bad);
 
     Timeline* timeline_;
+    QTabWidget* tabs_ = nullptr;
+    HttpsPane* httpsPane_ = nullptr;
     HttpServer* server_;
     HttpClient* client_;
     HttpRequestLogModel* log_;
