@@ -13,6 +13,7 @@ pkgs=(
   libpcap-dev                                               # wire capture
   nftables                                                  # real TCP loss on one port (root; nft)
   libldns-dev                                               # DNS messages (URL walk)
+  libssl-dev                                                # HTTPS lab: TLS messages, key log (OpenSSL 3)
   fonts-wqy-microhei                                        # Chinese glyphs
 )
 if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
@@ -21,6 +22,7 @@ if [ "${NETSTAGE_TESTS:-0}" = 1 ]; then
   pkgs+=(libbenchmark-dev)                                  # bench/
   pkgs+=(clang libclang-rt-14-dev)                          # libFuzzer on the HTTP parser
   pkgs+=(tshark)                                            # reads pcapng exports, decodes DNS
+  pkgs+=(openssl)                                           # s_client against the HTTPS lab
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)     # real peers (Node's net, ws)
 fi
 missing=()

@@ -11,7 +11,7 @@ namespace netstage {
 
 class Timeline;
 
-// One event as one JSON line (with the trailing '\n'), DESIGN.md's field names in DESIGN.md's
+// One event as one JSON line (with the trailing '\n'), docs/EVENTS.md's field names in its
 // order, fields that do not apply omitted. Files carry facts, screens carry sentences:
 // "detail" is only the event's own sentence (an error's reason, a lesson step's title). With
 // `explain` (--explain, for people reading a stream) an event without one gets
