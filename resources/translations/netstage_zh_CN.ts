@@ -248,6 +248,8 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
         <translation>
             <numerusform>netstage：因为读取方跟不上，%n 个事件没有写入 %1 的事件流（内存中的日志保留了它们）</numerusform>
         </translation>
+    </message>
+    <message>
         <source>there is no display (DISPLAY is not set)</source>
         <translation>没有显示器（未设置 DISPLAY）</translation>
     </message>
