@@ -243,8 +243,15 @@ private slots:
     void modelAgreesWithWire_data()
     {
         QTest::addColumn<QString>("lesson");
-        for (const Lesson& l : Lessons::all())
-            QTest::newRow(l.name) << QString::fromLatin1(l.name);
+        // What the model cannot derive from the programs' events: segments an nftables rule
+        // dropped, the kernel's own retries and probes, an orphan socket's RST. Those lessons
+        // are checked against the wire (and the kernel) by their own tests below.
+        const QStringList wireOnly = {"rst-on-closed", "syn-retries", "keepalive",
+                                      "simultaneous-close", "simultaneous-open"};
+        for (const Lesson& l : Lessons::all()) {
+            if (!wireOnly.contains(QLatin1String(l.name)))
+                QTest::newRow(l.name) << QString::fromLatin1(l.name);
+        }
     }
 
     void modelAgreesWithWire()
