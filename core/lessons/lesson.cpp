@@ -571,10 +571,11 @@ void LessonRunner::runStep()
     case LessonStep::Action::ConnectSynsDropped: {
         if (!applyDrop(int(LoopbackLoss::Drop::Syn), {port_},
                        tr("An nftables rule drops every SYN sent to 127.0.0.1:%1 (after the "
-                          "capture saw it). The client's kernel sends it again up to %n "
-                          "time(s) (TCP_SYNCNT).",
-                          nullptr, synRetries_)
-                           .arg(port_)))
+                          "capture saw it). TCP_SYNCNT is %2: the kernel gives up %3 s after "
+                          "the first SYN.")
+                           .arg(port_)
+                           .arg(synRetries_)
+                           .arg((2 << std::min(synRetries_, 12)) - 1)))
             return;
         TcpConnectOptions o;
         o.synRetries = synRetries_;
