@@ -4959,7 +4959,7 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
     <message>
         <source>rcv FIN,ACK of FIN</source>
-        <translation>收 FIN,ACK（确认了己方的 FIN）</translation>
+        <translation>收 FIN,ACK（确认己方 FIN）</translation>
     </message>
     <message>
         <source>timeout = 2MSL</source>

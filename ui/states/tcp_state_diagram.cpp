@@ -531,7 +531,7 @@ void TcpStateDiagram::paint(QPainter* p, const QRectF& target, const Ladder& lad
     p->drawText(QRectF(20, 8, kWidth - 40, 28), Qt::AlignLeft | Qt::AlignVCenter,
                 o.title.isEmpty() ? tr("TCP state diagram (RFC 9293)") : o.title);
     qreal lx = 20;
-    p->setFont(fontOf(15, true));
+    p->setFont(fontOf(17, true));
     for (int l = 0; l < lanes; ++l) {
         const QColor c = laneColor(l, o.theme);
         const Node at = now[std::size_t(l)];
@@ -558,7 +558,7 @@ void TcpStateDiagram::paint(QPainter* p, const QRectF& target, const Ladder& lad
         const Transition& t = all[std::size_t(i)];
         const Curve c = curveBetween(t.from, t.to, t.bend);
         const QString text = labelText(i);
-        p->setFont(fontOf(12, bold));
+        p->setFont(fontOf(14, bold));
         const QFontMetricsF fm(p->font());
         const QRectF box = fm.boundingRect(QRectF(0, 0, 400, 100), Qt::AlignCenter, text);
         const QSizeF size(box.width() + 8, box.height() + 2);
@@ -696,7 +696,7 @@ void TcpStateDiagram::paint(QPainter* p, const QRectF& target, const Ladder& lad
             p->setBrush(Qt::NoBrush);
             p->drawRoundedRect(r, 8, 8);
         }
-        p->setFont(fontOf(17, true));
+        p->setFont(fontOf(19, true));
         p->setPen(!here.empty() ? QColor(Qt::white) : been.empty() ? pal.subtle : pal.text);
         p->drawText(r, Qt::AlignCenter, nodeName(Node(n)));
     }
