@@ -314,9 +314,11 @@ const std::vector<Lesson>& Lessons::all()
                              "(about 200 ms) the FINs are sent again and the rule is gone: the "
                              "first to arrive finds its receiver in FIN-WAIT-1, which enters "
                              "CLOSING and acknowledges it; each ACK of a FIN then leads to "
-                             "TIME-WAIT. For both ends to pass through CLOSING the FINs must "
-                             "cross in flight, which needs a delay on the path: loopback has "
-                             "none, and this kernel has no netem.")}}},
+                             "TIME-WAIT. Whether the other end passes through CLOSING too is "
+                             "timing: when both retransmission timers fire in the same tick, "
+                             "the FINs sent again cross in flight and both do; otherwise the "
+                             "second FIN finds its receiver already in FIN-WAIT-2. Run it a few "
+                             "times.")}}},
         {"simultaneous-open",
          QT_TRANSLATE_NOOP("netstage::Lessons", "Simultaneous open: two SYNs cross"),
          QT_TRANSLATE_NOOP("netstage::Lessons",

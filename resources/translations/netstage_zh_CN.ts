@@ -3523,10 +3523,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>两端同时关闭</translation>
     </message>
     <message>
-        <source>Client and server call close() together: FIN and FIN, both dropped after the capture saw them, so each end is in FIN-WAIT-1 with its own FIN unacknowledged. After the retransmission timeout (about 200 ms) the FINs are sent again and the rule is gone: the first to arrive finds its receiver in FIN-WAIT-1, which enters CLOSING and acknowledges it; each ACK of a FIN then leads to TIME-WAIT. For both ends to pass through CLOSING the FINs must cross in flight, which needs a delay on the path: loopback has none, and this kernel has no netem.</source>
-        <translation>客户端和服务器同时调用 close()：FIN 和 FIN，都在抓包看到之后被丢弃，所以两端都处于 FIN-WAIT-1，自己的 FIN 都未被确认。经过重传超时（约 200 毫秒），两个 FIN 被重发，此时规则已撤除：先到的那个发现接收方处于 FIN-WAIT-1，接收方进入 CLOSING 并确认它；之后每个 FIN 的 ACK 都带来 TIME-WAIT。要让两端都经过 CLOSING，两个 FIN 必须在途中交叉，这需要路径上有延迟：回环接口没有延迟，这台机器的内核也没有 netem。</translation>
-    </message>
-    <message>
         <source>Simultaneous open: two SYNs cross</source>
         <translation>同时打开：两个 SYN 交叉</translation>
     </message>
@@ -3577,6 +3573,10 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>connect() sends SYN and the client enters SYN-SENT. Nothing comes back: the rule drops the SYN before the server&apos;s kernel sees it. The textbook doubles the wait before each retry (1 s, 2 s, 4 s); Linux 6.5 and later first retry every second (net.ipv4.tcp_syn_linear_timeouts, 4 by default), then double. TCP_SYNCNT limits the time, not the count: with 2 retries, 1 + 2 + 4 = 7 s after the first SYN the kernel gives up: ETIMEDOUT, and the socket is CLOSED. The gaps beside the ladder are the real ones.</source>
         <translation>connect() 发送 SYN，客户端进入 SYN-SENT。没有任何回应：规则在服务器内核看到 SYN 之前就把它丢弃了。教科书里每次重试前等待时间加倍（1 秒、2 秒、4 秒）；Linux 6.5 及以后先每秒重试一次（net.ipv4.tcp_syn_linear_timeouts，默认 4 次），然后才加倍。TCP_SYNCNT 限制的是时间而不是次数：重试 2 次时，第一个 SYN 之后 1 + 2 + 4 = 7 秒内核放弃：ETIMEDOUT，套接字变为 CLOSED。梯形图旁的间隔就是真实的时间。</translation>
+    </message>
+    <message>
+        <source>Client and server call close() together: FIN and FIN, both dropped after the capture saw them, so each end is in FIN-WAIT-1 with its own FIN unacknowledged. After the retransmission timeout (about 200 ms) the FINs are sent again and the rule is gone: the first to arrive finds its receiver in FIN-WAIT-1, which enters CLOSING and acknowledges it; each ACK of a FIN then leads to TIME-WAIT. Whether the other end passes through CLOSING too is timing: when both retransmission timers fire in the same tick, the FINs sent again cross in flight and both do; otherwise the second FIN finds its receiver already in FIN-WAIT-2. Run it a few times.</source>
+        <translation>客户端和服务器同时调用 close()：FIN 和 FIN，都在抓包看到之后被丢弃，所以两端都处于 FIN-WAIT-1，自己的 FIN 都未被确认。经过重传超时（约 200 毫秒），两个 FIN 被重发，此时规则已撤除：先到的那个发现接收方处于 FIN-WAIT-1，接收方进入 CLOSING 并确认它；之后每个 FIN 的 ACK 都带来 TIME-WAIT。另一端是否也经过 CLOSING 取决于时机：如果两个重传计时器在同一时刻触发，重发的 FIN 在途中交叉，两端都会经过 CLOSING；否则第二个 FIN 到达时接收方已处于 FIN-WAIT-2。多运行几次看看。</translation>
     </message>
 </context>
 <context>
