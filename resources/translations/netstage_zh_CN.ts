@@ -4946,10 +4946,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>收 FIN</translation>
     </message>
     <message>
-        <source>ABORT or rcv RST</source>
-        <translation>ABORT（中止）或收 RST</translation>
-    </message>
-    <message>
         <source>snd RST</source>
         <translation>发 RST</translation>
     </message>
@@ -4964,6 +4960,10 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>timeout = 2MSL</source>
         <translation>超时 = 2MSL</translation>
+    </message>
+    <message>
+        <source>ABORT, rcv RST or timeout</source>
+        <translation>ABORT（中止）、收 RST 或超时</translation>
     </message>
 </context>
 <context>
