@@ -69,7 +69,7 @@ QString shortText(const Event& e, int max = 24)
 }
 
 // "A? www.example.test" for a query; "A 127.0.0.1", "NXDOMAIN" or "referral test." for an
-// answer (the URL walk's DNS events, see briefs/url-contract.md).
+// answer (the URL walk's DNS events, see docs/EVENTS.md).
 QString dnsLabel(const Event& e)
 {
     const QString qname = e.extra.value(QStringLiteral("qname")).toString();

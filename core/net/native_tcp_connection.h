@@ -26,7 +26,7 @@ struct TcpConnectOptions
 
 // A TCP connection on a plain non-blocking socket under two QSocketNotifiers, so the lab can do
 // what QTcpSocket hides: stay in CLOSE-WAIT after the peer's FIN and keep writing, send FIN
-// while still reading (half-close), and abort with RST (SO_LINGER 0). See PLATFORM-FACTS.md.
+// while still reading (half-close), and abort with RST (SO_LINGER 0). See docs/PLATFORM-FACTS.md.
 class NativeTcpConnection : public QObject
 {
     Q_OBJECT

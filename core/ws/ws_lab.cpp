@@ -1,3 +1,7 @@
+// Over 800 lines on purpose: the server side (tap socket, upgrade, frames) and the client
+// side share the lab's events and connection bookkeeping; the sections are marked with rules.
+// The shared server scaffold (issue 13) takes the listening and admission parts out.
+
 #include "core/ws/ws_lab.h"
 
 #include "core/base/errors.h"

@@ -44,7 +44,7 @@ struct WsServerOptions
 // The WebSocket lab: a server (QWebSocketServer) with a preset, and clients (QWebSocket).
 //
 // The server accepts each TCP connection itself and watches every byte before handing the
-// socket to QWebSocketServer::handleConnection (PLATFORM-FACTS.md): the upgrade request and
+// socket to QWebSocketServer::handleConnection (docs/PLATFORM-FACTS.md): the upgrade request and
 // the 101 answer become `handshake` events (headers in extra, Sec-WebSocket-Accept recomputed
 // and compared), every frame in either direction a `frame` event (extra opcode, fin, masked,
 // and close_code/reason for close frames). A request that is not a WebSocket upgrade is

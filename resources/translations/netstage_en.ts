@@ -191,13 +191,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
-        <translation>
-            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket of the other labs is closed. Switch now?</numerusform>
-            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open sockets of the other labs are closed. Switch now?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Opened %1; %n other file(s) ignored (one recording at a time).</source>
         <translation>
             <numerusform>Opened %1; %n other file ignored (one recording at a time).</numerusform>

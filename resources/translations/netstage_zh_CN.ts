@@ -52,14 +52,6 @@
         <translation>--view 需要一个视图名</translation>
     </message>
     <message>
-        <source>--events needs a file name or -</source>
-        <translation>--events 需要一个文件名或 -</translation>
-    </message>
-    <message>
-        <source>--host needs an address</source>
-        <translation>--host 需要一个地址</translation>
-    </message>
-    <message>
         <source>--port needs a number from 0 to 65535</source>
         <translation>--port 需要 0 到 65535 之间的数字</translation>
     </message>
@@ -72,10 +64,6 @@
         <translation>--for 需要一个秒数</translation>
     </message>
     <message>
-        <source>--send needs a text</source>
-        <translation>--send 需要一段文本</translation>
-    </message>
-    <message>
         <source>--then must be half-close, close or abort</source>
         <translation>--then 必须是 half-close、close 或 abort</translation>
     </message>
@@ -84,24 +72,8 @@
         <translation>--wait 需要毫秒数（0 到 600000）</translation>
     </message>
     <message>
-        <source>unknown option %1</source>
-        <translation>未知选项 %1</translation>
-    </message>
-    <message>
-        <source>unknown lab &quot;%1&quot; (try: tcp)</source>
-        <translation>未知实验“%1”（可用：tcp）</translation>
-    </message>
-    <message>
-        <source>tcp needs a verb: serve or connect</source>
-        <translation>tcp 需要一个动作：serve 或 connect</translation>
-    </message>
-    <message>
         <source>tcp serve takes no argument &quot;%1&quot;</source>
         <translation>tcp serve 不接受参数“%1”</translation>
-    </message>
-    <message>
-        <source>--send and --hex belong to tcp connect</source>
-        <translation>--send 和 --hex 只用于 tcp connect</translation>
     </message>
     <message>
         <source>tcp connect needs HOST:PORT, e.g. 127.0.0.1:8124</source>
@@ -114,10 +86,6 @@
     <message>
         <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
         <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage --help&apos;.</source>
-        <translation>请试试 &apos;netstage --help&apos;。</translation>
     </message>
     <message>
         <source>netstage: no command given</source>
@@ -158,10 +126,6 @@
         <translation>--diagram 需要以 .png 或 .svg 结尾的文件名</translation>
     </message>
     <message>
-        <source>--record needs a file name</source>
-        <translation>--record 需要一个文件名</translation>
-    </message>
-    <message>
         <source>--source must be wire or model</source>
         <translation>--source 必须是 wire 或 model</translation>
     </message>
@@ -170,16 +134,8 @@
         <translation>tcp lesson 需要课程名 NAME（或 --list）</translation>
     </message>
     <message>
-        <source>unknown tcp verb &quot;%1&quot; (try: serve, connect, lesson)</source>
-        <translation>未知的 tcp 动作“%1”（可用：serve、connect、lesson）</translation>
-    </message>
-    <message>
         <source>--loss needs a percentage from 1 to 100</source>
         <translation>--loss 需要 1 到 100 之间的百分比</translation>
-    </message>
-    <message>
-        <source>--pcap needs a file name</source>
-        <translation>--pcap 需要一个文件名</translation>
     </message>
     <message>
         <source>cannot write %1: wire capture is not running (%2). Run as root, or once: sudo setcap cap_net_raw,cap_net_admin=eip %3</source>
@@ -276,6 +232,19 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
   netstage tcp lesson  --list
 
 serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
+        <source>there is no display (DISPLAY is not set)</source>
+        <translation>没有显示器（未设置 DISPLAY）</translation>
+    </message>
+    <message>
+        <source>there is no display at DISPLAY=%1</source>
+        <translation>DISPLAY=%1 上没有显示器</translation>
+    </message>
+    <message>
+        <source>netstage: cannot open the window: %1. The labs run without one, e.g. &apos;netstage tcp serve&apos;; &apos;netstage --help&apos; lists them.</source>
+        <translation>netstage：无法打开窗口：%1。各个实验不需要显示器也能运行，例如 &apos;netstage tcp serve&apos;；&apos;netstage --help&apos; 会列出它们。</translation>
+    </message>
+    <message>
+        <source>serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
          port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
          seed: the tutorial&apos;s server: a welcome line on connection, &quot;你好&quot;
                for each message, ends its side when the client ends.
@@ -319,6 +288,7 @@ lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
   netstage tcp lesson  --list
 
 serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
+        <translation>serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
          空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，
          然后正常关闭。
          seed：教程中的服务器：连接建立时发送一行欢迎语，每收到一条消息
@@ -357,6 +327,44 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
     <message>
         <source>--states needs a file name ending in .png or .svg</source>
         <translation>--states 需要以 .png 或 .svg 结尾的文件名</translation>
+        <source>unknown option %1; the options are %2</source>
+        <translation>未知选项 %1；可用的选项有 %2</translation>
+    </message>
+    <message>
+        <source>unknown lab &quot;%1&quot;; the labs are %2</source>
+        <translation>未知的实验“%1”；可用的实验有 %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a verb: %2</source>
+        <translation>%1 需要一个动作：%2</translation>
+    </message>
+    <message>
+        <source>unknown %1 verb &quot;%2&quot;; its verbs are %3</source>
+        <translation>未知的 %1 动作“%2”；它的动作有 %3</translation>
+    </message>
+    <message>
+        <source>%1 belongs to %2, not to %3</source>
+        <translation>%1 属于 %2，不属于 %3</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for %2; its options are %3</source>
+        <translation>%2 没有选项 %1；它的选项有 %3</translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation>%1 不带值</translation>
+    </message>
+    <message>
+        <source>%1 needs a value (%2)</source>
+        <translation>%1 需要一个值（%2）</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>netstage: %1 (see &apos;%2&apos;)</source>
+        <translation>netstage：%1（参见 &apos;%2&apos;）</translation>
     </message>
 </context>
 <context>
@@ -1542,80 +1550,8 @@ text: %3</source>
 <context>
     <name>netstage::HttpCli</name>
     <message>
-        <source>Usage:
-  netstage http serve [--host 127.0.0.1] [--port 8080] [--site DIR] [--for SECONDS]
-                      [--request-timeout MS] [--keep-alive-timeout MS]
-                      [--max-connections N] [--max-body BYTES]
-                      [--events FILE|-] [--quiet]
-  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
-                      [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
-                      [--output FILE|-] [--events FILE|-] [--quiet]
-
-serve  an HTTP/1.1 server on the lab&apos;s TCP sockets (127.0.0.1 unless --host
-       says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or
-       --for SECONDS. Without --site it serves the built-in demo site:
-       example.test answers 301 to www.example.test; www.example.test and
-       localhost get the page, its CSS, script, images and /api/time.
-       --site DIR serves that folder and nothing outside it.
-       Limits like nginx and Node: request line &gt; 8 KiB -&gt; 414, headers
-       &gt; 16 KiB -&gt; 431, body &gt; --max-body (1 MiB) -&gt; 413, a request not
-       complete within --request-timeout (10000 ms) -&gt; 408, malformed -&gt; 400;
-       each closes that connection only. More than --max-connections (100)
-       open connections: the next is refused with 503 (&apos;drop&apos;).
-get    fetches each URL in turn over the lab&apos;s TCP client, reusing a
-       kept-alive connection to the same host. Prints the status line and
-       headers to stderr, then the timing phases (DNS lookup, initial
-       connection, request sent, waiting (TTFB), content download, total).
-       --output FILE writes the last body there (- for stdout).
-       --resolve example.test:127.0.0.1 answers a name without DNS (like
-       curl; .test names are not in the real DNS). --follow follows
-       redirects. Exit status 0 for any HTTP answer (404 included), 1 when
-       none came (refused, timed out, not HTTP), 2 for bad usage.
---events FILE|-  every event as a JSON line (request, response, and the TCP
-                 events, kernel states and wire segments under them)
---quiet          no people-readable event lines
-</source>
-        <translation>用法：
-  netstage http serve [--host 127.0.0.1] [--port 8080] [--site DIR] [--for SECONDS]
-                      [--request-timeout MS] [--keep-alive-timeout MS]
-                      [--max-connections N] [--max-body BYTES]
-                      [--events FILE|-] [--quiet]
-  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
-                      [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
-                      [--output FILE|-] [--events FILE|-] [--quiet]
-
-serve  在实验的 TCP 套接字上运行 HTTP/1.1 服务器（默认 127.0.0.1，可用
-       --host 指定；--port 0 自动选一个空闲端口），直到收到 SIGINT/SIGTERM
-       或 --for SECONDS 到期。不加 --site 时提供内置演示站点：
-       example.test 以 301 重定向到 www.example.test；www.example.test 和
-       localhost 返回页面及其 CSS、脚本、图片和 /api/time。
-       --site DIR 提供该文件夹的内容，文件夹之外的一概不提供。
-       限制与 nginx 和 Node 相同：请求行 &gt; 8 KiB -&gt; 414，请求头
-       &gt; 16 KiB -&gt; 431，请求体 &gt; --max-body（1 MiB）-&gt; 413，请求在
-       --request-timeout（10000 ms）内未完成 -&gt; 408，格式错误 -&gt; 400；
-       每种情况只关闭该连接。打开的连接超过 --max-connections（100）时：
-       下一个连接以 503 拒绝（&apos;drop&apos;）。
-get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复用保持
-       （keep-alive）的连接。把状态行和首部打印到标准错误，然后打印
-       各计时阶段（DNS 查询、建立连接、发送请求、等待（TTFB）、
-       下载内容、总计）。
-       --output FILE 把最后一个响应体写到该文件（- 表示标准输出）。
-       --resolve example.test:127.0.0.1 不经 DNS 直接解析名字（与
-       curl 相同；.test 域名不在真实 DNS 中）。--follow 跟随重定向。
-       只要收到任何 HTTP 响应（包括 404）退出状态为 0；没有收到响应
-       （被拒绝、超时、不是 HTTP）为 1；用法错误为 2。
---events FILE|-  每个事件写成一行 JSON（请求、响应，以及其下的 TCP
-                 事件、内核状态和线路上的报文段）
---quiet          不输出供人阅读的事件行
-</translation>
-    </message>
-    <message>
         <source>HTTP/1.1 server with the demo site; a client that shows every byte and phase</source>
         <translation>带演示站点的 HTTP/1.1 服务器；一个展示每个字节和每个阶段的客户端</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage http --help&apos;.</source>
-        <translation>请试试 &apos;netstage http --help&apos;。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -1650,32 +1586,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>http needs a verb: serve or get</source>
-        <translation>http 需要一个动作：serve 或 get</translation>
-    </message>
-    <message>
-        <source>unknown http verb &quot;%1&quot; (try: serve, get)</source>
-        <translation>未知的 http 动作“%1”（可用：serve、get）</translation>
-    </message>
-    <message>
         <source>%1 needs %2</source>
         <translation>%1 需要%2</translation>
     </message>
     <message>
-        <source>a file name or -</source>
-        <translation>一个文件名或 -</translation>
-    </message>
-    <message>
-        <source>an address</source>
-        <translation>一个地址</translation>
-    </message>
-    <message>
         <source>a number from 0 to 65535</source>
         <translation>0 到 65535 之间的数字</translation>
-    </message>
-    <message>
-        <source>a folder</source>
-        <translation>一个文件夹</translation>
     </message>
     <message>
         <source>a number of seconds</source>
@@ -1698,24 +1614,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>“%1”不是方法（只能是字母，例如 POST）</translation>
     </message>
     <message>
-        <source>&apos;Name: value&apos;</source>
-        <translation>&apos;Name: value&apos;</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a header (write &apos;Name: value&apos;)</source>
         <translation>“%1”不是首部（请写成 &apos;Name: value&apos;）</translation>
     </message>
     <message>
-        <source>a text</source>
-        <translation>一段文本</translation>
-    </message>
-    <message>
         <source>--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1</source>
         <translation>--resolve 需要 HOST:ADDR，例如 example.test:127.0.0.1</translation>
-    </message>
-    <message>
-        <source>unknown option %1 for http %2</source>
-        <translation>http %2 没有选项 %1</translation>
     </message>
     <message>
         <source>http serve takes no argument &quot;%1&quot;</source>
@@ -1736,6 +1640,56 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>--output - and --events - cannot both use stdout</source>
         <translation>--output - 和 --events - 不能同时使用标准输出</translation>
+    </message>
+    <message>
+        <source>serve  an HTTP/1.1 server on the lab&apos;s TCP sockets (127.0.0.1 unless --host
+       says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or
+       --for SECONDS. Without --site it serves the built-in demo site:
+       example.test answers 301 to www.example.test; www.example.test and
+       localhost get the page, its CSS, script, images and /api/time.
+       --site DIR serves that folder and nothing outside it.
+       Limits like nginx and Node: request line &gt; 8 KiB -&gt; 414, headers
+       &gt; 16 KiB -&gt; 431, body &gt; --max-body (1 MiB) -&gt; 413, a request not
+       complete within --request-timeout (10000 ms) -&gt; 408, malformed -&gt; 400;
+       each closes that connection only. More than --max-connections (100)
+       open connections: the next is refused with 503 (&apos;drop&apos;).
+get    fetches each URL in turn over the lab&apos;s TCP client, reusing a
+       kept-alive connection to the same host. Prints the status line and
+       headers to stderr, then the timing phases (DNS lookup, initial
+       connection, request sent, waiting (TTFB), content download, total).
+       --output FILE writes the last body there (- for stdout).
+       --resolve example.test:127.0.0.1 answers a name without DNS (like
+       curl; .test names are not in the real DNS). --follow follows
+       redirects. Exit status 0 for any HTTP answer (404 included), 1 when
+       none came (refused, timed out, not HTTP), 2 for bad usage.
+--events FILE|-  every event as a JSON line (request, response, and the TCP
+                 events, kernel states and wire segments under them)
+--quiet          no people-readable event lines
+</source>
+        <translation>serve  在实验的 TCP 套接字上运行 HTTP/1.1 服务器（默认 127.0.0.1，可用
+       --host 指定；--port 0 自动选一个空闲端口），直到收到 SIGINT/SIGTERM
+       或 --for SECONDS 到期。不加 --site 时提供内置演示站点：
+       example.test 以 301 重定向到 www.example.test；www.example.test 和
+       localhost 返回页面及其 CSS、脚本、图片和 /api/time。
+       --site DIR 提供该文件夹的内容，文件夹之外的一概不提供。
+       限制与 nginx 和 Node 相同：请求行 &gt; 8 KiB -&gt; 414，请求头
+       &gt; 16 KiB -&gt; 431，请求体 &gt; --max-body（1 MiB）-&gt; 413，请求在
+       --request-timeout（10000 ms）内未完成 -&gt; 408，格式错误 -&gt; 400；
+       每种情况只关闭该连接。打开的连接超过 --max-connections（100）时：
+       下一个连接以 503 拒绝（&apos;drop&apos;）。
+get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复用保持
+       （keep-alive）的连接。把状态行和首部打印到标准错误，然后打印
+       各计时阶段（DNS 查询、建立连接、发送请求、等待（TTFB）、
+       下载内容、总计）。
+       --output FILE 把最后一个响应体写到该文件（- 表示标准输出）。
+       --resolve example.test:127.0.0.1 不经 DNS 直接解析名字（与
+       curl 相同；.test 域名不在真实 DNS 中）。--follow 跟随重定向。
+       只要收到任何 HTTP 响应（包括 404）退出状态为 0；没有收到响应
+       （被拒绝、超时、不是 HTTP）为 1；用法错误为 2。
+--events FILE|-  每个事件写成一行 JSON（请求、响应，以及其下的 TCP
+                 事件、内核状态和线路上的报文段）
+--quiet          不输出供人阅读的事件行
+</translation>
     </message>
 </context>
 <context>
@@ -3760,16 +3714,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>Switch the language</source>
-        <translation>切换语言</translation>
-    </message>
-    <message numerus="yes">
-        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
-        <translation>
-            <numerusform>窗口将以新语言重建。事件日志和 TCP 实验的连接会保留；其他实验中 %n 个打开的套接字将被关闭。现在切换吗？</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>No recent recordings</source>
         <translation>没有最近的录制</translation>
     </message>
@@ -4992,10 +4936,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>UDP 服务器（seed、echo）和发送端；一个会丢包和乱序的中继</translation>
     </message>
     <message>
-        <source>Try &apos;netstage udp --help&apos;.</source>
-        <translation>请试试 &apos;netstage udp --help&apos;。</translation>
-    </message>
-    <message>
         <source>the server could not start</source>
         <translation>服务器无法启动</translation>
     </message>
@@ -5008,28 +4948,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>中继：收到 %1 个数据报，丢弃 %2，复制 %3，乱序 %4，延迟 %5，转发 %6</translation>
     </message>
     <message>
-        <source>udp needs a verb: serve or send</source>
-        <translation>udp 需要一个动作：serve 或 send</translation>
-    </message>
-    <message>
-        <source>unknown udp verb &quot;%1&quot; (try: serve, send)</source>
-        <translation>未知的 udp 动作“%1”（可用：serve、send）</translation>
-    </message>
-    <message>
         <source>%1 needs %2</source>
         <translation>%1 需要%2</translation>
-    </message>
-    <message>
-        <source>%1 belongs to udp send</source>
-        <translation>%1 只用于 udp send</translation>
-    </message>
-    <message>
-        <source>a file name or -</source>
-        <translation>一个文件名或 -</translation>
-    </message>
-    <message>
-        <source>an address</source>
-        <translation>一个地址</translation>
     </message>
     <message>
         <source>a number from 0 to 65535</source>
@@ -5064,10 +4984,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>一个正整数</translation>
     </message>
     <message>
-        <source>unknown option %1 for udp %2</source>
-        <translation>udp %2 没有选项 %1</translation>
-    </message>
-    <message>
         <source>udp serve takes no argument &quot;%1&quot;</source>
         <translation>udp serve 不接受参数“%1”</translation>
     </message>
@@ -5083,17 +4999,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
         <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n datagram(s) sent; answers received: %2</source>
+        <translation>
+            <numerusform>%1：已发送 %n 个数据报；收到的回复：%2</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Usage:
-  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
-                     [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
-                     [--wait MS] [--connect]
-                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
-                     [--reorder P] [--seed N] [--pcap FILE] [--events FILE|-]
-                     [--quiet]
-
-serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0
+        <source>serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0
        picks a free port) until SIGINT/SIGTERM or --for SECONDS.
        seed: the tutorial&apos;s dgram server: every datagram is logged as
              &quot;server got: TEXT from ADDRESS:PORT&quot; (rinfo), nothing is answered.
@@ -5115,16 +5028,7 @@ send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N
 --events FILE|-  every event as a JSON line (listening, message, relay, error...)
 --quiet          no people-readable event lines
 </source>
-        <translation>用法：
-  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
-                     [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
-                     [--wait MS] [--connect]
-                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
-                     [--reorder P] [--seed N] [--pcap FILE] [--events FILE|-]
-                     [--quiet]
-
-serve  绑定一个 UDP 套接字（默认 127.0.0.1，可用 --host 指定；--port 0
+        <translation>serve  绑定一个 UDP 套接字（默认 127.0.0.1，可用 --host 指定；--port 0
        自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
        seed：教程中的 dgram 服务器：每个数据报都记录为
              &quot;server got: TEXT from ADDRESS:PORT&quot;（rinfo），不作任何回复。
@@ -5145,16 +5049,6 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
 --events FILE|-  每个事件写成一行 JSON（listening、message、relay、error……）
 --quiet          不输出供人阅读的事件行
 </translation>
-    </message>
-    <message>
-        <source>a file name</source>
-        <translation>一个文件名</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n datagram(s) sent; answers received: %2</source>
-        <translation>
-            <numerusform>%1：已发送 %n 个数据报；收到的回复：%2</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -5570,67 +5464,8 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
 <context>
     <name>netstage::UrlCli</name>
     <message>
-        <source>Usage:
-  netstage url [URL] [--visits N] [--step-delay MS] [--waterfall FILE.png|FILE.svg]
-               [--timeout SECONDS] [--events FILE|-] [--quiet]
-
-What happens after you type a URL, on real sockets on this machine: the URL
-taken apart, the browser&apos;s DNS cache and the hosts file, a real DNS resolution
-over UDP (resolver -&gt; root -&gt; .test -&gt; example.test, each its own server on
-127.0.0.1), the TCP handshake, the request and the answer, the 301 from
-example.test to www.example.test followed, the HTML parsed for its CSS, scripts
-and images, each fetched once (kept-alive connections, at most 6 per host), the
-page&apos;s fetch(&apos;/api/time&apos;), render, done. Each phase is a `step` event with its
-start and duration; stderr gets the time per phase.
-
-URL        default: http://example.test/ on the built-in demo site (started on a
-           free port). Any http:// server works, e.g. http://localhost:3000/;
-           .test names come from NetStage&apos;s own DNS, others from the system&apos;s.
---visits N       walk N times (1-100); from the second visit the name comes from
-                 the browser&apos;s DNS cache (TTL 60 s) and no DNS datagram is sent
---step-delay MS  pause before each phase (0: real speed, the default)
---waterfall FILE draw the requests&apos; timing waterfall (PNG or SVG)
---timeout S      per request and per DNS question (default 10)
---events FILE|-  every event as a JSON line (- : stdout, nothing else goes there)
---quiet          no people-readable event lines
-
-Exit status: 0 the page was walked to the end, 1 it could not be (no such name,
-refused, timed out...), 2 bad usage.
-</source>
-        <translation>用法：
-  netstage url [URL] [--visits N] [--step-delay MS] [--waterfall FILE.png|FILE.svg]
-               [--timeout SECONDS] [--events FILE|-] [--quiet]
-
-在本机的真实套接字上演示输入 URL 之后发生的一切：拆解 URL，查看浏览器的
-DNS 缓存和 hosts 文件，通过 UDP 进行真实的域名解析（解析器 -&gt; 根 -&gt; .test
--&gt; example.test，每个都是 127.0.0.1 上独立的服务器），TCP 三次握手，请求
-与响应，跟随 example.test 到 www.example.test 的 301 重定向，解析 HTML，
-找出其中的 CSS、脚本和图片并各获取一次（保持连接，每个主机最多 6 个），
-页面的 fetch(&apos;/api/time&apos;)，渲染，完成。每个阶段是一个 `step` 事件，带有
-开始时间和持续时间；标准错误输出每个阶段的耗时。
-
-URL        默认：内置演示站点上的 http://example.test/（在一个空闲端口上
-           启动）。任何 http:// 服务器都可以，例如 http://localhost:3000/；
-           .test 域名由 NetStage 自己的 DNS 解析，其他域名由系统解析。
---visits N       访问 N 次（1-100）；从第二次访问起，域名来自浏览器的
-                 DNS 缓存（TTL 60 s），不再发送 DNS 数据报
---step-delay MS  每个阶段之前暂停（0：真实速度，默认值）
---waterfall FILE 绘制各请求计时的瀑布图（PNG 或 SVG）
---timeout S      每个请求和每个 DNS 查询的超时（默认 10）
---events FILE|-  每个事件写成一行 JSON（- ：标准输出，此时不再输出其他内容）
---quiet          不输出供人阅读的事件行
-
-退出状态：0 页面完整走完，1 无法走完（域名不存在、被拒绝、超时……），
-2 用法错误。
-</translation>
-    </message>
-    <message>
         <source>what happens after you type a URL: DNS, TCP, HTTP, sub-resources</source>
         <translation>输入 URL 之后发生了什么：DNS、TCP、HTTP、子资源</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage url --help&apos;.</source>
-        <translation>请试试 &apos;netstage url --help&apos;。</translation>
     </message>
     <message>
         <source>%1 %2 ms</source>
@@ -5673,10 +5508,6 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>瀑布图已写入 %1</translation>
     </message>
     <message>
-        <source>--events needs a file name or -</source>
-        <translation>--events 需要一个文件名或 -</translation>
-    </message>
-    <message>
         <source>--visits needs a number from 1 to 100</source>
         <translation>--visits 需要 1 到 100 之间的数字</translation>
     </message>
@@ -5693,10 +5524,6 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>--waterfall 需要以 .png 或 .svg 结尾的文件名</translation>
     </message>
     <message>
-        <source>unknown option %1 for url</source>
-        <translation>未知的 url 选项 %1</translation>
-    </message>
-    <message>
         <source>url takes one URL, not also &quot;%1&quot;</source>
         <translation>url 只接受一个 URL，不能再加上“%1”</translation>
     </message>
@@ -5707,6 +5534,53 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
     <message>
         <source>only http:// URLs can be walked, not &quot;%1&quot;</source>
         <translation>URL 之旅只支持 http:// URL，不支持“%1”</translation>
+    </message>
+    <message>
+        <source>What happens after you type a URL, on real sockets on this machine: the URL
+taken apart, the browser&apos;s DNS cache and the hosts file, a real DNS resolution
+over UDP (resolver -&gt; root -&gt; .test -&gt; example.test, each its own server on
+127.0.0.1), the TCP handshake, the request and the answer, the 301 from
+example.test to www.example.test followed, the HTML parsed for its CSS, scripts
+and images, each fetched once (kept-alive connections, at most 6 per host), the
+page&apos;s fetch(&apos;/api/time&apos;), render, done. Each phase is a `step` event with its
+start and duration; stderr gets the time per phase.
+
+URL        default: http://example.test/ on the built-in demo site (started on a
+           free port). Any http:// server works, e.g. http://localhost:3000/;
+           .test names come from NetStage&apos;s own DNS, others from the system&apos;s.
+--visits N       walk N times (1-100); from the second visit the name comes from
+                 the browser&apos;s DNS cache (TTL 60 s) and no DNS datagram is sent
+--step-delay MS  pause before each phase (0: real speed, the default)
+--waterfall FILE draw the requests&apos; timing waterfall (PNG or SVG)
+--timeout S      per request and per DNS question (default 10)
+--events FILE|-  every event as a JSON line (- : stdout, nothing else goes there)
+--quiet          no people-readable event lines
+
+Exit status: 0 the page was walked to the end, 1 it could not be (no such name,
+refused, timed out...), 2 bad usage.
+</source>
+        <translation>在本机的真实套接字上演示输入 URL 之后发生的一切：拆解 URL，查看浏览器的
+DNS 缓存和 hosts 文件，通过 UDP 进行真实的域名解析（解析器 -&gt; 根 -&gt; .test
+-&gt; example.test，每个都是 127.0.0.1 上独立的服务器），TCP 三次握手，请求
+与响应，跟随 example.test 到 www.example.test 的 301 重定向，解析 HTML，
+找出其中的 CSS、脚本和图片并各获取一次（保持连接，每个主机最多 6 个），
+页面的 fetch(&apos;/api/time&apos;)，渲染，完成。每个阶段是一个 `step` 事件，带有
+开始时间和持续时间；标准错误输出每个阶段的耗时。
+
+URL        默认：内置演示站点上的 http://example.test/（在一个空闲端口上
+           启动）。任何 http:// 服务器都可以，例如 http://localhost:3000/；
+           .test 域名由 NetStage 自己的 DNS 解析，其他域名由系统解析。
+--visits N       访问 N 次（1-100）；从第二次访问起，域名来自浏览器的
+                 DNS 缓存（TTL 60 s），不再发送 DNS 数据报
+--step-delay MS  每个阶段之前暂停（0：真实速度，默认值）
+--waterfall FILE 绘制各请求计时的瀑布图（PNG 或 SVG）
+--timeout S      每个请求和每个 DNS 查询的超时（默认 10）
+--events FILE|-  每个事件写成一行 JSON（- ：标准输出，此时不再输出其他内容）
+--quiet          不输出供人阅读的事件行
+
+退出状态：0 页面完整走完，1 无法走完（域名不存在、被拒绝、超时……），
+2 用法错误。
+</translation>
     </message>
 </context>
 <context>
@@ -6330,69 +6204,8 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
 <context>
     <name>netstage::WsCli</name>
     <message>
-        <source>Usage:
-  netstage ws serve   [--host 127.0.0.1] [--port 8090] [--preset echo|chat]
-                      [--max-message BYTES] [--for SECONDS]
-                      [--events FILE|-] [--quiet]
-  netstage ws connect URL [--send TEXT]... [--binary] [--ping] [--close CODE]
-                      [--reason TEXT] [--abort] [--wait MS]
-                      [--events FILE|-] [--quiet]
-
-serve    a WebSocket server (127.0.0.1 unless --host says otherwise; --port 0
-         picks a free port) until SIGINT/SIGTERM or --for SECONDS. It shows
-         every byte it receives and sends: the HTTP upgrade request, the
-         101 answer (Sec-WebSocket-Accept recomputed and compared), and each
-         frame with its opcode, FIN, mask and length.
-         echo: sends every message back.  chat: sends every message to every
-         client. A request that is not a WebSocket upgrade gets 426 or 400;
-         a message over --max-message (1048576) bytes is closed with 1009;
-         each only ends that connection.
-connect  opens URL (ws://HOST:PORT/PATH) with QWebSocket, sends each --send
-         (--binary: as binary messages) and waits up to --wait MS (default
-         500) for an answer after each, pings with --ping, then closes with
-         --close CODE (default 1000) and --reason, or drops the connection
-         without a close frame with --abort (the server sees 1006).
-         QWebSocket hides its own bytes: this side&apos;s frames come from its API.
-         Exit status 0 when it opened and every step was done, 1 otherwise,
-         2 for bad usage.
---events FILE|-  every event as a JSON line (handshake, frame, close...)
---quiet          no people-readable event lines
-</source>
-        <translation>用法：
-  netstage ws serve   [--host 127.0.0.1] [--port 8090] [--preset echo|chat]
-                      [--max-message BYTES] [--for SECONDS]
-                      [--events FILE|-] [--quiet]
-  netstage ws connect URL [--send TEXT]... [--binary] [--ping] [--close CODE]
-                      [--reason TEXT] [--abort] [--wait MS]
-                      [--events FILE|-] [--quiet]
-
-serve    运行 WebSocket 服务器（默认 127.0.0.1，可用 --host 指定；--port 0
-         自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
-         它显示收发的每个字节：HTTP 升级请求、101 响应（重新计算并比对
-         Sec-WebSocket-Accept），以及每一帧的操作码、FIN、掩码和长度。
-         echo：把每条消息发回。  chat：把每条消息发给所有
-         客户端。不是 WebSocket 升级的请求得到 426 或 400；
-         超过 --max-message（1048576）字节的消息以 1009 关闭；
-         每种情况只结束该连接。
-connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --send
-         （--binary：作为二进制消息），每次发送后最多等待 --wait MS（默认
-         500）接收回复，--ping 时发送 ping，然后以 --close CODE（默认 1000）
-         和 --reason 关闭，或用 --abort 不发关闭帧直接断开连接（服务器
-         看到 1006）。
-         QWebSocket 隐藏了自己的字节：本端的帧信息来自它的 API。
-         成功打开且每一步都完成时退出状态为 0，否则为 1，
-         用法错误为 2。
---events FILE|-  每个事件写成一行 JSON（handshake、frame、close……）
---quiet          不输出供人阅读的事件行
-</translation>
-    </message>
-    <message>
         <source>WebSocket server (echo, chat) showing every byte; a QWebSocket client</source>
         <translation>显示每个字节的 WebSocket 服务器（echo、chat）；一个 QWebSocket 客户端</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage ws --help&apos;.</source>
-        <translation>请试试 &apos;netstage ws --help&apos;。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -6415,28 +6228,8 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>连接在所有步骤完成之前就关闭了（%1）</translation>
     </message>
     <message>
-        <source>ws needs a verb: serve or connect</source>
-        <translation>ws 需要一个动作：serve 或 connect</translation>
-    </message>
-    <message>
-        <source>unknown ws verb &quot;%1&quot; (try: serve, connect)</source>
-        <translation>未知的 ws 动作“%1”（可用：serve、connect）</translation>
-    </message>
-    <message>
         <source>%1 needs %2</source>
         <translation>%1 需要%2</translation>
-    </message>
-    <message>
-        <source>%1 does not belong to ws %2</source>
-        <translation>%1 不属于 ws %2</translation>
-    </message>
-    <message>
-        <source>a file name or -</source>
-        <translation>一个文件名或 -</translation>
-    </message>
-    <message>
-        <source>a value</source>
-        <translation>一个值</translation>
     </message>
     <message>
         <source>a number from 0 to 65535</source>
@@ -6455,20 +6248,12 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>一个字节数</translation>
     </message>
     <message>
-        <source>a text</source>
-        <translation>一段文本</translation>
-    </message>
-    <message>
         <source>--close needs a code that may be sent: 1000-1003, 1007-1014 or 3000-4999</source>
         <translation>--close 需要一个可以发送的状态码：1000-1003、1007-1014 或 3000-4999</translation>
     </message>
     <message>
         <source>milliseconds (0 to 600000)</source>
         <translation>毫秒数（0 到 600000）</translation>
-    </message>
-    <message>
-        <source>unknown option %1 for ws %2</source>
-        <translation>ws %2 没有选项 %1</translation>
     </message>
     <message>
         <source>ws serve takes no argument &quot;%1&quot;</source>
@@ -6481,6 +6266,47 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     <message>
         <source>&quot;%1&quot; is not a ws:// URL, e.g. ws://127.0.0.1:8090/</source>
         <translation>“%1”不是 ws:// URL，例如 ws://127.0.0.1:8090/</translation>
+    </message>
+    <message>
+        <source>serve    a WebSocket server (127.0.0.1 unless --host says otherwise; --port 0
+         picks a free port) until SIGINT/SIGTERM or --for SECONDS. It shows
+         every byte it receives and sends: the HTTP upgrade request, the
+         101 answer (Sec-WebSocket-Accept recomputed and compared), and each
+         frame with its opcode, FIN, mask and length.
+         echo: sends every message back.  chat: sends every message to every
+         client. A request that is not a WebSocket upgrade gets 426 or 400;
+         a message over --max-message (1048576) bytes is closed with 1009;
+         each only ends that connection.
+connect  opens URL (ws://HOST:PORT/PATH) with QWebSocket, sends each --send
+         (--binary: as binary messages) and waits up to --wait MS (default
+         500) for an answer after each, pings with --ping, then closes with
+         --close CODE (default 1000) and --reason, or drops the connection
+         without a close frame with --abort (the server sees 1006).
+         QWebSocket hides its own bytes: this side&apos;s frames come from its API.
+         Exit status 0 when it opened and every step was done, 1 otherwise,
+         2 for bad usage.
+--events FILE|-  every event as a JSON line (handshake, frame, close...)
+--quiet          no people-readable event lines
+</source>
+        <translation>serve    运行 WebSocket 服务器（默认 127.0.0.1，可用 --host 指定；--port 0
+         自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
+         它显示收发的每个字节：HTTP 升级请求、101 响应（重新计算并比对
+         Sec-WebSocket-Accept），以及每一帧的操作码、FIN、掩码和长度。
+         echo：把每条消息发回。  chat：把每条消息发给所有
+         客户端。不是 WebSocket 升级的请求得到 426 或 400；
+         超过 --max-message（1048576）字节的消息以 1009 关闭；
+         每种情况只结束该连接。
+connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --send
+         （--binary：作为二进制消息），每次发送后最多等待 --wait MS（默认
+         500）接收回复，--ping 时发送 ping，然后以 --close CODE（默认 1000）
+         和 --reason 关闭，或用 --abort 不发关闭帧直接断开连接（服务器
+         看到 1006）。
+         QWebSocket 隐藏了自己的字节：本端的帧信息来自它的 API。
+         成功打开且每一步都完成时退出状态为 0，否则为 1，
+         用法错误为 2。
+--events FILE|-  每个事件写成一行 JSON（handshake、frame、close……）
+--quiet          不输出供人阅读的事件行
+</translation>
     </message>
 </context>
 <context>

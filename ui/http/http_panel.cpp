@@ -4,6 +4,8 @@
 #include "core/explain/explain.h"
 #include "core/http/http_client.h"
 #include "core/http/http_server.h"
+#include "ui/common/lan_host.h"
+#include "ui/common/stage_colors.h"
 #include "ui/http/http_exchange_view.h"
 #include "ui/http/http_request_log_model.h"
 #include "ui/http/http_timing_chart.h"
@@ -34,8 +36,15 @@ const QStringList kDemoNames = {QStringLiteral("example.test"), QStringLiteral("
 
 HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
                      QWidget* parent)
-    : QWidget(parent), timeline_(timeline), server_(new HttpServer(timeline, observer, wire, this)),
-      client_(new HttpClient(timeline, observer, wire, this)),
+    : HttpPanel(nullptr, nullptr, timeline, observer, wire, parent)
+{
+}
+
+HttpPanel::HttpPanel(HttpServer* server, HttpClient* client, Timeline* timeline,
+                     KernelObserver* observer, WireCapture* wire, QWidget* parent)
+    : QWidget(parent), timeline_(timeline),
+      server_(server ? server : new HttpServer(timeline, observer, wire, this)),
+      client_(client ? client : new HttpClient(timeline, observer, wire, this)),
       log_(new HttpRequestLogModel(timeline, QStringLiteral("http-conn-"), this))
 {
     auto* outer = new QHBoxLayout(this);
@@ -94,7 +103,10 @@ HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* 
     connect(client_, &HttpClient::finished, this, &HttpPanel::onFinished);
     connect(history_, &QListWidget::currentRowChanged, this, &HttpPanel::showHistoryRow);
     applyResolveOverrides();
-    onListening(false);
+    // A server that outlived the previous panel may be listening already.
+    if (server_->isListening())
+        portSpin_->setValue(server_->port());
+    onListening(server_->isListening());
 }
 
 HttpPanel::~HttpPanel()
@@ -219,7 +231,7 @@ QWidget* HttpPanel::buildClientBox()
 void HttpPanel::note(QLabel* label, const QString& text, bool bad)
 {
     label->setText(text);
-    label->setStyleSheet(bad ? QStringLiteral("color: #b3261e;") : QString());
+    label->setStyleSheet(StageColors::noteStyle(bad));
     if (!text.isEmpty())
         emit statusMessage(text);
 }
@@ -428,6 +440,11 @@ void HttpPanel::fetchResource(const QUrl& url)
     HttpClientRequest r;
     r.url = url;
     pendingResources_.insert(key, client_->fetch(r));
+}
+
+void HttpPanel::setLanHost(const QString& from, const QString& to)
+{
+    followLanHost(hostEdit_, from, to);
 }
 
 } // namespace netstage

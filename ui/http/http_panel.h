@@ -32,15 +32,23 @@ struct HttpExchange;
 // body), the history of requests, each one's raw request and response bytes, headers and body
 // (text, hex, or rendered), and a timing bar per request.
 //
-// The panel creates its own HTTP server and client on the window's shared timeline, kernel
-// observer and wire capture; everything they do arrives as events like every other lab's.
+// The window owns the HTTP server and client (alone in a test, the panel makes its own), on
+// the shared timeline, kernel observer and wire capture; everything they do arrives as events
+// like every other lab's.
 class HttpPanel : public QWidget
 {
     Q_OBJECT
 public:
     HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
               QWidget* parent = nullptr);
+    // Shows and commands `server` and `client`, which outlive the panel (the window's: a
+    // language switch rebuilds the panel while the server keeps listening). Null: its own.
+    HttpPanel(HttpServer* server, HttpClient* client, Timeline* timeline, KernelObserver* observer,
+              WireCapture* wire, QWidget* parent = nullptr);
     ~HttpPanel() override;
+    // LAN mode: the server's address box follows from `from` to `to` unless the user typed
+    // another address (followLanHost).
+    void setLanHost(const QString& from, const QString& to);
 
     HttpServer* server() const { return server_; }
     HttpClient* client() const { return client_; }

@@ -4,6 +4,7 @@
 #include "core/format/json_lines.h"
 #include "core/observe/encapsulation.h"
 #include "ui/common/log_cell_delegate.h"
+#include "ui/common/stage_colors.h"
 #include "ui/log/event_log_model.h"
 #include "ui/log/log_saver.h"
 
@@ -342,8 +343,7 @@ void EventLogPanel::onSaved(bool ok, qint64 count, const QString& path, const QS
 
 void EventLogPanel::showNote(const QString& text, bool bad)
 {
-    noteLabel_->setStyleSheet(bad ? QStringLiteral("color: #b71c1c; font-weight: bold;")
-                                  : QString());
+    noteLabel_->setStyleSheet(StageColors::noteStyle(bad));
     noteLabel_->setText(text);
 }
 

@@ -2,6 +2,8 @@
 
 #include "core/base/timeline.h"
 #include "core/http/http_server.h"
+#include "core/ladder/ladder.h"
+#include "core/lessons/lesson.h"
 #include "core/lessons/replay_player.h"
 #include "core/observe/wire_capture.h"
 #include "core/tcp/tcp_lab.h"
@@ -386,7 +388,7 @@ void runUrlThenShoot(QApplication& app, MainWindow* window, const QString& file,
 
 } // namespace
 
-int runGui(QApplication& app, const Command& cmd, const QString& language)
+int runGui(QApplication& app, const GuiOptions& cmd, const QString& language)
 {
     applyReadableFont(app);
     MainWindow window;
