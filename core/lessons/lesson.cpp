@@ -263,10 +263,11 @@ const std::vector<Lesson>& Lessons::all()
          QT_TRANSLATE_NOOP("netstage::Lessons", "Keepalive: the peer vanished without a FIN"),
          QT_TRANSLATE_NOOP("netstage::Lessons",
                            "After a normal handshake the server disappears without a word: an "
-                           "nftables rule drops everything it sends. The client notices only "
-                           "because keepalive is on (timers shortened for class): its kernel "
-                           "probes, hears nothing and reports ETIMEDOUT. The server never knew "
-                           "and still thinks the connection is open (half-open); when it "
+                           "nftables rule drops everything to and from it, as if its cable were "
+                           "cut. The client notices only because keepalive is on (timers "
+                           "shortened for class): its kernel probes, hears nothing, gives up "
+                           "with an RST (lost as well) and reports ETIMEDOUT. The server never "
+                           "knew and still thinks the connection is open (half-open); when it "
                            "finally writes, the answer is RST."),
          {{A::Client, X::ConnectKeepalive, nullptr,
            QT_TRANSLATE_NOOP("netstage::Lessons", "The client connects, with keepalive"),
@@ -279,12 +280,13 @@ const std::vector<Lesson>& Lessons::all()
           {A::Server, X::PeerVanishes, nullptr,
            QT_TRANSLATE_NOOP("netstage::Lessons", "The server vanishes"),
            QT_TRANSLATE_NOOP("netstage::Lessons",
-                             "From now on every segment the server sends is dropped, as if its "
-                             "cable were cut. After 2 quiet seconds the client's kernel sends a "
-                             "keepalive probe: an ACK whose seq is one below the next byte, "
-                             "which the peer must answer. The server's kernel does answer, but "
-                             "the answers are dropped. After 3 unanswered probes the client's "
-                             "kernel gives up: ETIMEDOUT, CLOSED, without a FIN or an RST.")},
+                             "From now on every segment to and from the server is dropped, as if "
+                             "its cable were cut. After 2 quiet seconds the client's kernel "
+                             "sends a keepalive probe: an ACK whose seq is one below the next "
+                             "byte, which a live peer must answer. No answer comes. After 3 "
+                             "unanswered probes the client's kernel gives up: it sends an RST "
+                             "(in case the peer is still there; it is dropped too), reports "
+                             "ETIMEDOUT and the socket is CLOSED.")},
           {A::Server, X::Send, "anyone there?",
            QT_TRANSLATE_NOOP("netstage::Lessons", "The server writes into a half-open connection"),
            QT_TRANSLATE_NOOP("netstage::Lessons",
@@ -599,9 +601,9 @@ void LessonRunner::runStep()
         break;
     }
     case LessonStep::Action::PeerVanishes: {
-        if (!applyDrop(int(LoopbackLoss::Drop::FromPort), {port_},
-                       tr("An nftables rule drops every segment sent from 127.0.0.1:%1: the "
-                          "server has vanished, without FIN or RST.")
+        if (!applyDrop(int(LoopbackLoss::Drop::Cut), {port_},
+                       tr("An nftables rule drops every segment to and from 127.0.0.1:%1, as "
+                          "if the server's cable were cut: no FIN, no RST.")
                            .arg(port_)))
             return;
         const int maxMs = (kKeepIdleS + kKeepIntvlS * (kKeepCount + 2)) * 1000 + 4000;

@@ -42,8 +42,8 @@ struct LessonStep
         ConnectSynsDropped, // the server's SYNs are dropped: SYN-SENT, SYNs sent again at the
                             // kernel's backoff, then ETIMEDOUT (TCP_SYNCNT: synRetries())
         ConnectKeepalive,   // connect with keepalive on and its timers shortened for class
-        PeerVanishes,       // (server) all it sends is dropped from now on, until the client's
-                            // keepalive gives up (ETIMEDOUT); then the rule goes
+        PeerVanishes,       // (server) everything to and from it is dropped from now on, until
+                            // the client's keepalive gives up (ETIMEDOUT); then the rule goes
         BothClose,          // both ends close at once, both FINs lost, then sent again
         SimultaneousOpen    // two sockets on fixed ports connect to each other; their first
                             // SYNs are dropped, so the retransmitted ones cross

@@ -335,8 +335,10 @@ bool LoopbackLoss::applyDrop(Drop what, const QList<quint16>& ports, QString* er
                                "add rule inet %1 in ip daddr 127.0.0.1 tcp sport %2 "
                                "tcp flags & fin == fin counter drop\n");
         break;
-    case Drop::FromPort:
+    case Drop::Cut:
         rules = QStringLiteral("add rule inet %1 in ip saddr 127.0.0.1 tcp sport %2 "
+                               "counter drop\n"
+                               "add rule inet %1 in ip daddr 127.0.0.1 tcp dport %2 "
                                "counter drop\n");
         break;
     }

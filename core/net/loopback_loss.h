@@ -39,12 +39,12 @@ public:
     //   Syn:      drop every SYN (without ACK) sent to any of `ports`: a server that does not
     //             answer (SYN retries), or two SYNs that must cross (simultaneous open);
     //   Fin:      drop every segment with FIN to or from any of `ports` (both FINs lost);
-    //   FromPort: drop everything sent from `ports` (the peer vanished: keepalive).
+    //   Cut:      drop everything to and from `ports`, as if the cable were cut (keepalive).
     enum class Drop
     {
         Syn,
         Fin,
-        FromPort
+        Cut
     };
     bool applyDrop(Drop what, const QList<quint16>& ports, QString* error);
     bool remove(QString* error = nullptr);

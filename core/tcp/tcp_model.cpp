@@ -76,7 +76,16 @@ std::vector<TcpModel::StateChange> TcpModel::statesFromSegments(const std::vecto
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Event& s = segments[i];
         const bool syn = hasFlag(s.flags, "SYN"), fin = hasFlag(s.flags, "FIN");
-        if ((!syn && !fin) || hasFlag(s.flags, "RST"))
+        if (hasFlag(s.flags, "RST")) {
+            // A reset that arrived ends the connection: if the receiver still sends on it
+            // afterwards (anything but an RST of its own), this one never got there.
+            for (std::size_t j = i + 1; j < segments.size() && !lost[i]; ++j) {
+                const Event& r = segments[j];
+                lost[i] = r.src == s.dst && r.dst == s.src && !hasFlag(r.flags, "RST");
+            }
+            continue;
+        }
+        if (!syn && !fin)
             continue;
         const quint32 end = u32(s.seq + std::max<qint64>(s.len, 0) + 1);
         bool answered = false;

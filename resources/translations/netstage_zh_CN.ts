@@ -162,10 +162,6 @@
         </translation>
     </message>
     <message>
-        <source>--slides needs a folder</source>
-        <translation>--slides 需要一个文件夹</translation>
-    </message>
-    <message>
         <source>Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view V]]
        netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
 
@@ -186,6 +182,58 @@ NetStage 用真实的套接字展示网络连接如何建立、如何断开。
 
 实验：
 </translation>
+    </message>
+    <message>
+        <source>there is no display (DISPLAY is not set)</source>
+        <translation>没有显示器（未设置 DISPLAY）</translation>
+    </message>
+    <message>
+        <source>there is no display at DISPLAY=%1</source>
+        <translation>DISPLAY=%1 上没有显示器</translation>
+    </message>
+    <message>
+        <source>netstage: cannot open the window: %1. The labs run without one, e.g. &apos;netstage tcp serve&apos;; &apos;netstage --help&apos; lists them.</source>
+        <translation>netstage：无法打开窗口：%1。各个实验不需要显示器也能运行，例如 &apos;netstage tcp serve&apos;；&apos;netstage --help&apos; 会列出它们。</translation>
+    </message>
+    <message>
+        <source>unknown option %1; the options are %2</source>
+        <translation>未知选项 %1；可用的选项有 %2</translation>
+    </message>
+    <message>
+        <source>unknown lab &quot;%1&quot;; the labs are %2</source>
+        <translation>未知的实验“%1”；可用的实验有 %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a verb: %2</source>
+        <translation>%1 需要一个动作：%2</translation>
+    </message>
+    <message>
+        <source>unknown %1 verb &quot;%2&quot;; its verbs are %3</source>
+        <translation>未知的 %1 动作“%2”；它的动作有 %3</translation>
+    </message>
+    <message>
+        <source>%1 belongs to %2, not to %3</source>
+        <translation>%1 属于 %2，不属于 %3</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for %2; its options are %3</source>
+        <translation>%2 没有选项 %1；它的选项有 %3</translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation>%1 不带值</translation>
+    </message>
+    <message>
+        <source>%1 needs a value (%2)</source>
+        <translation>%1 需要一个值（%2）</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>netstage: %1 (see &apos;%2&apos;)</source>
+        <translation>netstage：%1（参见 &apos;%2&apos;）</translation>
     </message>
     <message>
         <source>cannot write the state diagram to %1: %2</source>
@@ -218,32 +266,6 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
 </translation>
     </message>
     <message>
-        <source>Usage:
-  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
-                       [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
-                       [--then half-close|close|abort] [--wait MS]
-                       [--pcap FILE] [--events FILE|-] [--quiet]
-  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
-                       [--source wire|model] [--port PORT] [--record FILE]
-                       [--loss PERCENT] [--pcap FILE] [--slides DIR]
-                       [--states FILE.png|FILE.svg] [--syn-retries N]
-                       [--events FILE|-]
-  netstage tcp lesson  --list
-
-serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
-        <source>there is no display (DISPLAY is not set)</source>
-        <translation>没有显示器（未设置 DISPLAY）</translation>
-    </message>
-    <message>
-        <source>there is no display at DISPLAY=%1</source>
-        <translation>DISPLAY=%1 上没有显示器</translation>
-    </message>
-    <message>
-        <source>netstage: cannot open the window: %1. The labs run without one, e.g. &apos;netstage tcp serve&apos;; &apos;netstage --help&apos; lists them.</source>
-        <translation>netstage：无法打开窗口：%1。各个实验不需要显示器也能运行，例如 &apos;netstage tcp serve&apos;；&apos;netstage --help&apos; 会列出它们。</translation>
-    </message>
-    <message>
         <source>serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
          port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
          seed: the tutorial&apos;s server: a welcome line on connection, &quot;你好&quot;
@@ -274,20 +296,6 @@ lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
 --events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)
 --quiet          no people-readable lines
 </source>
-        <translation>用法：
-  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
-                       [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
-                       [--then half-close|close|abort] [--wait MS]
-                       [--pcap FILE] [--events FILE|-] [--quiet]
-  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
-                       [--source wire|model] [--port PORT] [--record FILE]
-                       [--loss PERCENT] [--pcap FILE] [--slides DIR]
-                       [--states FILE.png|FILE.svg] [--syn-retries N]
-                       [--events FILE|-]
-  netstage tcp lesson  --list
-
-serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
         <translation>serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
          空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，
          然后正常关闭。
@@ -327,44 +335,6 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
     <message>
         <source>--states needs a file name ending in .png or .svg</source>
         <translation>--states 需要以 .png 或 .svg 结尾的文件名</translation>
-        <source>unknown option %1; the options are %2</source>
-        <translation>未知选项 %1；可用的选项有 %2</translation>
-    </message>
-    <message>
-        <source>unknown lab &quot;%1&quot;; the labs are %2</source>
-        <translation>未知的实验“%1”；可用的实验有 %2</translation>
-    </message>
-    <message>
-        <source>%1 needs a verb: %2</source>
-        <translation>%1 需要一个动作：%2</translation>
-    </message>
-    <message>
-        <source>unknown %1 verb &quot;%2&quot;; its verbs are %3</source>
-        <translation>未知的 %1 动作“%2”；它的动作有 %3</translation>
-    </message>
-    <message>
-        <source>%1 belongs to %2, not to %3</source>
-        <translation>%1 属于 %2，不属于 %3</translation>
-    </message>
-    <message>
-        <source>unknown option %1 for %2; its options are %3</source>
-        <translation>%2 没有选项 %1；它的选项有 %3</translation>
-    </message>
-    <message>
-        <source>%1 takes no value</source>
-        <translation>%1 不带值</translation>
-    </message>
-    <message>
-        <source>%1 needs a value (%2)</source>
-        <translation>%1 需要一个值（%2）</translation>
-    </message>
-    <message>
-        <source>Usage:</source>
-        <translation>用法：</translation>
-    </message>
-    <message>
-        <source>netstage: %1 (see &apos;%2&apos;)</source>
-        <translation>netstage：%1（参见 &apos;%2&apos;）</translation>
     </message>
 </context>
 <context>
@@ -2136,10 +2106,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::HttpServer</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The HTTP server listens on %1 and serves the folder %2.</source>
         <translation>HTTP 服务器在 %1 上监听，提供文件夹 %2 的内容。</translation>
     </message>
@@ -2148,18 +2114,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>HTTP 服务器在 %1 上监听，提供演示站点（example.test 重定向到 www.example.test）。</translation>
     </message>
     <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
-    </message>
-    <message>
         <source>The HTTP server stopped listening; open connections are closed after their answers.</source>
         <translation>HTTP 服务器停止了监听；已打开的连接在响应完成后关闭。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
-        <translation>
-            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
-        </translation>
     </message>
     <message>
         <source>The kept-alive connection was idle for %1 s, so the server closes it (Node&apos;s keepAliveTimeout).</source>
@@ -2188,6 +2144,20 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Closed because of the error above.</source>
         <translation>因上述错误而关闭。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <translation>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3130,8 +3100,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>真实丢包：发往 127.0.0.1:%2 的 TCP 数据报文段被抓包看到之后，一条 nftables 规则丢弃其中的 %1%；UDP 经由中继发送，丢包率相同。</translation>
     </message>
     <message>
-        <source>An nftables rule drops every segment sent from 127.0.0.1:%1: the server has vanished, without FIN or RST.</source>
-        <translation>一条 nftables 规则丢弃从 127.0.0.1:%1 发出的所有报文段：服务器消失了，没有 FIN，也没有 RST。</translation>
+        <source>An nftables rule drops every SYN sent to 127.0.0.1:%1 (after the capture saw it). TCP_SYNCNT is %2: the kernel gives up %3 s after the first SYN.</source>
+        <translation>一条 nftables 规则丢弃所有发往 127.0.0.1:%1 的 SYN（在抓包看到之后）。TCP_SYNCNT 为 %2：内核在第一个 SYN 之后 %3 秒放弃。</translation>
+    </message>
+    <message>
+        <source>An nftables rule drops every segment to and from 127.0.0.1:%1, as if the server&apos;s cable were cut: no FIN, no RST.</source>
+        <translation>一条 nftables 规则丢弃进出 127.0.0.1:%1 的所有报文段，就像服务器的网线被剪断：没有 FIN，也没有 RST。</translation>
     </message>
     <message>
         <source>An nftables rule drops the FINs to and from 127.0.0.1:%1 for a moment, so both ends close before either FIN arrives.</source>
@@ -3144,10 +3118,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>An nftables rule drops the first SYNs between 127.0.0.1:%1 and 127.0.0.1:%2, so that the SYNs sent again cross.</source>
         <translation>一条 nftables 规则丢弃 127.0.0.1:%1 与 127.0.0.1:%2 之间最初的 SYN，使重发的 SYN 彼此交叉。</translation>
-    </message>
-    <message>
-        <source>An nftables rule drops every SYN sent to 127.0.0.1:%1 (after the capture saw it). TCP_SYNCNT is %2: the kernel gives up %3 s after the first SYN.</source>
-        <translation>一条 nftables 规则丢弃所有发往 127.0.0.1:%1 的 SYN（在抓包看到之后）。TCP_SYNCNT 为 %2：内核在第一个 SYN 之后 %3 秒放弃。</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3383,10 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>向已关闭的套接字发数据：RST</translation>
     </message>
     <message>
+        <source>The server&apos;s program closes its socket; the client, in CLOSE-WAIT, still sends. No program will ever read those bytes, so the server&apos;s kernel answers RST; the client&apos;s next write fails with EPIPE.</source>
+        <translation>服务器程序关闭了它的套接字；处于 CLOSE-WAIT 的客户端仍在发送。这些字节再也不会有程序读取，因此服务器内核回以 RST；客户端的下一次写入以 EPIPE 失败。</translation>
+    </message>
+    <message>
         <source>close() sends FIN. The client&apos;s kernel acknowledges it and its program sees end, but does not close: the client sits in CLOSE-WAIT. The server&apos;s socket is an orphan now, in FIN-WAIT-2, with no program behind it.</source>
         <translation>close() 发送 FIN。客户端内核确认它，客户端程序看到 end，但并不关闭：客户端停在 CLOSE-WAIT。服务器的套接字现在成了“孤儿”，处于 FIN-WAIT-2，背后已经没有程序。</translation>
     </message>
@@ -3421,20 +3395,36 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>客户端照样发送</translation>
     </message>
     <message>
+        <source>The bytes reach a socket no program will read. Linux answers RST at once instead of acknowledging them; the client&apos;s kernel forgets the connection (CLOSED, no TIME-WAIT). Its program does not know yet: it has already read the end of the stream.</source>
+        <translation>这些字节到达一个不会再有程序读取的套接字。Linux 不确认它们，而是立即回以 RST；客户端内核忘掉这条连接（CLOSED，没有 TIME-WAIT）。客户端程序还不知道：它已经读到了数据流的结尾。</translation>
+    </message>
+    <message>
+        <source>Now write() fails: EPIPE, &quot;broken pipe&quot; (a reset received in CLOSE-WAIT is reported as EPIPE, elsewhere as ECONNRESET). Nothing goes on the wire any more.</source>
+        <translation>这次 write() 失败了：EPIPE，“管道已断开”（在 CLOSE-WAIT 收到的重置报告为 EPIPE，其他状态下报告为 ECONNRESET）。线路上不再有任何报文段。</translation>
+    </message>
+    <message>
         <source>Nobody answers the SYN: retries, then ETIMEDOUT</source>
         <translation>SYN 无人应答：重试，然后 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>An nftables rule drops every SYN sent to the server&apos;s port (the capture sees each one before it is dropped). The client sits in SYN-SENT and its kernel sends the SYN again and again until the time TCP_SYNCNT allows is used up, then connect() fails with ETIMEDOUT.</source>
+        <translation>一条 nftables 规则丢弃所有发往服务器端口的 SYN（抓包在丢弃之前看到每一个）。客户端停在 SYN-SENT，它的内核一次又一次重发 SYN，直到 TCP_SYNCNT 允许的时间用完，然后 connect() 以 ETIMEDOUT 失败。</translation>
     </message>
     <message>
         <source>The client connects; no SYN arrives</source>
         <translation>客户端发起连接；SYN 一个也没到达</translation>
     </message>
     <message>
+        <source>connect() sends SYN and the client enters SYN-SENT. Nothing comes back: the rule drops the SYN before the server&apos;s kernel sees it. The textbook doubles the wait before each retry (1 s, 2 s, 4 s); Linux 6.5 and later first retry every second (net.ipv4.tcp_syn_linear_timeouts, 4 by default), then double. TCP_SYNCNT limits the time, not the count: with 2 retries, 1 + 2 + 4 = 7 s after the first SYN the kernel gives up: ETIMEDOUT, and the socket is CLOSED. The gaps beside the ladder are the real ones.</source>
+        <translation>connect() 发送 SYN，客户端进入 SYN-SENT。没有任何回应：规则在服务器内核看到 SYN 之前就把它丢弃了。教科书里每次重试前等待时间加倍（1 秒、2 秒、4 秒）；Linux 6.5 及以后先每秒重试一次（net.ipv4.tcp_syn_linear_timeouts，默认 4 次），然后才加倍。TCP_SYNCNT 限制的是时间而不是次数：重试 2 次时，第一个 SYN 之后 1 + 2 + 4 = 7 秒内核放弃：ETIMEDOUT，套接字变为 CLOSED。梯形图旁的间隔就是真实的时间。</translation>
+    </message>
+    <message>
         <source>Keepalive: the peer vanished without a FIN</source>
         <translation>保活：对端没发 FIN 就消失了</translation>
     </message>
     <message>
-        <source>After a normal handshake the server disappears without a word: an nftables rule drops everything it sends. The client notices only because keepalive is on (timers shortened for class): its kernel probes, hears nothing and reports ETIMEDOUT. The server never knew and still thinks the connection is open (half-open); when it finally writes, the answer is RST.</source>
-        <translation>正常握手之后，服务器一声不响地消失了：一条 nftables 规则丢弃它发出的一切。客户端之所以能察觉，只是因为开启了保活（为课堂缩短了计时器）：它的内核发出探测，得不到回应，于是报告 ETIMEDOUT。服务器毫不知情，仍以为连接开着（半开连接）；等它终于写数据时，得到的回答是 RST。</translation>
+        <source>After a normal handshake the server disappears without a word: an nftables rule drops everything to and from it, as if its cable were cut. The client notices only because keepalive is on (timers shortened for class): its kernel probes, hears nothing, gives up with an RST (lost as well) and reports ETIMEDOUT. The server never knew and still thinks the connection is open (half-open); when it finally writes, the answer is RST.</source>
+        <translation>正常握手之后，服务器一声不响地消失了：一条 nftables 规则丢弃进出它的一切，就像网线被剪断。客户端之所以能察觉，只是因为开启了保活（为课堂缩短了计时器）：它的内核发出探测，得不到回应，最后发一个 RST 放弃（同样被丢弃），并报告 ETIMEDOUT。服务器毫不知情，仍以为连接开着（半开连接）；等它终于写数据时，得到的回答是 RST。</translation>
     </message>
     <message>
         <source>The client connects, with keepalive</source>
@@ -3453,8 +3443,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>服务器消失</translation>
     </message>
     <message>
-        <source>From now on every segment the server sends is dropped, as if its cable were cut. After 2 quiet seconds the client&apos;s kernel sends a keepalive probe: an ACK whose seq is one below the next byte, which the peer must answer. The server&apos;s kernel does answer, but the answers are dropped. After 3 unanswered probes the client&apos;s kernel gives up: ETIMEDOUT, CLOSED, without a FIN or an RST.</source>
-        <translation>从现在起，服务器发出的每个报文段都被丢弃，就像网线被剪断了一样。安静 2 秒后，客户端内核发出一个保活探测：一个 seq 比下一个字节小 1 的 ACK，对端必须回应。服务器内核确实回应了，但回应都被丢弃。3 次探测都没有回应之后，客户端内核放弃：ETIMEDOUT，CLOSED，既没有 FIN 也没有 RST。</translation>
+        <source>From now on every segment to and from the server is dropped, as if its cable were cut. After 2 quiet seconds the client&apos;s kernel sends a keepalive probe: an ACK whose seq is one below the next byte, which a live peer must answer. No answer comes. After 3 unanswered probes the client&apos;s kernel gives up: it sends an RST (in case the peer is still there; it is dropped too), reports ETIMEDOUT and the socket is CLOSED.</source>
+        <translation>从现在起，进出服务器的每个报文段都被丢弃，就像网线被剪断了一样。安静 2 秒后，客户端内核发出一个保活探测：一个 seq 比下一个字节小 1 的 ACK，活着的对端必须回应。没有任何回应。3 次探测都没有回应之后，客户端内核放弃：它发出一个 RST（以防对端还在；这个 RST 也被丢弃），报告 ETIMEDOUT，套接字变为 CLOSED。</translation>
     </message>
     <message>
         <source>The server writes into a half-open connection</source>
@@ -3475,6 +3465,10 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Both close at once</source>
         <translation>两端同时关闭</translation>
+    </message>
+    <message>
+        <source>Client and server call close() together: FIN and FIN, both dropped after the capture saw them, so each end is in FIN-WAIT-1 with its own FIN unacknowledged. After the retransmission timeout (about 200 ms) the FINs are sent again and the rule is gone: the first to arrive finds its receiver in FIN-WAIT-1, which enters CLOSING and acknowledges it; each ACK of a FIN then leads to TIME-WAIT. Whether the other end passes through CLOSING too is timing: when both retransmission timers fire in the same tick, the FINs sent again cross in flight and both do; otherwise the second FIN finds its receiver already in FIN-WAIT-2. Run it a few times.</source>
+        <translation>客户端和服务器同时调用 close()：FIN 和 FIN，都在抓包看到之后被丢弃，所以两端都处于 FIN-WAIT-1，自己的 FIN 都未被确认。经过重传超时（约 200 毫秒），两个 FIN 被重发，此时规则已撤除：先到的那个发现接收方处于 FIN-WAIT-1，接收方进入 CLOSING 并确认它；之后每个 FIN 的 ACK 都带来 TIME-WAIT。另一端是否也经过 CLOSING 取决于时机：如果两个重传计时器在同一时刻触发，重发的 FIN 在途中交叉，两端都会经过 CLOSING；否则第二个 FIN 到达时接收方已处于 FIN-WAIT-2。多运行几次看看。</translation>
     </message>
     <message>
         <source>Simultaneous open: two SYNs cross</source>
@@ -3507,30 +3501,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Its FIN and the last ACK: the end that closed first waits in TIME-WAIT.</source>
         <translation>它的 FIN 和最后的 ACK：先关闭的一端在 TIME-WAIT 等待。</translation>
-    </message>
-    <message>
-        <source>The server&apos;s program closes its socket; the client, in CLOSE-WAIT, still sends. No program will ever read those bytes, so the server&apos;s kernel answers RST; the client&apos;s next write fails with EPIPE.</source>
-        <translation>服务器程序关闭了它的套接字；处于 CLOSE-WAIT 的客户端仍在发送。这些字节再也不会有程序读取，因此服务器内核回以 RST；客户端的下一次写入以 EPIPE 失败。</translation>
-    </message>
-    <message>
-        <source>The bytes reach a socket no program will read. Linux answers RST at once instead of acknowledging them; the client&apos;s kernel forgets the connection (CLOSED, no TIME-WAIT). Its program does not know yet: it has already read the end of the stream.</source>
-        <translation>这些字节到达一个不会再有程序读取的套接字。Linux 不确认它们，而是立即回以 RST；客户端内核忘掉这条连接（CLOSED，没有 TIME-WAIT）。客户端程序还不知道：它已经读到了数据流的结尾。</translation>
-    </message>
-    <message>
-        <source>Now write() fails: EPIPE, &quot;broken pipe&quot; (a reset received in CLOSE-WAIT is reported as EPIPE, elsewhere as ECONNRESET). Nothing goes on the wire any more.</source>
-        <translation>这次 write() 失败了：EPIPE，“管道已断开”（在 CLOSE-WAIT 收到的重置报告为 EPIPE，其他状态下报告为 ECONNRESET）。线路上不再有任何报文段。</translation>
-    </message>
-    <message>
-        <source>An nftables rule drops every SYN sent to the server&apos;s port (the capture sees each one before it is dropped). The client sits in SYN-SENT and its kernel sends the SYN again and again until the time TCP_SYNCNT allows is used up, then connect() fails with ETIMEDOUT.</source>
-        <translation>一条 nftables 规则丢弃所有发往服务器端口的 SYN（抓包在丢弃之前看到每一个）。客户端停在 SYN-SENT，它的内核一次又一次重发 SYN，直到 TCP_SYNCNT 允许的时间用完，然后 connect() 以 ETIMEDOUT 失败。</translation>
-    </message>
-    <message>
-        <source>connect() sends SYN and the client enters SYN-SENT. Nothing comes back: the rule drops the SYN before the server&apos;s kernel sees it. The textbook doubles the wait before each retry (1 s, 2 s, 4 s); Linux 6.5 and later first retry every second (net.ipv4.tcp_syn_linear_timeouts, 4 by default), then double. TCP_SYNCNT limits the time, not the count: with 2 retries, 1 + 2 + 4 = 7 s after the first SYN the kernel gives up: ETIMEDOUT, and the socket is CLOSED. The gaps beside the ladder are the real ones.</source>
-        <translation>connect() 发送 SYN，客户端进入 SYN-SENT。没有任何回应：规则在服务器内核看到 SYN 之前就把它丢弃了。教科书里每次重试前等待时间加倍（1 秒、2 秒、4 秒）；Linux 6.5 及以后先每秒重试一次（net.ipv4.tcp_syn_linear_timeouts，默认 4 次），然后才加倍。TCP_SYNCNT 限制的是时间而不是次数：重试 2 次时，第一个 SYN 之后 1 + 2 + 4 = 7 秒内核放弃：ETIMEDOUT，套接字变为 CLOSED。梯形图旁的间隔就是真实的时间。</translation>
-    </message>
-    <message>
-        <source>Client and server call close() together: FIN and FIN, both dropped after the capture saw them, so each end is in FIN-WAIT-1 with its own FIN unacknowledged. After the retransmission timeout (about 200 ms) the FINs are sent again and the rule is gone: the first to arrive finds its receiver in FIN-WAIT-1, which enters CLOSING and acknowledges it; each ACK of a FIN then leads to TIME-WAIT. Whether the other end passes through CLOSING too is timing: when both retransmission timers fire in the same tick, the FINs sent again cross in flight and both do; otherwise the second FIN finds its receiver already in FIN-WAIT-2. Run it a few times.</source>
-        <translation>客户端和服务器同时调用 close()：FIN 和 FIN，都在抓包看到之后被丢弃，所以两端都处于 FIN-WAIT-1，自己的 FIN 都未被确认。经过重传超时（约 200 毫秒），两个 FIN 被重发，此时规则已撤除：先到的那个发现接收方处于 FIN-WAIT-1，接收方进入 CLOSING 并确认它；之后每个 FIN 的 ACK 都带来 TIME-WAIT。另一端是否也经过 CLOSING 取决于时机：如果两个重传计时器在同一时刻触发，重发的 FIN 在途中交叉，两端都会经过 CLOSING；否则第二个 FIN 到达时接收方已处于 FIN-WAIT-2。多运行几次看看。</translation>
     </message>
 </context>
 <context>
@@ -4448,14 +4418,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::TcpLab</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
-    </message>
-    <message>
         <source>The server stopped listening; connections it accepted stay open until they are closed.</source>
         <translation>服务器停止了监听；它已接受的连接保持打开，直到被关闭。</translation>
     </message>
@@ -4524,6 +4486,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>
             <numerusform>局域网模式同时最多允许 %n 个连接：来自 %1 的连接被拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
     </message>
 </context>
 <context>
@@ -4778,54 +4748,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::TcpStateDiagram</name>
     <message>
-        <source>not drawn in RFC 9293&apos;s figure</source>
-        <translation>RFC 9293 的图中没有这条</translation>
-    </message>
-    <message>
-        <source>client</source>
-        <translation>客户端</translation>
-    </message>
-    <message>
-        <source>server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>peer</source>
-        <translation>对端</translation>
-    </message>
-    <message>
-        <source>TCP state diagram (RFC 9293)</source>
-        <translation>TCP 状态图（RFC 9293）</translation>
-    </message>
-    <message>
-        <source>Faint: transitions not taken in this run. Dashed: Linux does it, RFC 9293&apos;s figure does not draw it. Numbers: the order each end took them.</source>
-        <translation>浅色：本次没有走过的转换。虚线：Linux 会这样做，但 RFC 9293 的图中没有画。数字：每一端走过的先后顺序。</translation>
-    </message>
-    <message>
-        <source>Cannot save the state diagram as &quot;%1&quot;: use a file name ending in .png or .svg.</source>
-        <translation>无法把状态图保存为“%1”：请使用以 .png 或 .svg 结尾的文件名。</translation>
-    </message>
-    <message>
-        <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation>无法写入“%1”：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write &quot;%1&quot;: the SVG could not be started.</source>
-        <translation>无法写入“%1”：SVG 无法开始写入。</translation>
-    </message>
-    <message>
-        <source>%1 µs</source>
-        <translation>%1 微秒</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
         <source>passive OPEN</source>
         <translation>被动打开</translation>
     </message>
@@ -4890,6 +4812,10 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>收 FIN</translation>
     </message>
     <message>
+        <source>ABORT, rcv RST or timeout</source>
+        <translation>ABORT（中止）、收 RST 或超时</translation>
+    </message>
+    <message>
         <source>snd RST</source>
         <translation>发 RST</translation>
     </message>
@@ -4906,8 +4832,52 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>超时 = 2MSL</translation>
     </message>
     <message>
-        <source>ABORT, rcv RST or timeout</source>
-        <translation>ABORT（中止）、收 RST 或超时</translation>
+        <source>not drawn in RFC 9293&apos;s figure</source>
+        <translation>RFC 9293 的图中没有这条</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>TCP state diagram (RFC 9293)</source>
+        <translation>TCP 状态图（RFC 9293）</translation>
+    </message>
+    <message>
+        <source>Faint: transitions not taken in this run. Dashed: Linux does it, RFC 9293&apos;s figure does not draw it. Numbers: the order each end took them.</source>
+        <translation>浅色：本次没有走过的转换。虚线：Linux 会这样做，但 RFC 9293 的图中没有画。数字：每一端走过的先后顺序。</translation>
+    </message>
+    <message>
+        <source>Cannot save the state diagram as &quot;%1&quot;: use a file name ending in .png or .svg.</source>
+        <translation>无法把状态图保存为“%1”：请使用以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: the SVG could not be started.</source>
+        <translation>无法写入“%1”：SVG 无法开始写入。</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -5129,10 +5099,6 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>地址已被占用：这个地址上的 UDP 端口 %1 已经绑定了另一个套接字（另一个服务器，还是教程中的 Node 服务器？）。请停止它，或换一个端口。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The UDP server is bound to %1: it has no connections and no handshake; every datagram that arrives is one `message` with its sender&apos;s address (rinfo).</source>
         <translation>UDP 服务器已绑定到 %1：它没有连接，也没有握手；每到达一个数据报就是一次 `message`，附带发送方的地址（rinfo）。</translation>
     </message>
@@ -5179,6 +5145,10 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <message>
         <source>Cannot close: %1 is not an open socket.</source>
         <translation>无法关闭：%1 不是一个打开的套接字。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
 </context>
 <context>
@@ -6312,16 +6282,8 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
 <context>
     <name>netstage::WsLab</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The WebSocket server listens on %1 (plain TCP underneath). A client first opens a TCP connection, then asks in HTTP to upgrade it.</source>
         <translation>WebSocket 服务器在 %1 上监听（底层是普通的 TCP）。客户端先建立 TCP 连接，再用 HTTP 请求把它升级。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
     </message>
     <message>
         <source>The server stopped listening; WebSocket connections it accepted stay open until they are closed.</source>
@@ -6458,6 +6420,14 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>
             <numerusform>局域网模式同时最多允许 %n 个连接：这个连接在成为 WebSocket 之前就收到 503 Service Unavailable 并被关闭。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
     </message>
 </context>
 <context>
