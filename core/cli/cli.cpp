@@ -626,13 +626,12 @@ Command Cli::parse(const QStringList& args)
                   cmd.diagram.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
                 return bad(tr("--diagram needs a file name ending in .png or .svg"));
         } else if (a == QLatin1String("--syn-retries")) {
-            bool ok = false;
-            cmd.synRetries = value(&v) ? v.toInt(&ok) : -1;
+            cmd.synRetries = v.toInt(&ok);
             if (!ok || cmd.synRetries < 1 || cmd.synRetries > 6)
                 return bad(tr("--syn-retries needs a number from 1 to 6"));
         } else if (a == QLatin1String("--states")) {
-            if (!value(&cmd.states) ||
-                !(cmd.states.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
+            cmd.states = v;
+            if (!(cmd.states.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
                   cmd.states.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
                 return bad(tr("--states needs a file name ending in .png or .svg"));
         } else if (a == QLatin1String("--slides")) {
