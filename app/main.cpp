@@ -6,6 +6,7 @@
 #include "ui/ladder/ladder_painter.h"
 #include "ui/lessons/slides_export.h"
 #include "ui/shell/gui.h"
+#include "ui/states/tcp_state_diagram.h"
 #include "ui/url/waterfall_chart.h"
 
 #include <QApplication>
@@ -91,6 +92,11 @@ int main(int argc, char** argv)
                 [](const netstage::Ladder& ladder, const QString& path, QString* error) {
                     netstage::LadderPainter::Options options;
                     return netstage::LadderPainter::writeImage(ladder, options, path, error);
+                });
+            netstage::Cli::setStatesWriter(
+                [](const netstage::Ladder& ladder, const QString& path, QString* error) {
+                    netstage::TcpStateDiagram::Options options;
+                    return netstage::TcpStateDiagram::writeImage(ladder, options, path, error);
                 });
             netstage::setWaterfallWriter([](const std::vector<netstage::Event>& events,
                                             const QString& path, QString* error) {

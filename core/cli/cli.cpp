@@ -80,11 +80,19 @@ std::vector<CliVerb> tcpVerbs()
                      {QStringLiteral("--record"), QStringLiteral("FILE")},
                      {QStringLiteral("--loss"), QStringLiteral("PERCENT")},
                      pcap,
-                     {QStringLiteral("--slides"), QStringLiteral("DIR")}})},
+                     {QStringLiteral("--slides"), QStringLiteral("DIR")},
+                     {QStringLiteral("--states"), QStringLiteral("FILE.png|FILE.svg")},
+                     {QStringLiteral("--syn-retries"), QStringLiteral("N")}})},
     };
 }
 
 Cli::DiagramWriter& diagramWriter()
+{
+    static Cli::DiagramWriter writer;
+    return writer;
+}
+
+Cli::DiagramWriter& statesWriter()
 {
     static Cli::DiagramWriter writer;
     return writer;
@@ -230,6 +238,10 @@ int runLesson(const Command& cmd)
         printErr(Cli::tr("this build cannot draw diagrams"));
         return 1;
     }
+    if (!cmd.states.isEmpty() && !statesWriter()) {
+        printErr(Cli::tr("this build cannot draw diagrams"));
+        return 1;
+    }
     if (!cmd.slides.isEmpty() && !slidesWriter()) {
         printErr(Cli::tr("this build cannot draw slides"));
         return 1;
@@ -244,6 +256,7 @@ int runLesson(const Command& cmd)
     LessonRunner runner(&s.timeline, s.observer.get(), s.wire.get());
     runner.setStepDelayMs(cmd.stepDelayMs);
     runner.setLossPercent(cmd.lossPercent);
+    runner.setSynRetries(cmd.synRetries);
     bool done = false;
     QObject::connect(&runner, &LessonRunner::finished, [&done] { done = true; });
     SignalWatcher watcher([&](int) { runner.stop(); });
@@ -291,6 +304,13 @@ int runLesson(const Command& cmd)
         QString error;
         if (!diagramWriter()(ladder, cmd.diagram, &error)) {
             printErr(Cli::tr("cannot write the diagram to %1: %2").arg(cmd.diagram, error));
+            return 1;
+        }
+    }
+    if (!cmd.states.isEmpty()) {
+        QString error;
+        if (!statesWriter()(ladder, cmd.states, &error)) {
+            printErr(Cli::tr("cannot write the state diagram to %1: %2").arg(cmd.states, error));
             return 1;
         }
     }
@@ -356,6 +376,11 @@ bool Cli::drawDiagram(const Ladder& ladder, const QString& path, QString* error)
     return diagramWriter()(ladder, path, error);
 }
 
+void Cli::setStatesWriter(DiagramWriter writer)
+{
+    statesWriter() = std::move(writer);
+}
+
 void Cli::setSlidesWriter(SlidesWriter writer)
 {
     slidesWriter() = std::move(writer);
@@ -365,7 +390,7 @@ bool Cli::needsGui(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
         if (qstrcmp(argv[i], "--diagram") == 0 || qstrcmp(argv[i], "--waterfall") == 0 ||
-            qstrcmp(argv[i], "--slides") == 0)
+            qstrcmp(argv[i], "--slides") == 0 || qstrcmp(argv[i], "--states") == 0)
             return true;
     }
     return false;
@@ -440,7 +465,7 @@ QString Cli::mainHelp()
               "  --screenshot F  open the window, let it settle, write a PNG to F, exit\n"
               "  --view V        the view for --screenshot: tcp (default), lessons, handshake,\n"
               "                  tcp-vs-udp, udp, http, https, ws, url, url-waterfall, osi,\n"
-              "                  presentation, shortcuts\n"
+              "                  presentation, shortcuts, tcp-states\n"
               "  --help          this text; 'netstage <lab> --help' for one lab\n"
               "  --version       the version\n"
               "\n"
@@ -471,6 +496,10 @@ QString Cli::tcpHelp()
               "         the same loss. The rule is removed when the lesson ends.\n"
               "         --slides DIR writes one picture per step (slide-01.png...) with the\n"
               "         step's explanation, and an index.html that shows them in order.\n"
+              "         --states FILE draws both ends' path on RFC 9293's state diagram.\n"
+              "         syn-retries, keepalive, simultaneous-close and simultaneous-open need\n"
+              "         root or CAP_NET_ADMIN (an nftables rule drops chosen segments);\n"
+              "         --syn-retries N (1-6, default 2): SYNs sent again (TCP_SYNCNT).\n"
               "--pcap FILE      (connect, lesson) the captured frames as pcapng, for\n"
               "                 Wireshark or tshark; needs capture permission\n"
               "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
@@ -667,6 +696,15 @@ Command Cli::parse(const QStringList& args)
             if (!(cmd.diagram.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
                   cmd.diagram.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
                 return bad(tr("--diagram needs a file name ending in .png or .svg"));
+        } else if (a == QLatin1String("--syn-retries")) {
+            cmd.synRetries = v.toInt(&ok);
+            if (!ok || cmd.synRetries < 1 || cmd.synRetries > 6)
+                return bad(tr("--syn-retries needs a number from 1 to 6"));
+        } else if (a == QLatin1String("--states")) {
+            cmd.states = v;
+            if (!(cmd.states.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
+                  cmd.states.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
+                return bad(tr("--states needs a file name ending in .png or .svg"));
         } else if (a == QLatin1String("--slides")) {
             cmd.slides = v;
         } else if (a == QLatin1String("--record")) {

@@ -61,10 +61,12 @@ struct Command
     bool listLessons = false;                      // --list
     int stepDelayMs = 400;                         // --step-delay MS: pause before each step
     QString diagram;                               // --diagram FILE.png|FILE.svg
+    QString states;                                // --states FILE.png|FILE.svg
     QString record;                                // --record FILE: a recording with header
     QString slides;                                // --slides DIR: one PNG per step + index
     QString ladderSource = QStringLiteral("wire"); // --source wire|model
     int lossPercent = 0; // --loss PERCENT: real TCP loss (nftables, root) and UDP relay loss
+    int synRetries = 2;  // --syn-retries N: TCP_SYNCNT for the syn-retries lesson
     QString pcap;        // --pcap FILE: the capture as pcapng
 };
 
@@ -103,6 +105,8 @@ public:
     static void setDiagramWriter(DiagramWriter writer);
     // Draws with the writer set above; false (and *error) without one or when it fails.
     static bool drawDiagram(const Ladder& ladder, const QString& path, QString* error);
+    // Draws the lesson's path on RFC 9293's state diagram (--states), like the diagram writer.
+    static void setStatesWriter(DiagramWriter writer);
     // Writes a lesson's slides (one PNG per step and an index.html) into a folder; returns how
     // many, or -1 with *error set. Provided by the GUI library, like the diagram writer.
     using SlidesWriter =

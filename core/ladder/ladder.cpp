@@ -503,12 +503,19 @@ Ladder Ladder::fromEvents(const std::vector<Event>& events, const QString& prefe
     for (int i = 0; i < int(l.lanes.size()); ++i) {
         if (l.lanes[i].proto != ev::Tcp)
             continue; // UDP has no states: nothing to show, which is the point
-        const bool listens = listeners.contains(l.lanes[i].endpoint) ||
-                             std::any_of(segEvents.begin(), segEvents.end(), [&](const Event& s) {
-                                 return s.src == l.lanes[i].endpoint &&
-                                        s.flags.contains(QLatin1String("SYN")) &&
-                                        s.flags.contains(QLatin1String("ACK"));
-                             });
+        // A side that answers a SYN with SYN+ACK was listening, unless it sent a SYN of its
+        // own first (simultaneous open).
+        bool sentSyn = false;
+        bool answered = false;
+        for (const Event& s : segEvents) {
+            if (s.src != l.lanes[i].endpoint || !s.flags.contains(QLatin1String("SYN")))
+                continue;
+            if (!s.flags.contains(QLatin1String("ACK")))
+                sentSyn = true;
+            else if (!sentSyn)
+                answered = true;
+        }
+        const bool listens = listeners.contains(l.lanes[i].endpoint) || answered;
         l.states.push_back({i, firstT,
                             listens ? QStringLiteral("LISTEN") : QStringLiteral("CLOSED"), l.source,
                             -1});
@@ -527,6 +534,22 @@ Ladder Ladder::fromEvents(const std::vector<Event>& events, const QString& prefe
     }
     for (int i = 0; i < int(l.arrows.size()); ++i)
         pending.push_back({l.arrows[i].t_us, 1, i, {LadderItem::Kind::Arrow, i, l.arrows[i].t_us}});
+    // A connection the kernel gave up on sends no segment (SYN retries or keepalive probes
+    // unanswered: ETIMEDOUT), yet its state ends: CLOSED, when the program hears of it.
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const Event& e = events[i];
+        if (e.source != ev::App || e.event != ev::Error || e.proto != ev::Tcp ||
+            e.code != QLatin1String("ETIMEDOUT"))
+            continue;
+        const int lane = laneOf.value(keyOf(e.proto, e.local), -1);
+        if (lane < 0 || l.lanes[std::size_t(lane)].proto != ev::Tcp)
+            continue;
+        l.states.push_back({lane, e.t_us, QStringLiteral("CLOSED"), l.source, qint64(i)});
+        pending.push_back({e.t_us,
+                           2,
+                           std::numeric_limits<qint64>::max(),
+                           {LadderItem::Kind::State, int(l.states.size() - 1), e.t_us}});
+    }
 
     // Kernel observations and application markers.
     std::vector<int> arrivalArrow; // per marker: the datagram arrow it is the arrival of, or -1

@@ -6,6 +6,7 @@
 #include "core/observe/wire_capture.h"
 #include "core/udp/udp_lab.h"
 
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -211,6 +212,141 @@ const std::vector<Lesson>& Lessons::all()
                              "Count: TCP needed a handful of segments to deliver 5 bytes "
                              "reliably; UDP needed one datagram each way and promised "
                              "nothing.")}}},
+        {"rst-on-closed",
+         QT_TRANSLATE_NOOP("netstage::Lessons", "Data to a closed socket: RST"),
+         QT_TRANSLATE_NOOP("netstage::Lessons",
+                           "The server's program closes its socket; the client, in CLOSE-WAIT, "
+                           "still sends. No program will ever read those bytes, so the server's "
+                           "kernel answers RST; the client's next write fails with EPIPE."),
+         {kConnect,
+          {A::Server, X::Close, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "The server closes"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "close() sends FIN. The client's kernel acknowledges it and its "
+                             "program sees end, but does not close: the client sits in "
+                             "CLOSE-WAIT. The server's socket is an orphan now, in FIN-WAIT-2, "
+                             "with no program behind it.")},
+          {A::Client, X::Send, "hello",
+           QT_TRANSLATE_NOOP("netstage::Lessons", "The client sends anyway"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "The bytes reach a socket no program will read. Linux answers RST "
+                             "at once instead of acknowledging them; the client's kernel "
+                             "forgets the connection (CLOSED, no TIME-WAIT). Its program does "
+                             "not know yet: it has already read the end of the stream.")},
+          {A::Client, X::Send, "still there?",
+           QT_TRANSLATE_NOOP("netstage::Lessons", "The client sends again"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "Now write() fails: EPIPE, \"broken pipe\" (a reset received in "
+                             "CLOSE-WAIT is reported as EPIPE, elsewhere as ECONNRESET). "
+                             "Nothing goes on the wire any more.")}}},
+        {"syn-retries",
+         QT_TRANSLATE_NOOP("netstage::Lessons", "Nobody answers the SYN: retries, then ETIMEDOUT"),
+         QT_TRANSLATE_NOOP("netstage::Lessons",
+                           "An nftables rule drops every SYN sent to the server's port (the "
+                           "capture sees each one before it is dropped). The client sits in "
+                           "SYN-SENT and its kernel sends the SYN again and again until the "
+                           "time TCP_SYNCNT allows is used up, then connect() fails with "
+                           "ETIMEDOUT."),
+         {{A::Client, X::ConnectSynsDropped, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "The client connects; no SYN arrives"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "connect() sends SYN and the client enters SYN-SENT. Nothing comes "
+                             "back: the rule drops the SYN before the server's kernel sees it. "
+                             "The textbook doubles the wait before each retry (1 s, 2 s, 4 s); "
+                             "Linux 6.5 and later first retry every second "
+                             "(net.ipv4.tcp_syn_linear_timeouts, 4 by default), then double. "
+                             "TCP_SYNCNT limits the time, not the count: with 2 retries, "
+                             "1 + 2 + 4 = 7 s after the first SYN the kernel gives up: "
+                             "ETIMEDOUT, and the socket is CLOSED. The gaps beside the ladder "
+                             "are the real ones.")}}},
+        {"keepalive",
+         QT_TRANSLATE_NOOP("netstage::Lessons", "Keepalive: the peer vanished without a FIN"),
+         QT_TRANSLATE_NOOP("netstage::Lessons",
+                           "After a normal handshake the server disappears without a word: an "
+                           "nftables rule drops everything to and from it, as if its cable were "
+                           "cut. The client notices only because keepalive is on (timers "
+                           "shortened for class): its kernel probes, hears nothing, gives up "
+                           "with an RST (lost as well) and reports ETIMEDOUT. The server never "
+                           "knew and still thinks the connection is open (half-open); when it "
+                           "finally writes, the answer is RST."),
+         {{A::Client, X::ConnectKeepalive, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "The client connects, with keepalive"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "SO_KEEPALIVE on, TCP_KEEPIDLE 2 s, TCP_KEEPINTVL 1 s, TCP_KEEPCNT "
+                             "3 (Linux's defaults: 2 hours, 75 s and 9 probes).")},
+          {A::Client, X::Send, "hello", QT_TRANSLATE_NOOP("netstage::Lessons", "The client sends"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "Ordinary data, acknowledged: the connection is alive.")},
+          {A::Server, X::PeerVanishes, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "The server vanishes"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "From now on every segment to and from the server is dropped, as if "
+                             "its cable were cut. After 2 quiet seconds the client's kernel "
+                             "sends a keepalive probe: an ACK whose seq is one below the next "
+                             "byte, which a live peer must answer. No answer comes. After 3 "
+                             "unanswered probes the client's kernel gives up: it sends an RST "
+                             "(in case the peer is still there; it is dropped too), reports "
+                             "ETIMEDOUT and the socket is CLOSED.")},
+          {A::Server, X::Send, "anyone there?",
+           QT_TRANSLATE_NOOP("netstage::Lessons", "The server writes into a half-open connection"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "The rule is gone. The server noticed nothing and is still "
+                             "ESTABLISHED; its data reaches a client kernel that no longer "
+                             "knows the connection, which answers RST: the server's program "
+                             "gets ECONNRESET.")}}},
+        {"simultaneous-close",
+         QT_TRANSLATE_NOOP("netstage::Lessons", "Simultaneous close: both FINs at once"),
+         QT_TRANSLATE_NOOP("netstage::Lessons",
+                           "Both programs close at the same moment, so each FIN leaves before "
+                           "the other side's arrives. On loopback a segment arrives within "
+                           "microseconds, so the lesson makes the FINs miss each other for "
+                           "real: an nftables rule drops both first FINs, and both ends sit in "
+                           "FIN-WAIT-1 at once. A FIN received in FIN-WAIT-1 leads to CLOSING, "
+                           "the state only a simultaneous close reaches; both ends closed "
+                           "actively, so both wait in TIME-WAIT."),
+         {kConnect,
+          {A::Client, X::Send, "hello", QT_TRANSLATE_NOOP("netstage::Lessons", "The client sends"),
+           QT_TRANSLATE_NOOP("netstage::Lessons", "Ordinary data, acknowledged.")},
+          {A::Client, X::BothClose, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "Both close at once"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "Client and server call close() together: FIN and FIN, both "
+                             "dropped after the capture saw them, so each end is in FIN-WAIT-1 "
+                             "with its own FIN unacknowledged. After the retransmission timeout "
+                             "(about 200 ms) the FINs are sent again and the rule is gone: the "
+                             "first to arrive finds its receiver in FIN-WAIT-1, which enters "
+                             "CLOSING and acknowledges it; each ACK of a FIN then leads to "
+                             "TIME-WAIT. Whether the other end passes through CLOSING too is "
+                             "timing: when both retransmission timers fire in the same tick, "
+                             "the FINs sent again cross in flight and both do; otherwise the "
+                             "second FIN finds its receiver already in FIN-WAIT-2. Run it a few "
+                             "times.")}}},
+        {"simultaneous-open",
+         QT_TRANSLATE_NOOP("netstage::Lessons", "Simultaneous open: two SYNs cross"),
+         QT_TRANSLATE_NOOP("netstage::Lessons",
+                           "No server: two sockets, each bound to a port of its own, connect to "
+                           "each other at once. On loopback the first SYN would arrive before "
+                           "the other end has sent its own and be refused, so an nftables rule "
+                           "drops the first SYNs; the retransmitted ones find the other end in "
+                           "SYN-SENT. A SYN received in SYN-SENT leads to SYN-RECEIVED: a "
+                           "connection with no listener at all."),
+         {{A::Client, X::SimultaneousOpen, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "Both ends connect to each other"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "Both send SYN and enter SYN-SENT; both SYNs are dropped. A second "
+                             "later the kernels send them again: the first to arrive meets a "
+                             "socket in SYN-SENT, which answers SYN+ACK and enters SYN-RECEIVED; "
+                             "the SYN+ACK takes the other end to ESTABLISHED, and its ACK "
+                             "completes the connection. Both programs see connect succeed, "
+                             "neither ever called listen() or accept().")},
+          {A::Client, X::Close, nullptr, QT_TRANSLATE_NOOP("netstage::Lessons", "One end closes"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "An ordinary teardown from here: FIN, acknowledged.")},
+          {A::Server, X::Close, nullptr,
+           QT_TRANSLATE_NOOP("netstage::Lessons", "The other end closes"),
+           QT_TRANSLATE_NOOP("netstage::Lessons",
+                             "Its FIN and the last ACK: the end that closed first waits in "
+                             "TIME-WAIT.")}}},
     };
     return lessons;
 }
@@ -235,7 +371,16 @@ LessonRunner::LessonRunner(Timeline* timeline, KernelObserver* observer, WireCap
         quietRounds_ = end == lastSeen_ ? quietRounds_ + 1 : 0;
         lastSeen_ = end;
         ++settleTicks_;
-        const bool lossy = loss_ != nullptr;
+        if (until_) {
+            // The kernel takes its time (SYN retries, keepalive probes): wait for the outcome.
+            if (!until_() && settleTicks_ * kTick < untilMaxMs_)
+                return;
+            until_ = nullptr;
+            quietRounds_ = 0;
+            settleTicks_ = 0;
+            return;
+        }
+        const bool lossy = loss_ != nullptr || slowStep_;
         if (quietRounds_ * kTick >= (lossy ? kLossQuietMs : kQuietMs) ||
             settleTicks_ * kTick >= (lossy ? kLossSettleMaxMs : kSettleMaxMs)) {
             quiet_->stop();
@@ -252,6 +397,10 @@ LessonRunner::LessonRunner(Timeline* timeline, KernelObserver* observer, WireCap
             return;
         if (e.event == ev::Connection && serverConn_.isEmpty())
             serverConn_ = e.socket;
+        else if (e.event == ev::Connect)
+            connected_.insert(e.socket);
+        else if (e.event == ev::Close)
+            closed_.insert(e.socket);
     });
 }
 
@@ -281,6 +430,10 @@ bool LessonRunner::start(const Lesson& lesson, quint16 port)
     client_.clear();
     serverConn_.clear();
     udpClient_.clear();
+    connected_.clear();
+    closed_.clear();
+    until_ = nullptr;
+    slowStep_ = false;
     lossDropped_ = -1;
     delete udpLab_;
     udpLab_ = nullptr;
@@ -299,9 +452,12 @@ bool LessonRunner::start(const Lesson& lesson, quint16 port)
     e.detail = Lessons::title(lesson) + QStringLiteral(": ") + Lessons::summary(lesson);
     timeline_->append(e);
 
+    // A lesson without a listener: a connection to a closed port, or two sockets that
+    // connect to each other.
     const bool needsServer =
-        std::any_of(lesson.steps.begin(), lesson.steps.end(), [](const auto& s) {
-            return s.action != LessonStep::Action::ConnectClosedPort;
+        std::none_of(lesson.steps.begin(), lesson.steps.end(), [](const auto& s) {
+            return s.action == LessonStep::Action::ConnectClosedPort ||
+                   s.action == LessonStep::Action::SimultaneousOpen;
         });
     if (needsServer) {
         TcpServerOptions opts;
@@ -410,7 +566,103 @@ void LessonRunner::runStep()
     ++stepIndex_;
 
     const QString actor = s.actor == LessonStep::Actor::Client ? client_ : serverConn_;
+    slowStep_ = false;
+    const QString loopback = QStringLiteral("127.0.0.1");
+    auto closedOrGone = [this](const QString& id) {
+        return [this, id] { return id.isEmpty() || closed_.contains(id); };
+    };
     switch (s.action) {
+    case LessonStep::Action::ConnectSynsDropped: {
+        if (!applyDrop(int(LoopbackLoss::Drop::Syn), {port_},
+                       tr("An nftables rule drops every SYN sent to 127.0.0.1:%1 (after the "
+                          "capture saw it). TCP_SYNCNT is %2: the kernel gives up %3 s after "
+                          "the first SYN.")
+                           .arg(port_)
+                           .arg(synRetries_)
+                           .arg((2 << std::min(synRetries_, 12)) - 1)))
+            return;
+        TcpConnectOptions o;
+        o.synRetries = synRetries_;
+        client_ = lab_->connectTo(loopback, port_, o);
+        // 1 + 2 + 4 + ... seconds, then one more wait before ETIMEDOUT.
+        const int maxMs = ((2 << std::min(synRetries_, 12)) - 1) * 1000 + 4000;
+        settleWhen(closedOrGone(client_), maxMs, [this] {
+            dropLoss();
+            afterStep();
+        });
+        return;
+    }
+    case LessonStep::Action::ConnectKeepalive: {
+        TcpConnectOptions o;
+        o.keepIdleS = kKeepIdleS;
+        o.keepIntvlS = kKeepIntvlS;
+        o.keepCount = kKeepCount;
+        client_ = lab_->connectTo(loopback, port_, o);
+        break;
+    }
+    case LessonStep::Action::PeerVanishes: {
+        if (!applyDrop(int(LoopbackLoss::Drop::Cut), {port_},
+                       tr("An nftables rule drops every segment to and from 127.0.0.1:%1, as "
+                          "if the server's cable were cut: no FIN, no RST.")
+                           .arg(port_)))
+            return;
+        const int maxMs = (kKeepIdleS + kKeepIntvlS * (kKeepCount + 2)) * 1000 + 4000;
+        settleWhen(closedOrGone(client_), maxMs, [this] {
+            dropLoss();
+            afterStep();
+        });
+        return;
+    }
+    case LessonStep::Action::BothClose: {
+        if (!applyDrop(int(LoopbackLoss::Drop::Fin), {port_},
+                       tr("An nftables rule drops the FINs to and from 127.0.0.1:%1 for a "
+                          "moment, so both ends close before either FIN arrives.")
+                           .arg(port_)))
+            return;
+        lab_->close(client_);
+        lab_->close(serverConn_);
+        slowStep_ = true;
+        // Both FINs are gone; lift the rule before the retransmission timer (>= 200 ms).
+        QTimer::singleShot(60, this, [this] { dropLoss(); });
+        break;
+    }
+    case LessonStep::Action::SimultaneousOpen: {
+        // Two free ports, then both sockets bind one and connect to the other.
+        quint16 ports[2] = {0, 0};
+        {
+            QTcpServer probes[2];
+            for (int i = 0; i < 2; ++i) {
+                probes[i].listen(QHostAddress::LocalHost, 0);
+                ports[i] = probes[i].serverPort();
+            }
+        }
+        if (ports[0] == ports[1] || !ports[0] || !ports[1]) {
+            failStep(QStringLiteral("EADDRINUSE"), tr("No two free ports were found."));
+            return;
+        }
+        port_ = ports[1];
+        if (!applyDrop(int(LoopbackLoss::Drop::Syn), {ports[0], ports[1]},
+                       tr("An nftables rule drops the first SYNs between 127.0.0.1:%1 and "
+                          "127.0.0.1:%2, so that the SYNs sent again cross.")
+                           .arg(ports[0])
+                           .arg(ports[1])))
+            return;
+        TcpConnectOptions a;
+        a.localPort = ports[0];
+        TcpConnectOptions b;
+        b.localPort = ports[1];
+        client_ = lab_->connectTo(loopback, ports[1], a);
+        serverConn_ = lab_->connectTo(loopback, ports[0], b);
+        // Both first SYNs are out (and dropped): lift the rule before the 1 s retry.
+        QTimer::singleShot(300, this, [this] { dropLoss(); });
+        settleWhen(
+            [this] {
+                return (connected_.contains(client_) || closed_.contains(client_)) &&
+                       (connected_.contains(serverConn_) || closed_.contains(serverConn_));
+            },
+            8000, [this] { afterStep(); });
+        return;
+    }
     case LessonStep::Action::Connect:
     case LessonStep::Action::ConnectClosedPort:
         client_ = lab_->connectTo(QStringLiteral("127.0.0.1"), port_);
@@ -448,6 +700,47 @@ void LessonRunner::runStep()
     settle([this] { afterStep(); });
 }
 
+void LessonRunner::settleWhen(std::function<bool()> done, int maxMs, std::function<void()> then)
+{
+    settle(std::move(then));
+    until_ = std::move(done);
+    untilMaxMs_ = maxMs;
+}
+
+bool LessonRunner::applyDrop(int what, const QList<quint16>& ports, const QString& why)
+{
+    if (!loss_)
+        loss_ = std::make_unique<LoopbackLoss>();
+    QString error;
+    if (!loss_->applyDrop(LoopbackLoss::Drop(what), ports, &error)) {
+        loss_.reset();
+        failStep(QStringLiteral("EPERM"), error);
+        return false;
+    }
+    Event e;
+    e.socket = QStringLiteral("lesson");
+    e.proto = ev::Tcp;
+    e.event = ev::Info;
+    e.source = ev::App;
+    e.extra = QJsonObject{{QStringLiteral("nft_table"), loss_->tableName()}};
+    e.detail = why;
+    timeline_->append(e);
+    return true;
+}
+
+void LessonRunner::failStep(const QString& code, const QString& detail)
+{
+    Event e;
+    e.socket = QStringLiteral("lesson");
+    e.proto = ev::Tcp;
+    e.event = ev::Error;
+    e.source = ev::App;
+    e.code = code;
+    e.detail = detail;
+    timeline_->append(e);
+    stop();
+}
+
 void LessonRunner::settle(std::function<void()> then)
 {
     settled_ = std::move(then);
@@ -480,6 +773,7 @@ void LessonRunner::stop()
 {
     quiet_->stop();
     settled_ = nullptr;
+    until_ = nullptr;
     waiting_ = false;
     if (lab_ && running_) {
         lab_->closeAll();

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -35,7 +36,17 @@ struct LessonStep
         Abort,
         // UDP, in a UdpLab of the lesson's own beside the TCP one: one datagram from the UDP
         // client to an echo server, which sends it straight back.
-        UdpSend
+        UdpSend,
+        // What the textbook draws and loopback never does by itself, each made real by an
+        // nftables rule of the lesson's own (LoopbackLoss::applyDrop; root or CAP_NET_ADMIN):
+        ConnectSynsDropped, // the server's SYNs are dropped: SYN-SENT, SYNs sent again at the
+                            // kernel's backoff, then ETIMEDOUT (TCP_SYNCNT: synRetries())
+        ConnectKeepalive,   // connect with keepalive on and its timers shortened for class
+        PeerVanishes,       // (server) everything to and from it is dropped from now on, until
+                            // the client's keepalive gives up (ETIMEDOUT); then the rule goes
+        BothClose,          // both ends close at once, both FINs lost, then sent again
+        SimultaneousOpen    // two sockets on fixed ports connect to each other; their first
+                            // SYNs are dropped, so the retransmitted ones cross
     };
     Actor actor;
     Action action;
@@ -86,6 +97,13 @@ public:
     // and sends the UDP steps through the UDP lab's relay with the same loss, where they are
     // simply gone. Without permission start() fails with an error event saying why.
     void setLossPercent(int percent) { lossPercent_ = percent; }
+    // syn-retries: how often the kernel sends the SYN again before it gives up (TCP_SYNCNT);
+    // it waits 1 s, then 2, 4, 8... between them.
+    void setSynRetries(int n) { synRetries_ = n; }
+    int synRetries() const { return synRetries_; }
+    static constexpr int kKeepIdleS = 2;  // keepalive: quiet seconds before the first probe
+    static constexpr int kKeepIntvlS = 1; // between probes
+    static constexpr int kKeepCount = 3;  // unanswered probes before ETIMEDOUT
     int lossPercent() const { return lossPercent_; }
     qint64 tcpSegmentsDropped() const; // by the nftables rule so far; -1 when unknown
     void next();                       // the teacher's Step
@@ -109,6 +127,10 @@ private:
     void runStep();
     void afterStep();
     void settle(std::function<void()> then);
+    // Waits until `done` holds (at most maxMs), then settles as usual.
+    void settleWhen(std::function<bool()> done, int maxMs, std::function<void()> then);
+    bool applyDrop(int what, const QList<quint16>& ports, const QString& why);
+    void failStep(const QString& code, const QString& detail);
     void finish();
     void dropLoss();
 
@@ -119,6 +141,12 @@ private:
     UdpLab* udpLab_ = nullptr;
     std::unique_ptr<LoopbackLoss> loss_;
     int lossPercent_ = 0;
+    int synRetries_ = 2;
+    bool slowStep_ = false; // retransmissions expected: wait longer for quiet
+    std::function<bool()> until_;
+    int untilMaxMs_ = 0;
+    QSet<QString> connected_; // lesson sockets whose connect() succeeded
+    QSet<QString> closed_;    // and those closed (error or not)
     qint64 lossDropped_ = -1;
     QString udpClient_;
     const Lesson* lesson_ = nullptr;

@@ -330,4 +330,67 @@ qint64 LoopbackLoss::dropped() const
     return m.hasMatch() ? m.captured(1).toLongLong() : -1;
 }
 
+bool LoopbackLoss::applyDrop(Drop what, const QList<quint16>& ports, QString* error)
+{
+    auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (ports.isEmpty() || ports.contains(quint16(0)))
+        return fail(tr("The rule needs the lesson's ports; they are not known yet."));
+    if (active_ && !remove(error))
+        return false;
+    removeStale();
+    Nft nft;
+    if (!nft.ok())
+        return fail(tr("The lesson needs nftables: the nft program is missing (Debian package "
+                       "nftables)."));
+    QStringList list;
+    for (quint16 p : ports)
+        list << QString::number(p);
+    const QString set = QStringLiteral("{ %1 }").arg(list.join(QLatin1String(", ")));
+    QString rules;
+    switch (what) {
+    case Drop::Syn:
+        rules = QStringLiteral("add rule inet %1 in ip daddr 127.0.0.1 tcp dport %2 "
+                               "tcp flags & (syn | ack) == syn counter drop\n");
+        break;
+    case Drop::Fin:
+        rules = QStringLiteral("add rule inet %1 in ip daddr 127.0.0.1 tcp dport %2 "
+                               "tcp flags & fin == fin counter drop\n"
+                               "add rule inet %1 in ip daddr 127.0.0.1 tcp sport %2 "
+                               "tcp flags & fin == fin counter drop\n");
+        break;
+    case Drop::Cut:
+        rules = QStringLiteral("add rule inet %1 in ip saddr 127.0.0.1 tcp sport %2 "
+                               "counter drop\n"
+                               "add rule inet %1 in ip daddr 127.0.0.1 tcp dport %2 "
+                               "counter drop\n");
+        break;
+    }
+    const QString t = tableName();
+    const QString cmds = QStringLiteral("add table inet %1\n"
+                                        "add chain inet %1 in { type filter hook input priority 0; "
+                                        "policy accept; }\n")
+                             .arg(t) +
+                         rules.arg(t, set);
+    QString why;
+    if (!nft.run(cmds, nullptr, &why)) {
+        if (why.contains(QLatin1String("Operation not permitted")) ||
+            why.contains(QLatin1String("Permission denied")) || ::geteuid() != 0)
+            return fail(tr("This lesson needs root or CAP_NET_ADMIN: it adds an nftables rule "
+                           "that drops segments on port %1. Run NetStage as root (sudo) "
+                           "(nftables said: %2).")
+                            .arg(list.join(QLatin1String(", ")), why));
+        return fail(
+            tr("The lesson's nftables rule could not be set up: nftables said \"%1\".").arg(why));
+    }
+    track(t, true);
+    active_ = true;
+    port_ = ports.first();
+    loss_ = 0;
+    return true;
+}
+
 } // namespace netstage

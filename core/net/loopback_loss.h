@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +43,19 @@ public:
     // Drops `lossPercent` (1..100) of the TCP segments sent to 127.0.0.1:port. False and a
     // sentence in *error when it cannot (no permission, no nf_tables).
     bool apply(quint16 port, int lossPercent, QString* error);
+    // Another kind of rule in the same table (one at a time), for the lessons on what the
+    // textbook draws and loopback never does by itself:
+    //   Syn:      drop every SYN (without ACK) sent to any of `ports`: a server that does not
+    //             answer (SYN retries), or two SYNs that must cross (simultaneous open);
+    //   Fin:      drop every segment with FIN to or from any of `ports` (both FINs lost);
+    //   Cut:      drop everything to and from `ports`, as if the cable were cut (keepalive).
+    enum class Drop
+    {
+        Syn,
+        Fin,
+        Cut
+    };
+    bool applyDrop(Drop what, const QList<quint16>& ports, QString* error);
     bool remove(QString* error = nullptr);
     bool isActive() const { return active_; }
     quint16 port() const { return port_; }

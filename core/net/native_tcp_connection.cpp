@@ -4,12 +4,14 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -89,6 +91,19 @@ bool NativeTcpConnection::adopt(int fd)
     return true;
 }
 
+bool NativeTcpConnection::connectTo(const QHostAddress& host, quint16 port,
+                                    const TcpConnectOptions& options)
+{
+    // With SYN retries set, the kernel gives up after 1 + 2 + 4 + ... seconds: let it say so
+    // (ETIMEDOUT) before our own timer would.
+    int timeoutMs = 10000;
+    if (options.synRetries >= 0)
+        timeoutMs =
+            std::max(timeoutMs, ((2 << std::min(options.synRetries, 12)) - 1) * 1000 + 5000);
+    options_ = options;
+    return connectTo(host, port, timeoutMs);
+}
+
 bool NativeTcpConnection::connectTo(const QHostAddress& host, quint16 port, int timeoutMs)
 {
     if (fd_ >= 0 || state_ != State::Idle)
@@ -102,6 +117,12 @@ bool NativeTcpConnection::connectTo(const QHostAddress& host, quint16 port, int 
     fd_ = ::socket(ss.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd_ < 0) {
         lastError_ = errno;
+        return false;
+    }
+    if (!applyOptions(ss.ss_family)) {
+        lastError_ = errno;
+        ::close(fd_);
+        fd_ = -1;
         return false;
     }
     peerAddr_ = host;
@@ -130,6 +151,39 @@ bool NativeTcpConnection::connectTo(const QHostAddress& host, quint16 port, int 
             fail(ETIMEDOUT);
     });
     connectTimer_->start(timeoutMs);
+    return true;
+}
+
+bool NativeTcpConnection::applyOptions(int family)
+{
+    const TcpConnectOptions& o = options_;
+    const int one = 1;
+    auto set = [this](int level, int name, int value) {
+        return ::setsockopt(fd_, level, name, &value, sizeof value) == 0;
+    };
+    if (o.synRetries >= 0 && !set(IPPROTO_TCP, TCP_SYNCNT, std::clamp(o.synRetries, 1, 127)))
+        return false;
+    if (o.keepIdleS > 0 || o.keepIntvlS > 0 || o.keepCount > 0) {
+        if (!set(SOL_SOCKET, SO_KEEPALIVE, one))
+            return false;
+        if (o.keepIdleS > 0 && !set(IPPROTO_TCP, TCP_KEEPIDLE, o.keepIdleS))
+            return false;
+        if (o.keepIntvlS > 0 && !set(IPPROTO_TCP, TCP_KEEPINTVL, o.keepIntvlS))
+            return false;
+        if (o.keepCount > 0 && !set(IPPROTO_TCP, TCP_KEEPCNT, o.keepCount))
+            return false;
+    }
+    if (o.localPort != 0) {
+        if (!set(SOL_SOCKET, SO_REUSEADDR, one))
+            return false;
+        sockaddr_storage local;
+        socklen_t len = 0;
+        const QHostAddress any(family == AF_INET6 ? QHostAddress::LocalHostIPv6
+                                                  : QHostAddress::LocalHost);
+        if (!sockaddrOf(any, o.localPort, &local, &len) ||
+            ::bind(fd_, reinterpret_cast<sockaddr*>(&local), len) != 0)
+            return false;
+    }
     return true;
 }
 

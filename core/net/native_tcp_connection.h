@@ -12,6 +12,18 @@ namespace netstage {
 // "127.0.0.1:8124", "[::1]:8124": how every event and the kernel observer write an endpoint.
 QString endpointString(const QHostAddress& address, quint16 port);
 
+// Socket options set before connect(), for the lessons on the textbook's missing cases: what
+// the kernel does when nobody answers (SYN retries, keepalive probes), and a fixed local port
+// (two sockets connecting to each other: simultaneous open). Unset (-1, 0): the kernel's own.
+struct TcpConnectOptions
+{
+    int synRetries = -1;   // TCP_SYNCNT: SYNs sent again before connect() fails with ETIMEDOUT
+    int keepIdleS = -1;    // SO_KEEPALIVE on, TCP_KEEPIDLE: quiet seconds before the first probe
+    int keepIntvlS = -1;   // TCP_KEEPINTVL: seconds between unanswered probes
+    int keepCount = -1;    // TCP_KEEPCNT: unanswered probes before ETIMEDOUT
+    quint16 localPort = 0; // bind here first (SO_REUSEADDR)
+};
+
 // A TCP connection on a plain non-blocking socket under two QSocketNotifiers, so the lab can do
 // what QTcpSocket hides: stay in CLOSE-WAIT after the peer's FIN and keep writing, send FIN
 // while still reading (half-close), and abort with RST (SO_LINGER 0). See docs/PLATFORM-FACTS.md.
@@ -37,6 +49,7 @@ public:
     // ECONNREFUSED) arrives asynchronously; false (and lastError()) only when no socket could
     // be made. The local port is known as soon as this returns true.
     bool connectTo(const QHostAddress& host, quint16 port, int timeoutMs = 10000);
+    bool connectTo(const QHostAddress& host, quint16 port, const TcpConnectOptions& options);
 
     State state() const { return state_; }
     bool writeShut() const { return writeShut_; } // we sent (or queued) our FIN
@@ -83,6 +96,7 @@ private:
     void closeFd(bool hadError);
     void updateAddresses();
     void finishGracefulStepsIfDue();
+    bool applyOptions(int family);
 
     int fd_ = -1;
     State state_ = State::Idle;
@@ -97,6 +111,7 @@ private:
     QSocketNotifier* readNotifier_ = nullptr;
     QSocketNotifier* writeNotifier_ = nullptr;
     QTimer* connectTimer_ = nullptr;
+    TcpConnectOptions options_;
     QHostAddress localAddr_, peerAddr_;
     quint16 localPort_ = 0, peerPort_ = 0;
 };

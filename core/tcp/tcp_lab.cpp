@@ -244,14 +244,25 @@ QString TcpLab::connectTo(const QString& hostIn, quint16 port)
     return id;
 }
 
-void TcpLab::startConnect(const QString& id, const QHostAddress& addr, quint16 port)
+QString TcpLab::connectTo(const QString& host, quint16 port, const TcpConnectOptions& options)
+{
+    QHostAddress addr;
+    if (port == 0 || !addr.setAddress(host.trimmed()))
+        return connectTo(host, port); // says what is wrong
+    const QString id = QStringLiteral("tcp-client-%1").arg(nextClient_++);
+    startConnect(id, addr, port, options);
+    return id;
+}
+
+void TcpLab::startConnect(const QString& id, const QHostAddress& addr, quint16 port,
+                          const TcpConnectOptions& options)
 {
     auto* c = new NativeTcpConnection(this);
     conns_.insert(id, Conn{c, Role::Client, QString(), endpointString(addr, port)});
     wire(id, c);
     if (wire_)
         wire_->watchPort(port); // before the SYN leaves
-    if (!c->connectTo(addr, port)) {
+    if (!c->connectTo(addr, port, options)) {
         error(id, errnoName(c->lastError()));
         conns_.remove(id);
         c->deleteLater();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/event.h"
+#include "core/net/native_tcp_connection.h"
 #include "core/observe/kernel_observer.h"
 #include "core/observe/wire_capture.h"
 
@@ -72,6 +73,9 @@ public:
     // Starts a connection; returns its id at once ("tcp-client-N"), or an empty string when
     // the host cannot be used (an error event says why). Host names are resolved first.
     QString connectTo(const QString& host, quint16 port);
+    // The same with socket options (SYN retries, keepalive timers, a fixed local port), for
+    // the lessons; only for an IP address, not a name.
+    QString connectTo(const QString& host, quint16 port, const TcpConnectOptions& options);
 
     bool send(const QString& socket, const QByteArray& bytes);
     bool halfClose(const QString& socket); // FIN, keep reading
@@ -113,7 +117,8 @@ private:
     Event base(const QString& socket, const QString& event) const;
     void error(const QString& socket, const QString& code, const QString& detail = {});
     NativeTcpConnection* find(const QString& socket, const char* action);
-    void startConnect(const QString& id, const QHostAddress& addr, quint16 port);
+    void startConnect(const QString& id, const QHostAddress& addr, quint16 port,
+                      const TcpConnectOptions& options = {});
 
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;

@@ -59,10 +59,54 @@ std::vector<TcpModel::StateChange> TcpModel::statesFromSegments(const std::vecto
         bool finSent = false;
         quint32 finEnd = 0;
     };
+    // A side that answers a SYN with SYN+ACK was listening, unless it sent a SYN of its own
+    // first (simultaneous open: both ends connect, their SYNs cross).
     QSet<QString> answersSyn;
+    QSet<QString> sentSyn;
     for (const Event& s : segments) {
-        if (hasFlag(s.flags, "SYN") && hasFlag(s.flags, "ACK"))
+        if (hasFlag(s.flags, "SYN") && !hasFlag(s.flags, "ACK"))
+            sentSyn.insert(s.src);
+        else if (hasFlag(s.flags, "SYN") && !sentSyn.contains(s.src))
             answersSyn.insert(s.src);
+    }
+    // A SYN or FIN the wire saw but the receiver never got (a lesson's nftables rule drops it
+    // after the capture): the sender sent it again before the receiver acknowledged it, or,
+    // for a SYN, the receiver never answered at all. Its receipt changes no state.
+    std::vector<char> lost(segments.size(), 0);
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const Event& s = segments[i];
+        const bool syn = hasFlag(s.flags, "SYN"), fin = hasFlag(s.flags, "FIN");
+        if (hasFlag(s.flags, "RST")) {
+            // A reset that arrived ends the connection: if the receiver still sends on it
+            // afterwards (anything but an RST of its own), this one never got there.
+            for (std::size_t j = i + 1; j < segments.size() && !lost[i]; ++j) {
+                const Event& r = segments[j];
+                lost[i] = r.src == s.dst && r.dst == s.src && !hasFlag(r.flags, "RST");
+            }
+            continue;
+        }
+        if (!syn && !fin)
+            continue;
+        const quint32 end = u32(s.seq + std::max<qint64>(s.len, 0) + 1);
+        bool answered = false;
+        bool heard = false;
+        bool again = false;
+        for (std::size_t j = i + 1; j < segments.size(); ++j) {
+            const Event& r = segments[j];
+            if (r.src == s.dst && r.dst == s.src) {
+                heard = true;
+                if (hasFlag(r.flags, "RST") ||
+                    (hasFlag(r.flags, "ACK") && qint32(u32(r.ack) - end) >= 0)) {
+                    answered = true;
+                    break;
+                }
+            } else if (r.src == s.src && r.dst == s.dst && r.seq == s.seq &&
+                       hasFlag(r.flags, "SYN") == syn && hasFlag(r.flags, "FIN") == fin) {
+                again = true;
+                break;
+            }
+        }
+        lost[i] = !answered && (again || (syn && !heard));
     }
     QHash<QString, Side> sides;
     auto side = [&](const QString& ep) -> Side& {
@@ -88,7 +132,9 @@ std::vector<TcpModel::StateChange> TcpModel::statesFromSegments(const std::vecto
         if (rst) {
             a.state = QStringLiteral("CLOSED");
         } else if (syn && !ack) {
-            a.state = QStringLiteral("SYN-SENT");
+            // A SYN sent again changes nothing (its side may have moved on meanwhile).
+            if (a.state == QLatin1String("CLOSED") || a.state == QLatin1String("LISTEN"))
+                a.state = QStringLiteral("SYN-SENT");
         } else if (syn && ack) {
             if (a.state == QLatin1String("LISTEN") || a.state == QLatin1String("CLOSED"))
                 a.state = QStringLiteral("SYN-RECEIVED");
@@ -106,11 +152,14 @@ std::vector<TcpModel::StateChange> TcpModel::statesFromSegments(const std::vecto
 
         // The receiver, as it receives: ACK first, then FIN (a FIN+ACK that acknowledges our
         // FIN in FIN-WAIT-1 goes straight to TIME-WAIT).
-        if (rst) {
+        if (lost[i]) {
+            // never arrived
+        } else if (rst) {
             b.state = QStringLiteral("CLOSED");
         } else {
-            if (syn && !ack && b.state == QLatin1String("LISTEN"))
-                b.state = QStringLiteral("SYN-RECEIVED");
+            if (syn && !ack &&
+                (b.state == QLatin1String("LISTEN") || b.state == QLatin1String("SYN-SENT")))
+                b.state = QStringLiteral("SYN-RECEIVED"); // from SYN-SENT: simultaneous open
             if (syn && ack && b.state == QLatin1String("SYN-SENT"))
                 b.state = QStringLiteral("ESTABLISHED");
             if (!syn && ack) {

@@ -262,61 +262,6 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
         <translation>netstage：无法打开窗口：%1。各个实验不需要显示器也能运行，例如 &apos;netstage tcp serve&apos;；&apos;netstage --help&apos; 会列出它们。</translation>
     </message>
     <message>
-        <source>serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
-         port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
-         seed: the tutorial&apos;s server: a welcome line on connection, &quot;你好&quot;
-               for each message, ends its side when the client ends.
-         echo: writes back what arrives.   silent: says nothing and never
-               closes by itself (the connection waits in CLOSE-WAIT).
-connect  connects, reads what the server says, sends each --send (waiting
-         --wait ms, default 500, for replies after each), then closes
-         (--then close, default), sends FIN and keeps reading (half-close),
-         or resets with RST (abort). --hex: --send values are hex bytes.
-lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
-         before each step, prints the ladder and, with --diagram, draws it.
-         The arrows come from the wire capture when it runs (root or setcap),
-         otherwise from the TCP model; --source model forces the model.
-         --record FILE saves a recording the window opens (File &gt; Open).
-         --loss PERCENT (root or CAP_NET_ADMIN): an nftables rule drops that
-         share of the TCP segments sent to the lesson&apos;s server, so the wire
-         shows TCP sending them again; UDP steps go through the UDP relay with
-         the same loss. The rule is removed when the lesson ends.
-         --slides DIR writes one picture per step (slide-01.png...) with the
-         step&apos;s explanation, and an index.html that shows them in order.
---pcap FILE      (connect, lesson) the captured frames as pcapng, for
-                 Wireshark or tshark; needs capture permission
---events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)
---quiet          no people-readable lines
-</source>
-        <translation>serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
-         空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，
-         然后正常关闭。
-         seed：教程中的服务器：连接建立时发送一行欢迎语，每收到一条消息
-               回复“你好”，客户端结束时它也结束自己这一侧。
-         echo：原样回写收到的数据。   silent：什么也不说，也从不
-               主动关闭（连接停留在 CLOSE-WAIT）。
-connect  建立连接，读取服务器发来的内容，发送每个 --send（每次发送后等待
-         --wait 毫秒，默认 500，接收回复），然后关闭（--then close，默认）、
-         发送 FIN 并继续读取（half-close，半关闭），或用 RST 重置
-         （abort，中止）。--hex：--send 的值是十六进制字节。
-lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-delay 毫秒
-         （默认 400），打印时序图；加 --diagram 时把它画成图片。
-         箭头来自抓包（以 root 运行或用 setcap 授权时），否则来自
-         TCP 模型；--source model 强制使用模型。
-         --record FILE 保存录制文件，可在窗口中打开（文件 &gt; 打开）。
-         --loss PERCENT（需要 root 或 CAP_NET_ADMIN）：用一条 nftables 规则
-         按这个比例丢弃发往课程服务器的 TCP 报文段，于是抓包中能看到 TCP
-         重传它们；UDP 步骤经由 UDP 中继发送，丢包率相同。课程结束时删除
-         这条规则。
-         --slides DIR 为每一步写一张图片（slide-01.png……），附上这一步的
-         讲解，并写一个按顺序展示它们的 index.html。
---pcap FILE      （connect、lesson）把抓到的帧保存为 pcapng，供 Wireshark
-                 或 tshark 打开；需要抓包权限
---events FILE|-  每个事件写成一行 JSON（t_us、socket、event、source……）
---quiet          不输出供人阅读的文字
-</translation>
-    </message>
-    <message>
         <source>unknown option %1; the options are %2</source>
         <translation>未知选项 %1；可用的选项有 %2</translation>
     </message>
@@ -355,6 +300,107 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
     <message>
         <source>netstage: %1 (see &apos;%2&apos;)</source>
         <translation>netstage：%1（参见 &apos;%2&apos;）</translation>
+    </message>
+    <message>
+        <source>cannot write the state diagram to %1: %2</source>
+        <translation>无法把状态图写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  --lang L        zh_CN or en (default: the system&apos;s language)
+  --screenshot F  open the window, let it settle, write a PNG to F, exit
+  --view V        the view for --screenshot: tcp (default), lessons, handshake,
+                  tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,
+                  presentation, shortcuts, tcp-states
+  --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
+  --version       the version
+
+Exit status: 0 success, 1 runtime failure, 2 bad usage.
+</source>
+        <translation>
+选项：
+  --lang L        zh_CN 或 en（默认：系统语言）
+  --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
+  --view V        --screenshot 使用的视图：tcp（默认）、lessons、handshake、
+                  tcp-vs-udp、udp、http、ws、url、url-waterfall、osi、
+                  presentation、shortcuts、tcp-states
+  --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
+  --version       显示版本
+
+退出状态：0 成功，1 运行时失败，2 用法错误。
+</translation>
+    </message>
+    <message>
+        <source>serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
+         port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
+         seed: the tutorial&apos;s server: a welcome line on connection, &quot;你好&quot;
+               for each message, ends its side when the client ends.
+         echo: writes back what arrives.   silent: says nothing and never
+               closes by itself (the connection waits in CLOSE-WAIT).
+connect  connects, reads what the server says, sends each --send (waiting
+         --wait ms, default 500, for replies after each), then closes
+         (--then close, default), sends FIN and keeps reading (half-close),
+         or resets with RST (abort). --hex: --send values are hex bytes.
+lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
+         before each step, prints the ladder and, with --diagram, draws it.
+         The arrows come from the wire capture when it runs (root or setcap),
+         otherwise from the TCP model; --source model forces the model.
+         --record FILE saves a recording the window opens (File &gt; Open).
+         --loss PERCENT (root or CAP_NET_ADMIN): an nftables rule drops that
+         share of the TCP segments sent to the lesson&apos;s server, so the wire
+         shows TCP sending them again; UDP steps go through the UDP relay with
+         the same loss. The rule is removed when the lesson ends.
+         --slides DIR writes one picture per step (slide-01.png...) with the
+         step&apos;s explanation, and an index.html that shows them in order.
+         --states FILE draws both ends&apos; path on RFC 9293&apos;s state diagram.
+         syn-retries, keepalive, simultaneous-close and simultaneous-open need
+         root or CAP_NET_ADMIN (an nftables rule drops chosen segments);
+         --syn-retries N (1-6, default 2): SYNs sent again (TCP_SYNCNT).
+--pcap FILE      (connect, lesson) the captured frames as pcapng, for
+                 Wireshark or tshark; needs capture permission
+--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)
+--quiet          no people-readable lines
+</source>
+        <translation>serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
+         空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，
+         然后正常关闭。
+         seed：教程中的服务器：连接建立时发送一行欢迎语，每收到一条消息
+               回复“你好”，客户端结束时它也结束自己这一侧。
+         echo：原样回写收到的数据。   silent：什么也不说，也从不
+               主动关闭（连接停留在 CLOSE-WAIT）。
+connect  建立连接，读取服务器发来的内容，发送每个 --send（每次发送后等待
+         --wait 毫秒，默认 500，接收回复），然后关闭（--then close，默认）、
+         发送 FIN 并继续读取（half-close，半关闭），或用 RST 重置
+         （abort，中止）。--hex：--send 的值是十六进制字节。
+lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-delay 毫秒
+         （默认 400），打印时序图；加 --diagram 时把它画成图片。
+         箭头来自抓包（以 root 运行或用 setcap 授权时），否则来自
+         TCP 模型；--source model 强制使用模型。
+         --record FILE 保存录制文件，可在窗口中打开（文件 &gt; 打开）。
+         --loss PERCENT（需要 root 或 CAP_NET_ADMIN）：用一条 nftables 规则
+         按这个比例丢弃发往课程服务器的 TCP 报文段，于是抓包中能看到 TCP
+         重传它们；UDP 步骤经由 UDP 中继发送，丢包率相同。课程结束时删除
+         这条规则。
+         --slides DIR 为每一步写一张图片（slide-01.png……），附上这一步的
+         讲解，并写一个按顺序展示它们的 index.html。
+         --states FILE 把两端走过的路径画在 RFC 9293 的状态图上。
+         syn-retries、keepalive、simultaneous-close 和 simultaneous-open
+         需要 root 或 CAP_NET_ADMIN（一条 nftables 规则丢弃选定的报文段）；
+         --syn-retries N（1-6，默认 2）：SYN 重发的次数（TCP_SYNCNT）。
+--pcap FILE      （connect、lesson）把抓到的帧保存为 pcapng，供 Wireshark
+                 或 tshark 打开；需要抓包权限
+--events FILE|-  每个事件写成一行 JSON（t_us、socket、event、source……）
+--quiet          不输出供人阅读的文字
+</translation>
+    </message>
+    <message>
+        <source>--syn-retries needs a number from 1 to 6</source>
+        <translation>--syn-retries 需要 1 到 6 之间的数字</translation>
+    </message>
+    <message>
+        <source>--states needs a file name ending in .png or .svg</source>
+        <translation>--states 需要以 .png 或 .svg 结尾的文件名</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2251,19 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>The file %1 could not be read to its end while it was being sent (did it change?): the connection is aborted, since the length already announced cannot be kept.</source>
         <translation>文件 %1 在发送过程中无法读到末尾（它被改动了吗？）：已经声明的长度无法兑现，因此连接被中止。</translation>
     </message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <translation>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>netstage::HttpSite</name>
@@ -3675,6 +3734,26 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
         <source>Real loss: an nftables rule drops %1% of the TCP data segments sent to 127.0.0.1:%2 after the capture saw them; UDP goes through the relay with the same loss.</source>
         <translation>真实丢包：发往 127.0.0.1:%2 的 TCP 数据报文段被抓包看到之后，一条 nftables 规则丢弃其中的 %1%；UDP 经由中继发送，丢包率相同。</translation>
     </message>
+    <message>
+        <source>An nftables rule drops every SYN sent to 127.0.0.1:%1 (after the capture saw it). TCP_SYNCNT is %2: the kernel gives up %3 s after the first SYN.</source>
+        <translation>一条 nftables 规则丢弃所有发往 127.0.0.1:%1 的 SYN（在抓包看到之后）。TCP_SYNCNT 为 %2：内核在第一个 SYN 之后 %3 秒放弃。</translation>
+    </message>
+    <message>
+        <source>An nftables rule drops every segment to and from 127.0.0.1:%1, as if the server&apos;s cable were cut: no FIN, no RST.</source>
+        <translation>一条 nftables 规则丢弃进出 127.0.0.1:%1 的所有报文段，就像服务器的网线被剪断：没有 FIN，也没有 RST。</translation>
+    </message>
+    <message>
+        <source>An nftables rule drops the FINs to and from 127.0.0.1:%1 for a moment, so both ends close before either FIN arrives.</source>
+        <translation>一条 nftables 规则短暂丢弃进出 127.0.0.1:%1 的 FIN，使两端都在对方的 FIN 到达之前关闭。</translation>
+    </message>
+    <message>
+        <source>No two free ports were found.</source>
+        <translation>找不到两个空闲端口。</translation>
+    </message>
+    <message>
+        <source>An nftables rule drops the first SYNs between 127.0.0.1:%1 and 127.0.0.1:%2, so that the SYNs sent again cross.</source>
+        <translation>一条 nftables 规则丢弃 127.0.0.1:%1 与 127.0.0.1:%2 之间最初的 SYN，使重发的 SYN 彼此交叉。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::Lessons</name>
@@ -3934,6 +4013,130 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
         <source>The server&apos;s FIN and the last ACK: the client waits in TIME-WAIT. Count: TCP needed a handful of segments to deliver 5 bytes reliably; UDP needed one datagram each way and promised nothing.</source>
         <translation>服务器的 FIN 和最后的 ACK：客户端在 TIME-WAIT 中等待。数一数：TCP 需要好几个报文段才能可靠地交付 5 个字节；UDP 每个方向只需一个数据报，但什么也不保证。</translation>
     </message>
+    <message>
+        <source>Data to a closed socket: RST</source>
+        <translation>向已关闭的套接字发数据：RST</translation>
+    </message>
+    <message>
+        <source>The server&apos;s program closes its socket; the client, in CLOSE-WAIT, still sends. No program will ever read those bytes, so the server&apos;s kernel answers RST; the client&apos;s next write fails with EPIPE.</source>
+        <translation>服务器程序关闭了它的套接字；处于 CLOSE-WAIT 的客户端仍在发送。这些字节再也不会有程序读取，因此服务器内核回以 RST；客户端的下一次写入以 EPIPE 失败。</translation>
+    </message>
+    <message>
+        <source>close() sends FIN. The client&apos;s kernel acknowledges it and its program sees end, but does not close: the client sits in CLOSE-WAIT. The server&apos;s socket is an orphan now, in FIN-WAIT-2, with no program behind it.</source>
+        <translation>close() 发送 FIN。客户端内核确认它，客户端程序看到 end，但并不关闭：客户端停在 CLOSE-WAIT。服务器的套接字现在成了“孤儿”，处于 FIN-WAIT-2，背后已经没有程序。</translation>
+    </message>
+    <message>
+        <source>The client sends anyway</source>
+        <translation>客户端照样发送</translation>
+    </message>
+    <message>
+        <source>The bytes reach a socket no program will read. Linux answers RST at once instead of acknowledging them; the client&apos;s kernel forgets the connection (CLOSED, no TIME-WAIT). Its program does not know yet: it has already read the end of the stream.</source>
+        <translation>这些字节到达一个不会再有程序读取的套接字。Linux 不确认它们，而是立即回以 RST；客户端内核忘掉这条连接（CLOSED，没有 TIME-WAIT）。客户端程序还不知道：它已经读到了数据流的结尾。</translation>
+    </message>
+    <message>
+        <source>Now write() fails: EPIPE, &quot;broken pipe&quot; (a reset received in CLOSE-WAIT is reported as EPIPE, elsewhere as ECONNRESET). Nothing goes on the wire any more.</source>
+        <translation>这次 write() 失败了：EPIPE，“管道已断开”（在 CLOSE-WAIT 收到的重置报告为 EPIPE，其他状态下报告为 ECONNRESET）。线路上不再有任何报文段。</translation>
+    </message>
+    <message>
+        <source>Nobody answers the SYN: retries, then ETIMEDOUT</source>
+        <translation>SYN 无人应答：重试，然后 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>An nftables rule drops every SYN sent to the server&apos;s port (the capture sees each one before it is dropped). The client sits in SYN-SENT and its kernel sends the SYN again and again until the time TCP_SYNCNT allows is used up, then connect() fails with ETIMEDOUT.</source>
+        <translation>一条 nftables 规则丢弃所有发往服务器端口的 SYN（抓包在丢弃之前看到每一个）。客户端停在 SYN-SENT，它的内核一次又一次重发 SYN，直到 TCP_SYNCNT 允许的时间用完，然后 connect() 以 ETIMEDOUT 失败。</translation>
+    </message>
+    <message>
+        <source>The client connects; no SYN arrives</source>
+        <translation>客户端发起连接；SYN 一个也没到达</translation>
+    </message>
+    <message>
+        <source>connect() sends SYN and the client enters SYN-SENT. Nothing comes back: the rule drops the SYN before the server&apos;s kernel sees it. The textbook doubles the wait before each retry (1 s, 2 s, 4 s); Linux 6.5 and later first retry every second (net.ipv4.tcp_syn_linear_timeouts, 4 by default), then double. TCP_SYNCNT limits the time, not the count: with 2 retries, 1 + 2 + 4 = 7 s after the first SYN the kernel gives up: ETIMEDOUT, and the socket is CLOSED. The gaps beside the ladder are the real ones.</source>
+        <translation>connect() 发送 SYN，客户端进入 SYN-SENT。没有任何回应：规则在服务器内核看到 SYN 之前就把它丢弃了。教科书里每次重试前等待时间加倍（1 秒、2 秒、4 秒）；Linux 6.5 及以后先每秒重试一次（net.ipv4.tcp_syn_linear_timeouts，默认 4 次），然后才加倍。TCP_SYNCNT 限制的是时间而不是次数：重试 2 次时，第一个 SYN 之后 1 + 2 + 4 = 7 秒内核放弃：ETIMEDOUT，套接字变为 CLOSED。梯形图旁的间隔就是真实的时间。</translation>
+    </message>
+    <message>
+        <source>Keepalive: the peer vanished without a FIN</source>
+        <translation>保活：对端没发 FIN 就消失了</translation>
+    </message>
+    <message>
+        <source>After a normal handshake the server disappears without a word: an nftables rule drops everything to and from it, as if its cable were cut. The client notices only because keepalive is on (timers shortened for class): its kernel probes, hears nothing, gives up with an RST (lost as well) and reports ETIMEDOUT. The server never knew and still thinks the connection is open (half-open); when it finally writes, the answer is RST.</source>
+        <translation>正常握手之后，服务器一声不响地消失了：一条 nftables 规则丢弃进出它的一切，就像网线被剪断。客户端之所以能察觉，只是因为开启了保活（为课堂缩短了计时器）：它的内核发出探测，得不到回应，最后发一个 RST 放弃（同样被丢弃），并报告 ETIMEDOUT。服务器毫不知情，仍以为连接开着（半开连接）；等它终于写数据时，得到的回答是 RST。</translation>
+    </message>
+    <message>
+        <source>The client connects, with keepalive</source>
+        <translation>客户端发起连接，开启保活</translation>
+    </message>
+    <message>
+        <source>SO_KEEPALIVE on, TCP_KEEPIDLE 2 s, TCP_KEEPINTVL 1 s, TCP_KEEPCNT 3 (Linux&apos;s defaults: 2 hours, 75 s and 9 probes).</source>
+        <translation>开启 SO_KEEPALIVE，TCP_KEEPIDLE 2 秒，TCP_KEEPINTVL 1 秒，TCP_KEEPCNT 3（Linux 的默认值：2 小时、75 秒和 9 次探测）。</translation>
+    </message>
+    <message>
+        <source>Ordinary data, acknowledged: the connection is alive.</source>
+        <translation>普通数据，已被确认：连接是活的。</translation>
+    </message>
+    <message>
+        <source>The server vanishes</source>
+        <translation>服务器消失</translation>
+    </message>
+    <message>
+        <source>From now on every segment to and from the server is dropped, as if its cable were cut. After 2 quiet seconds the client&apos;s kernel sends a keepalive probe: an ACK whose seq is one below the next byte, which a live peer must answer. No answer comes. After 3 unanswered probes the client&apos;s kernel gives up: it sends an RST (in case the peer is still there; it is dropped too), reports ETIMEDOUT and the socket is CLOSED.</source>
+        <translation>从现在起，进出服务器的每个报文段都被丢弃，就像网线被剪断了一样。安静 2 秒后，客户端内核发出一个保活探测：一个 seq 比下一个字节小 1 的 ACK，活着的对端必须回应。没有任何回应。3 次探测都没有回应之后，客户端内核放弃：它发出一个 RST（以防对端还在；这个 RST 也被丢弃），报告 ETIMEDOUT，套接字变为 CLOSED。</translation>
+    </message>
+    <message>
+        <source>The server writes into a half-open connection</source>
+        <translation>服务器向半开连接写数据</translation>
+    </message>
+    <message>
+        <source>The rule is gone. The server noticed nothing and is still ESTABLISHED; its data reaches a client kernel that no longer knows the connection, which answers RST: the server&apos;s program gets ECONNRESET.</source>
+        <translation>规则已撤除。服务器什么也没察觉，仍处于 ESTABLISHED；它的数据到达一个已不认识这条连接的客户端内核，后者回以 RST：服务器程序得到 ECONNRESET。</translation>
+    </message>
+    <message>
+        <source>Simultaneous close: both FINs at once</source>
+        <translation>同时关闭：两个 FIN 同时发出</translation>
+    </message>
+    <message>
+        <source>Both programs close at the same moment, so each FIN leaves before the other side&apos;s arrives. On loopback a segment arrives within microseconds, so the lesson makes the FINs miss each other for real: an nftables rule drops both first FINs, and both ends sit in FIN-WAIT-1 at once. A FIN received in FIN-WAIT-1 leads to CLOSING, the state only a simultaneous close reaches; both ends closed actively, so both wait in TIME-WAIT.</source>
+        <translation>两个程序在同一时刻关闭，所以每个 FIN 都在对方的 FIN 到达之前发出。在回环接口上报文段几微秒就到达，所以本课用真实的办法让两个 FIN 错过彼此：一条 nftables 规则丢弃最初的两个 FIN，两端同时处于 FIN-WAIT-1。在 FIN-WAIT-1 收到 FIN 就进入 CLOSING，这是只有同时关闭才会到达的状态；两端都是主动关闭，所以都要在 TIME-WAIT 等待。</translation>
+    </message>
+    <message>
+        <source>Both close at once</source>
+        <translation>两端同时关闭</translation>
+    </message>
+    <message>
+        <source>Client and server call close() together: FIN and FIN, both dropped after the capture saw them, so each end is in FIN-WAIT-1 with its own FIN unacknowledged. After the retransmission timeout (about 200 ms) the FINs are sent again and the rule is gone: the first to arrive finds its receiver in FIN-WAIT-1, which enters CLOSING and acknowledges it; each ACK of a FIN then leads to TIME-WAIT. Whether the other end passes through CLOSING too is timing: when both retransmission timers fire in the same tick, the FINs sent again cross in flight and both do; otherwise the second FIN finds its receiver already in FIN-WAIT-2. Run it a few times.</source>
+        <translation>客户端和服务器同时调用 close()：FIN 和 FIN，都在抓包看到之后被丢弃，所以两端都处于 FIN-WAIT-1，自己的 FIN 都未被确认。经过重传超时（约 200 毫秒），两个 FIN 被重发，此时规则已撤除：先到的那个发现接收方处于 FIN-WAIT-1，接收方进入 CLOSING 并确认它；之后每个 FIN 的 ACK 都带来 TIME-WAIT。另一端是否也经过 CLOSING 取决于时机：如果两个重传计时器在同一时刻触发，重发的 FIN 在途中交叉，两端都会经过 CLOSING；否则第二个 FIN 到达时接收方已处于 FIN-WAIT-2。多运行几次看看。</translation>
+    </message>
+    <message>
+        <source>Simultaneous open: two SYNs cross</source>
+        <translation>同时打开：两个 SYN 交叉</translation>
+    </message>
+    <message>
+        <source>No server: two sockets, each bound to a port of its own, connect to each other at once. On loopback the first SYN would arrive before the other end has sent its own and be refused, so an nftables rule drops the first SYNs; the retransmitted ones find the other end in SYN-SENT. A SYN received in SYN-SENT leads to SYN-RECEIVED: a connection with no listener at all.</source>
+        <translation>没有服务器：两个套接字各自绑定自己的端口，同时连接对方。在回环接口上，第一个 SYN 会在对方发出自己的 SYN 之前到达而被拒绝，所以一条 nftables 规则丢弃最初的 SYN；重发的 SYN 发现对方处于 SYN-SENT。在 SYN-SENT 收到 SYN 就进入 SYN-RECEIVED：一条根本没有监听者的连接。</translation>
+    </message>
+    <message>
+        <source>Both ends connect to each other</source>
+        <translation>两端互相连接</translation>
+    </message>
+    <message>
+        <source>Both send SYN and enter SYN-SENT; both SYNs are dropped. A second later the kernels send them again: the first to arrive meets a socket in SYN-SENT, which answers SYN+ACK and enters SYN-RECEIVED; the SYN+ACK takes the other end to ESTABLISHED, and its ACK completes the connection. Both programs see connect succeed, neither ever called listen() or accept().</source>
+        <translation>两端都发送 SYN 并进入 SYN-SENT；两个 SYN 都被丢弃。一秒后内核重发它们：先到的那个遇到处于 SYN-SENT 的套接字，后者回以 SYN+ACK 并进入 SYN-RECEIVED；这个 SYN+ACK 让另一端进入 ESTABLISHED，它的 ACK 完成连接。两个程序都看到 connect 成功，谁也没有调用过 listen() 或 accept()。</translation>
+    </message>
+    <message>
+        <source>One end closes</source>
+        <translation>一端关闭</translation>
+    </message>
+    <message>
+        <source>An ordinary teardown from here: FIN, acknowledged.</source>
+        <translation>从这里开始是普通的拆除：FIN，被确认。</translation>
+    </message>
+    <message>
+        <source>The other end closes</source>
+        <translation>另一端关闭</translation>
+    </message>
+    <message>
+        <source>Its FIN and the last ACK: the end that closed first waits in TIME-WAIT.</source>
+        <translation>它的 FIN 和最后的 ACK：先关闭的一端在 TIME-WAIT 等待。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::LogSaver</name>
@@ -3973,6 +4176,22 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
     <message>
         <source>Real TCP loss is not available: the nft program is missing (Debian package nftables).</source>
         <translation>无法使用真实的 TCP 丢包：缺少 nft 程序（Debian 软件包 nftables）。</translation>
+    </message>
+    <message>
+        <source>The rule needs the lesson&apos;s ports; they are not known yet.</source>
+        <translation>规则需要课程的端口，但端口还未知。</translation>
+    </message>
+    <message>
+        <source>The lesson needs nftables: the nft program is missing (Debian package nftables).</source>
+        <translation>本课需要 nftables：缺少 nft 程序（Debian 软件包 nftables）。</translation>
+    </message>
+    <message>
+        <source>This lesson needs root or CAP_NET_ADMIN: it adds an nftables rule that drops segments on port %1. Run NetStage as root (sudo) (nftables said: %2).</source>
+        <translation>本课需要 root 或 CAP_NET_ADMIN：它会添加一条丢弃端口 %1 上报文段的 nftables 规则。请以 root（sudo）运行 NetStage（nftables 的回答：%2）。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s nftables rule could not be set up: nftables said &quot;%1&quot;.</source>
+        <translation>无法设置本课的 nftables 规则：nftables 的回答是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -4923,6 +5142,14 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
             <numerusform>局域网模式同时最多允许 %n 个连接：来自 %1 的连接被拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::TcpPanel</name>
@@ -5304,6 +5531,157 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
         <translation>
             <numerusform>NewSessionTicket：一张票据（有效期 %n 秒），客户端下次出示它即可恢复会话，无需证书。</numerusform>
         </translation>
+    <name>netstage::TcpStateDiagram</name>
+    <message>
+        <source>passive OPEN</source>
+        <translation>被动打开</translation>
+    </message>
+    <message>
+        <source>create TCB</source>
+        <translation>创建 TCB</translation>
+    </message>
+    <message>
+        <source>active OPEN</source>
+        <translation>主动打开</translation>
+    </message>
+    <message>
+        <source>snd SYN</source>
+        <translation>发 SYN</translation>
+    </message>
+    <message>
+        <source>rcv SYN</source>
+        <translation>收 SYN</translation>
+    </message>
+    <message>
+        <source>snd SYN,ACK</source>
+        <translation>发 SYN,ACK</translation>
+    </message>
+    <message>
+        <source>SEND</source>
+        <translation>调用 SEND</translation>
+    </message>
+    <message>
+        <source>CLOSE</source>
+        <translation>调用 CLOSE</translation>
+    </message>
+    <message>
+        <source>delete TCB</source>
+        <translation>删除 TCB</translation>
+    </message>
+    <message>
+        <source>rcv RST</source>
+        <translation>收 RST</translation>
+    </message>
+    <message>
+        <source>rcv SYN,ACK</source>
+        <translation>收 SYN,ACK</translation>
+    </message>
+    <message>
+        <source>snd ACK</source>
+        <translation>发 ACK</translation>
+    </message>
+    <message>
+        <source>CLOSE, rcv RST or timeout</source>
+        <translation>CLOSE、收 RST 或超时</translation>
+    </message>
+    <message>
+        <source>rcv ACK of SYN</source>
+        <translation>收到 SYN 的 ACK</translation>
+    </message>
+    <message>
+        <source>snd FIN</source>
+        <translation>发 FIN</translation>
+    </message>
+    <message>
+        <source>rcv FIN</source>
+        <translation>收 FIN</translation>
+    </message>
+    <message>
+        <source>ABORT, rcv RST or timeout</source>
+        <translation>ABORT（中止）、收 RST 或超时</translation>
+    </message>
+    <message>
+        <source>snd RST</source>
+        <translation>发 RST</translation>
+    </message>
+    <message>
+        <source>rcv ACK of FIN</source>
+        <translation>收到 FIN 的 ACK</translation>
+    </message>
+    <message>
+        <source>rcv FIN,ACK of FIN</source>
+        <translation>收 FIN,ACK（确认己方 FIN）</translation>
+    </message>
+    <message>
+        <source>timeout = 2MSL</source>
+        <translation>超时 = 2MSL</translation>
+    </message>
+    <message>
+        <source>not drawn in RFC 9293&apos;s figure</source>
+        <translation>RFC 9293 的图中没有这条</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>TCP state diagram (RFC 9293)</source>
+        <translation>TCP 状态图（RFC 9293）</translation>
+    </message>
+    <message>
+        <source>Faint: transitions not taken in this run. Dashed: Linux does it, RFC 9293&apos;s figure does not draw it. Numbers: the order each end took them.</source>
+        <translation>浅色：本次没有走过的转换。虚线：Linux 会这样做，但 RFC 9293 的图中没有画。数字：每一端走过的先后顺序。</translation>
+    </message>
+    <message>
+        <source>Cannot save the state diagram as &quot;%1&quot;: use a file name ending in .png or .svg.</source>
+        <translation>无法把状态图保存为“%1”：请使用以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: the SVG could not be started.</source>
+        <translation>无法写入“%1”：SVG 无法开始写入。</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TcpStateDiagramView</name>
+    <message>
+        <source>No socket was in %1 in this run.</source>
+        <translation>本次没有套接字处于 %1。</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to the end of the recording</source>
+        <translation>%1：从 %2 起，直到录制结束</translation>
+    </message>
+    <message>
+        <source>%1: from %2 for %3</source>
+        <translation>%1：从 %2 起，持续 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4). Click: go to the segment.</source>
+        <translation>%1：%2 → %3（%4）。单击：跳到引起它的报文段。</translation>
     </message>
 </context>
 <context>
@@ -5558,6 +5936,9 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>
             <numerusform>内核为这个套接字丢弃了 %n 个数据报：它的接收缓冲区满了，程序读得不够快（由 SO_RXQ_OVFL 计数；迄今共 %1 个）。UDP 没有流量控制：没有人会被告知，发送方也不会。</numerusform>
         </translation>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
 </context>
 <context>
@@ -6841,6 +7222,12 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     <message>
         <source>More than %1 ping or pong frames within a second: the server drops this client (RST), so that one client cannot keep it busy; the others are served as before.</source>
         <translation>一秒内收到超过 %1 个 ping 或 pong 帧：服务器断开这个客户端（RST），免得一个客户端拖住整个服务器；其他客户端照常得到服务。</translation>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include "ui/ladder/ladder_painter.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/lessons/slides_export.h"
+#include "ui/states/tcp_state_diagram_view.h"
 
 #include <QAbstractTableModel>
 #include <QCheckBox>
@@ -280,12 +281,17 @@ void LessonPanel::buildUi()
     side->setStretchFactor(0, 2);
     side->setStretchFactor(1, 1);
     side->setStretchFactor(2, 2);
+    // RFC 9293's state diagram beside the ladder, the same moment on both.
+    states_ = new TcpStateDiagramView(this);
     auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("lessonSplitter"));
     split->addWidget(view_);
+    split->addWidget(states_);
     split->addWidget(side);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({1000, 400});
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
+    split->setSizes({560, 520, 320});
 
     restart_ = new QPushButton(this);
     back_ = new QPushButton(this);
@@ -337,6 +343,13 @@ void LessonPanel::buildUi()
             [this] { view_->setNumbers(LadderPainter::Numbers(numbers_->currentData().toInt())); });
     connect(dark_, &QCheckBox::toggled, this, [this](bool on) {
         view_->setTheme(on ? LadderPainter::Theme::Dark : LadderPainter::Theme::Light);
+        states_->setTheme(on ? TcpStateDiagram::Theme::Dark : TcpStateDiagram::Theme::Light);
+    });
+    // A click on a transition goes to its segment, on a moment of a state to that moment.
+    connect(states_, &TcpStateDiagramView::itemRequested, this, [this](int count) {
+        follow_ = false;
+        player_->pause();
+        player_->seek(count);
     });
     connect(open_, &QPushButton::clicked, this, &LessonPanel::openWithDialog);
     connect(save_, &QPushButton::clicked, this, &LessonPanel::saveWithDialog);
@@ -580,6 +593,7 @@ void LessonPanel::rebuildLadder()
         times.push_back(it.t_us);
     const int before = player_->position();
     view_->setLadder(ladder_);
+    states_->setLadder(ladder_);
     player_->setItemCount(count, times);
     logModel_->grow();
     scrubber_->setRange(0, count);
@@ -602,6 +616,7 @@ void LessonPanel::onPosition(int position)
 {
     view_->setShownItems(position);
     view_->setCurrentItem(position - 1, player_->isPlaying());
+    states_->setShownItems(position, player_->isPlaying() || (recording_ && follow_));
     if (scrubber_->value() != position) {
         const QSignalBlocker block(scrubber_);
         scrubber_->setValue(position);

@@ -26,6 +26,7 @@ class LadderView;
 class LessonEventModel;
 class LessonRunner;
 class ReplayPlayer;
+class TcpStateDiagramView;
 class Timeline;
 class WireCapture;
 
@@ -67,6 +68,7 @@ public:
     }
 
     LadderView* view() const { return view_; }
+    TcpStateDiagramView* stateDiagram() const { return states_; }
     ReplayPlayer* player() const { return player_; }
     const Ladder& ladder() const { return ladder_; }
     const std::vector<Event>& events() const { return events_; }
@@ -154,6 +156,7 @@ private:
     QLabel* summary_ = nullptr;
     QLabel* note_ = nullptr;
     LadderView* view_ = nullptr;
+    TcpStateDiagramView* states_ = nullptr;
     LadderExplainer* explainer_ = nullptr;
     QListWidget* steps_ = nullptr;
     QTableView* log_ = nullptr;

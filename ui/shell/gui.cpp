@@ -36,6 +36,7 @@
 #include <QPixmap>
 #include <QPointer>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTimer>
@@ -424,14 +425,16 @@ int runGui(QApplication& app, const GuiOptions& cmd, const QString& language)
         const bool versus = view == QLatin1String("tcp-vs-udp");
         const bool urlWaterfall = view == QLatin1String("url-waterfall");
         const bool https = view == QLatin1String("https"); // the HTTP lab's HTTPS tab
+        // "tcp-states": the lessons view after the teardown lesson, the state diagram large.
+        const bool states = view == QLatin1String("tcp-states");
         // The classroom: the handshake lesson in presentation mode (dark), and the keyboard
         // help over it, at a projector's 1280x800.
         const bool presenting =
             view == QLatin1String("presentation") || view == QLatin1String("shortcuts");
-        if (!window.showView(handshake || versus || presenting ? QStringLiteral("lessons")
-                             : urlWaterfall                    ? QStringLiteral("url")
-                             : https                           ? QStringLiteral("http")
-                                                               : view)) {
+        if (!window.showView(handshake || versus || presenting || states ? QStringLiteral("lessons")
+                             : urlWaterfall                              ? QStringLiteral("url")
+                             : https                                     ? QStringLiteral("http")
+                                                                         : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
                                                                 "unknown view \"%1\" (known: %2)")
@@ -452,7 +455,12 @@ int runGui(QApplication& app, const GuiOptions& cmd, const QString& language)
                                view == QLatin1String("shortcuts"));
         } else if (versus)
             runLessonThenShoot(app, &window, cmd.screenshot, false, view);
-        else if (handshake || view == QLatin1String("lessons"))
+        else if (states) {
+            if (auto* split =
+                    window.lessonPanel()->findChild<QSplitter*>(QStringLiteral("lessonSplitter")))
+                split->setSizes({440, 720, 240});
+            runLessonThenShoot(app, &window, cmd.screenshot, false);
+        } else if (handshake || view == QLatin1String("lessons"))
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);
         else if (view == QLatin1String("http"))
             runHttpThenShoot(app, &window, cmd.screenshot);
