@@ -4,6 +4,7 @@
 #include "core/explain/explain.h"
 #include "core/http/http_client.h"
 #include "core/http/http_server.h"
+#include "ui/common/empty_state.h"
 #include "ui/http/http_exchange_view.h"
 #include "ui/http/http_request_log_model.h"
 #include "ui/http/http_timing_chart.h"
@@ -95,6 +96,7 @@ HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* 
     connect(history_, &QListWidget::currentRowChanged, this, &HttpPanel::showHistoryRow);
     applyResolveOverrides();
     onListening(false);
+    addEmptyStates();
 }
 
 HttpPanel::~HttpPanel()
@@ -169,6 +171,7 @@ QWidget* HttpPanel::buildClientBox()
                             QStringLiteral("PUT"), QStringLiteral("DELETE"),
                             QStringLiteral("OPTIONS")});
     urlEdit_ = new QLineEdit(QStringLiteral("http://example.test:8080/"), box);
+    urlEdit_->setObjectName(QStringLiteral("httpUrlEdit"));
     sendButton_ = new QPushButton(tr("Send"), box);
     sendButton_->setDefault(true);
     line->addWidget(methodCombo_);
@@ -428,6 +431,30 @@ void HttpPanel::fetchResource(const QUrl& url)
     HttpClientRequest r;
     r.url = url;
     pendingResources_.insert(key, client_->fetch(r));
+}
+
+void HttpPanel::addEmptyStates()
+{
+    const QString sendText = sendButton_->text().remove(QLatin1Char('&'));
+    // The one action: the demo site when no server runs yet, then the request.
+    auto visit = [this] {
+        if (!server_->isListening() && !startServer())
+            return;
+        sendRequest();
+    };
+    auto* noRequests = EmptyState::over(history_);
+    noRequests->setObjectName(QStringLiteral("httpHistoryEmpty"));
+    noRequests->setText(tr("No request yet"),
+                        tr("“%1” asks the demo site for the URL above; each request is listed "
+                           "here, its bytes beside it.")
+                            .arg(sendText));
+    noRequests->setAction(sendText, visit);
+    auto* noTimings = new EmptyState(chart_, [this] { return chart_->rowCount() == 0; });
+    noTimings->setObjectName(QStringLiteral("httpTimingEmpty"));
+    noTimings->setText(tr("No timings yet"),
+                       tr("Each request draws one bar here: DNS, connect, send, wait and "
+                          "download."));
+    noTimings->setAction(sendText, visit);
 }
 
 } // namespace netstage

@@ -397,12 +397,15 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
         // "tcp-vs-udp": the lessons view after that lesson (TCP and UDP side by side).
         const bool versus = view == QLatin1String("tcp-vs-udp");
         const bool urlWaterfall = view == QLatin1String("url-waterfall");
+        // A view before anything ran in it: what it says while empty ("empty-tcp").
+        const bool empty = view.startsWith(QLatin1String("empty-"));
         // The classroom: the handshake lesson in presentation mode (dark), and the keyboard
         // help over it, at a projector's 1280x800.
         const bool presenting =
             view == QLatin1String("presentation") || view == QLatin1String("shortcuts");
         if (!window.showView(handshake || versus || presenting ? QStringLiteral("lessons")
                              : urlWaterfall                    ? QStringLiteral("url")
+                             : empty                           ? view.mid(6)
                                                                : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
@@ -422,6 +425,11 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
             window.presentation()->setPresenting(true);
             runLessonThenShoot(app, &window, cmd.screenshot, false, QStringLiteral("handshake"),
                                view == QLatin1String("shortcuts"));
+        } else if (empty || view == QLatin1String("start")) {
+            // Nothing to run: the page and the overlays as a first run shows them.
+            QTimer::singleShot(700, &window, [&app, &window, file = cmd.screenshot] {
+                shoot(app, &window, file);
+            });
         } else if (versus)
             runLessonThenShoot(app, &window, cmd.screenshot, false, view);
         else if (handshake || view == QLatin1String("lessons"))

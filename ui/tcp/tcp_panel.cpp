@@ -3,6 +3,7 @@
 #include "core/base/timeline.h"
 #include "core/explain/explain.h"
 #include "core/tcp/tcp_lab.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/state_cell_delegate.h"
 #include "ui/log/event_log_panel.h"
 #include "ui/log/socket_list_model.h"
@@ -123,6 +124,7 @@ TcpPanel::TcpPanel(TcpLab* lab, QWidget* parent)
     onListeningChanged(lab_->isListening());
     updateBindWarning();
     updateSocketActions();
+    addEmptyStates();
 }
 
 TcpPanel::~TcpPanel() = default;
@@ -610,6 +612,31 @@ bool TcpPanel::abortSelected()
                       : tr("Abort failed: %1").arg(errorSince(lab_->timeline(), before)),
                    !ok);
     return ok;
+}
+
+void TcpPanel::addEmptyStates()
+{
+    auto* noSockets = EmptyState::over(socketView_);
+    noSockets->setObjectName(QStringLiteral("tcpSocketsEmpty"));
+    const QString start = startButton_->text().remove(QLatin1Char('&'));
+    const QString connectText = connectButton_->text().remove(QLatin1Char('&'));
+    auto describe = [this, noSockets, start, connectText] {
+        noSockets->setText(tr("No server yet"),
+                           tr("“%1” runs the tutorial's server on port %2; then “%3” connects a "
+                              "client. Every socket appears here with the kernel's state.")
+                               .arg(start)
+                               .arg(portSpin_->value())
+                               .arg(connectText));
+    };
+    describe();
+    connect(portSpin_, &QSpinBox::valueChanged, noSockets, describe);
+    noSockets->setAction(start, [this] { startServer(); });
+    EmptyState* noEvents = log_->emptyState();
+    noEvents->setText(tr("Nothing has happened yet"),
+                      tr("“%1” starts the server: its listening, then every connect, data, end "
+                         "and close of the TCP lab appears here, one row each.")
+                          .arg(start));
+    noEvents->setAction(start, [this] { startServer(); });
 }
 
 } // namespace netstage

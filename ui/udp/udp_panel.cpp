@@ -4,6 +4,7 @@
 #include "core/explain/explain.h"
 #include "core/ladder/ladder.h"
 #include "core/udp/udp_lab.h"
+#include "ui/common/empty_state.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/log/event_log_panel.h"
 #include "ui/log/socket_list_model.h"
@@ -169,6 +170,7 @@ UdpPanel::UdpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
     onListeningChanged(false);
     updateSendButtons();
     updateRelayStats();
+    addEmptyStates();
 }
 
 void UdpPanel::refreshLadder()
@@ -578,6 +580,31 @@ void UdpPanel::updateSendButtons()
 {
     const bool sending = !client_.isEmpty() && lab_->isSending(client_);
     stopSendButton_->setEnabled(sending);
+}
+
+void UdpPanel::addEmptyStates()
+{
+    const QString start = startButton_->text().remove(QLatin1Char('&'));
+    const QString sendText = sendButton_->text().remove(QLatin1Char('&'));
+    auto* noSockets = EmptyState::over(socketView_);
+    noSockets->setObjectName(QStringLiteral("udpSocketsEmpty"));
+    noSockets->setText(tr("No UDP server yet"),
+                       tr("“%1” binds the tutorial's server on port 41234 (no connection, no "
+                          "handshake); then “%2” sends it a datagram.")
+                           .arg(start, sendText));
+    noSockets->setAction(start, [this] { startServer(); });
+    log_->emptyState()->setText(tr("No datagrams yet"),
+                                tr("“%1” starts the server; every datagram sent and received "
+                                   "then appears here with its sender's address and port.")
+                                    .arg(start));
+    log_->emptyState()->setAction(start, [this] { startServer(); });
+    auto* noArrows = new EmptyState(ladder_, [this] { return ladder_->ladder().items.empty(); });
+    noArrows->setObjectName(QStringLiteral("udpLadderEmpty"));
+    noArrows->setText(tr("No datagrams to draw"),
+                      tr("“%1” sends a datagram to the target: each one becomes one arrow here, "
+                         "with no handshake before it and no ACK after it.")
+                          .arg(sendText));
+    noArrows->setAction(sendText, [this] { send(); });
 }
 
 } // namespace netstage

@@ -6,6 +6,7 @@
 #include "core/lessons/replay_player.h"
 #include "core/observe/wire_capture.h"
 #include "core/url/url_walk.h"
+#include "ui/common/empty_state.h"
 #include "ui/http/http_exchange_view.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/url/url_step_model.h"
@@ -69,6 +70,7 @@ UrlPanel::UrlPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
     connect(walk_, &UrlWalk::waitingForNext, this, &UrlPanel::onWaiting);
     connect(walk_, &UrlWalk::finished, this, &UrlPanel::onFinished);
     updateButtons();
+    addEmptyStates();
 }
 
 UrlPanel::~UrlPanel()
@@ -776,6 +778,25 @@ void UrlPanel::openWithDialog()
         tr("NetStage recordings (*.netstage.jsonl *.jsonl);;All files (*)"));
     if (!path.isEmpty())
         openRecording(path);
+}
+
+void UrlPanel::addEmptyStates()
+{
+    const QString goText = goButton_->text().remove(QLatin1Char('&'));
+    auto* noSteps = EmptyState::over(steps_);
+    noSteps->setObjectName(QStringLiteral("urlStepsEmpty"));
+    noSteps->setText(tr("No walk yet"),
+                     tr("“%1” walks the URL above on real sockets: the DNS caches, the "
+                        "resolver, the connection, the request, the redirect, the page; each step "
+                        "lights up here.")
+                         .arg(goText));
+    noSteps->setAction(goText, [this] { go(); });
+    auto* noRequests = new EmptyState(waterfall_, [this] { return waterfall_->rowCount() == 0; });
+    noRequests->setObjectName(QStringLiteral("urlWaterfallEmpty"));
+    noRequests->setText(tr("No requests yet"),
+                        tr("The walk's requests appear here as a browser's Network panel shows "
+                           "them, one bar each."));
+    noRequests->setAction(goText, [this] { go(); });
 }
 
 } // namespace netstage

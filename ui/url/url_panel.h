@@ -84,6 +84,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // What each empty view will show and the one action that fills it.
+    void addEmptyStates();
     void buildUi();
     void retranslate();
     void flush();

@@ -5,6 +5,7 @@
 #include "core/ladder/ladder.h"
 #include "core/ws/ws_handshake.h"
 #include "core/ws/ws_lab.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/state_cell_delegate.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/log/event_log_panel.h"
@@ -169,6 +170,7 @@ WsPanel::WsPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire
     onListeningChanged(false);
     refreshDetails();
     updateActions();
+    addEmptyStates();
 }
 
 WsPanel::~WsPanel()
@@ -651,6 +653,24 @@ bool WsPanel::abortSelected()
         return false;
     }
     return true;
+}
+
+void WsPanel::addEmptyStates()
+{
+    const QString start = startButton_->text().remove(QLatin1Char('&'));
+    const QString connectText = connectButton_->text().remove(QLatin1Char('&'));
+    auto* noSockets = EmptyState::over(socketView_);
+    noSockets->setObjectName(QStringLiteral("wsSocketsEmpty"));
+    noSockets->setText(tr("No WebSocket server yet"),
+                       tr("“%1” runs the echo server on port 8090; then “%2” opens a client: "
+                          "an HTTP upgrade, then frames on the same TCP connection.")
+                           .arg(start, connectText));
+    noSockets->setAction(start, [this] { startServer(); });
+    log_->emptyState()->setText(tr("Nothing has happened yet"),
+                                tr("“%1” starts the server: the upgrade's bytes and every frame "
+                                   "(opcode, FIN, mask, length) then appear here.")
+                                    .arg(start));
+    log_->emptyState()->setAction(start, [this] { startServer(); });
 }
 
 } // namespace netstage
