@@ -580,6 +580,11 @@ bool MainWindow::openCard(const QString& id)
     return false;
 }
 
+GuidedTour* MainWindow::tour() const
+{
+    return tour_;
+}
+
 GuidedTour* MainWindow::startTour()
 {
     if (tour_)

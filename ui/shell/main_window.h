@@ -53,7 +53,7 @@ public:
     bool openCard(const QString& id);
     // The guided first run of the TCP chapter over the TCP lab (the running one, if any).
     GuidedTour* startTour();
-    GuidedTour* tour() const { return tour_; }
+    GuidedTour* tour() const;
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
     QStringList viewNames() const;
