@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace netstage {
 
@@ -57,10 +58,6 @@ EmptyState::EmptyState(QWidget* target, std::function<bool()> isEmpty)
     cardLayout->addWidget(title_);
     cardLayout->addWidget(hint_);
     cardLayout->addWidget(button_, 0, Qt::AlignHCenter);
-    auto* outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    outer->addWidget(card_, 0, Qt::AlignHCenter);
-    outer->addStretch(2);
 
     parentWidget()->installEventFilter(this);
     // Cheap to ask; views that are not item views have no signal saying they changed.
@@ -97,6 +94,7 @@ void EmptyState::setText(const QString& title, const QString& hint)
     title_->setVisible(!title.isEmpty());
     hint_->setText(hint);
     hint_->setVisible(!hint.isEmpty());
+    place();
 }
 
 QString EmptyState::title() const
@@ -114,6 +112,7 @@ void EmptyState::setAction(const QString& text, std::function<void()> action)
     action_ = std::move(action);
     button_->setText(text);
     button_->setVisible(!text.isEmpty() && action_);
+    place();
 }
 
 bool EmptyState::isShowing() const
@@ -142,12 +141,13 @@ bool EmptyState::eventFilter(QObject* watched, QEvent* event)
 
 void EmptyState::paintEvent(QPaintEvent*)
 {
-    // The view's own background, a little veiled, so grid lines and headers stay calm
-    // behind the words; the card itself is a soft rounded box.
+    // The view's own background, almost opaque: what the view draws while empty (a faint
+    // placeholder of its own, grid lines) stays out of the way of the words; the card itself
+    // is a soft rounded box.
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     QColor veil = palette().color(QPalette::Base);
-    veil.setAlpha(200);
+    veil.setAlpha(240);
     p.fillRect(rect(), veil);
     const QRect card = card_->geometry().adjusted(-16, -12, 16, 12);
     QColor fill = palette().color(QPalette::AlternateBase);
@@ -158,8 +158,18 @@ void EmptyState::paintEvent(QPaintEvent*)
 
 void EmptyState::place()
 {
-    if (QWidget* host = parentWidget())
-        setGeometry(host->rect());
+    QWidget* host = parentWidget();
+    if (!host)
+        return;
+    setGeometry(host->rect());
+    // The card as wide as reads well, as tall as its wrapped words need at that width (a
+    // layout that centres it would give the labels their one-line width and cut them).
+    const int w = std::max(120, std::min(card_->maximumWidth(), width() - 48));
+    QLayout* l = card_->layout();
+    l->activate();
+    int h = l->hasHeightForWidth() ? l->totalHeightForWidth(w) : l->totalSizeHint().height();
+    h = std::min(h, std::max(0, height() - 16));
+    card_->setGeometry((width() - w) / 2, std::max(8, (height() - h) / 3), w, h);
 }
 
 } // namespace netstage

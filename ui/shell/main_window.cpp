@@ -85,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildPanels();
     buildMenus();
     setAcceptDrops(true);
+    updateStartPage(); // a window without remembered settings is a first run
 
     eventsLabel_->setObjectName(QStringLiteral("eventsLabel"));
     kernelLabel_->setObjectName(QStringLiteral("kernelLabel"));

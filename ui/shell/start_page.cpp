@@ -223,14 +223,22 @@ QFrame* StartPage::buildCard(const QString& id, const QString& chapter, const QS
 void StartPage::setContinue(const QString& view, const QString& viewTitle,
                             const QStringList& recent)
 {
+    // Later, not now: this may run from a click on one of these buttons.
+    const auto drop = [](QWidget* w) {
+        if (w) {
+            w->hide();
+            w->setObjectName(QString());
+            w->deleteLater();
+        }
+    };
     while (QLayoutItem* item = continueLayout_->takeAt(0)) {
         if (QLayout* row = item->layout()) {
             while (QLayoutItem* inner = row->takeAt(0)) {
-                delete inner->widget();
+                drop(inner->widget());
                 delete inner;
             }
         }
-        delete item->widget();
+        drop(item->widget());
         delete item;
     }
     if (view.isEmpty() && recent.isEmpty()) {
