@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLayout>
 #include <QPainter>
 #include <QPushButton>
 #include <QTimer>
@@ -62,8 +63,7 @@ GuidedTour::GuidedTour(QWidget* window, TcpPanel* panel, TcpLab* lab)
         "QFrame#tourNote { background: #fff4d6; border: 2px solid #e69f00; border-radius: 8px; }"
         " QFrame#tourNote QLabel { color: #202020; }"));
     note_ = note;
-    note_->setMaximumWidth(460);
-    note_->setMinimumWidth(360);
+    note_->setMaximumWidth(440);
     auto* v = new QVBoxLayout(note_);
     v->setContentsMargins(14, 10, 14, 10);
     title_ = new QLabel(note_);
@@ -238,7 +238,13 @@ void GuidedTour::place()
         ring_->hide();
     }
     // The note beside the ring: below it where there is room, else above; always inside.
-    const QSize size = note_->sizeHint().boundedTo(note_->maximumSize());
+    // A fixed width and the height its wrapped words need there, so the clamping below
+    // keeps the whole note inside the window.
+    const int w = std::min(note_->maximumWidth(), std::max(200, area.width() - 16));
+    note_->layout()->activate();
+    const QSize size(w, note_->layout()->hasHeightForWidth()
+                            ? note_->layout()->totalHeightForWidth(w)
+                            : note_->sizeHint().height());
     QPoint at(area.right() - size.width() - 24, area.bottom() - size.height() - 48);
     if (onScreen) {
         const QRect ring = ring_->geometry();

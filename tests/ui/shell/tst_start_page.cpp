@@ -332,6 +332,8 @@ void TstStartPage::guidedRunAdvancesOnRealActions()
     QTRY_COMPARE_WITH_TIMEOUT(tour->step(), GuidedTour::Send, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(ringsAround(QStringLiteral("sendButton")), 2000);
     QVERIFY(tour->noteText().contains(TcpLab::kReply));
+    // For a person to look at: the ring and the note at this step (tour_send.png).
+    QVERIFY(w.grab().save(QStringLiteral("tour_send.png")));
 
     auto* message = panel->findChild<QLineEdit*>(QStringLiteral("messageEdit"));
     QVERIFY(message);
