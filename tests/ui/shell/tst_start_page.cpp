@@ -44,6 +44,19 @@ template <typename T> T* named(QWidget* root, const QString& name)
     return root->findChild<T*>(name);
 }
 
+// As a user does: wait until the button can be pressed (the panel enables it when the model,
+// which follows the timeline on a frame timer, shows the socket), then press it.
+bool press(QWidget* root, const QString& name)
+{
+    auto* b = root->findChild<QPushButton*>(name);
+    if (!b)
+        return false;
+    if (!QTest::qWaitFor([b] { return b->isEnabled() && b->isVisible(); }, 5000))
+        return false;
+    QTest::mouseClick(b, Qt::LeftButton);
+    return true;
+}
+
 QString plain(const QString& text)
 {
     return QString(text).remove(QLatin1Char('&'));
@@ -314,12 +327,10 @@ void TstStartPage::guidedRunAdvancesOnRealActions()
     // by a closed port is not the server starting.
     panel->findChild<QLineEdit*>(QStringLiteral("targetEdit"))
         ->setText(QStringLiteral("127.0.0.1:1"));
-    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("connectButton")),
-                      Qt::LeftButton);
+    QVERIFY(press(panel, QStringLiteral("connectButton")));
     QTest::qWait(300);
     QCOMPARE(tour->step(), GuidedTour::StartServer);
-    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("startButton")),
-                      Qt::LeftButton);
+    QVERIFY(press(panel, QStringLiteral("startButton")));
     QTRY_COMPARE_WITH_TIMEOUT(tour->step(), GuidedTour::Connect, 5000);
     QVERIFY(w.tcpLab()->isListening());
     QTRY_VERIFY_WITH_TIMEOUT(ringsAround(QStringLiteral("connectButton")), 2000);
@@ -327,8 +338,7 @@ void TstStartPage::guidedRunAdvancesOnRealActions()
     // The client aims at the server's real port (a user types it).
     panel->findChild<QLineEdit*>(QStringLiteral("targetEdit"))
         ->setText(QStringLiteral("127.0.0.1:%1").arg(w.tcpLab()->serverPort()));
-    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("connectButton")),
-                      Qt::LeftButton);
+    QVERIFY(press(panel, QStringLiteral("connectButton")));
     QTRY_COMPARE_WITH_TIMEOUT(tour->step(), GuidedTour::Send, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(ringsAround(QStringLiteral("sendButton")), 2000);
     QVERIFY(tour->noteText().contains(TcpLab::kReply));
@@ -341,14 +351,13 @@ void TstStartPage::guidedRunAdvancesOnRealActions()
                                  w.tcpLab()->timeline()->countOf(panel->selectedSocket()) > 1,
                              5000);
     message->setText(QStringLiteral("hello"));
-    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("sendButton")), Qt::LeftButton);
+    QVERIFY(press(panel, QStringLiteral("sendButton")));
     QTRY_COMPARE_WITH_TIMEOUT(tour->step(), GuidedTour::HalfClose, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(ringsAround(QStringLiteral("halfCloseButton")), 2000);
     QVERIFY(tour->noteText().contains(QStringLiteral("FIN-WAIT-2")));
     QVERIFY(!finished.count());
 
-    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("halfCloseButton")),
-                      Qt::LeftButton);
+    QVERIFY(press(panel, QStringLiteral("halfCloseButton")));
     QTRY_COMPARE_WITH_TIMEOUT(tour->step(), GuidedTour::Done, 5000);
     QVERIFY(!tour->ring()->isVisible());
     QVERIFY(!QApplication::activeModalWidget());
