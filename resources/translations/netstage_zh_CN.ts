@@ -5895,6 +5895,14 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <source>The walk&apos;s requests appear here as a browser&apos;s Network panel shows them, one bar each.</source>
         <translation>这次访问的请求会像浏览器的“网络”面板那样出现在这里，每个请求一条横条。</translation>
     </message>
+    <message>
+        <source>Nothing to draw yet</source>
+        <translation>还没有可画的内容</translation>
+    </message>
+    <message>
+        <source>“%1” walks the URL: every DNS datagram and TCP segment of the walk becomes an arrow here.</source>
+        <translation>“%1”走一遍这个 URL：这次访问的每个 DNS 数据报和 TCP 报文段都会在这里成为一个箭头。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::UrlStepModel</name>

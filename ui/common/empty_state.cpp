@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -113,6 +114,13 @@ void EmptyState::setAction(const QString& text, std::function<void()> action)
     button_->setText(text);
     button_->setVisible(!text.isEmpty() && action_);
     place();
+}
+
+QString EmptyState::plainText(const QString& buttonText)
+{
+    QString t = buttonText;
+    t.remove(QRegularExpression(QStringLiteral("\\(&[^)]\\)")));
+    return t.remove(QLatin1Char('&')).trimmed();
 }
 
 bool EmptyState::isShowing() const

@@ -37,6 +37,10 @@ public:
     void setAction(const QString& text, std::function<void()> action);
     QPushButton* actionButton() const { return button_; }
 
+    // A button's text as a sentence quotes it: without its mnemonic ("&Go" -> "Go",
+    // "前往(&G)" -> "前往").
+    static QString plainText(const QString& buttonText);
+
     // True while the overlay is up (the view is empty and shown).
     bool isShowing() const;
 

@@ -435,7 +435,7 @@ void HttpPanel::fetchResource(const QUrl& url)
 
 void HttpPanel::addEmptyStates()
 {
-    const QString sendText = sendButton_->text().remove(QLatin1Char('&'));
+    const QString sendText = EmptyState::plainText(sendButton_->text());
     // The one action: the demo site when no server runs yet, then the request.
     auto visit = [this] {
         if (!server_->isListening() && !startServer())

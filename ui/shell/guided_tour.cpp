@@ -3,6 +3,7 @@
 #include "core/base/event.h"
 #include "core/base/timeline.h"
 #include "core/tcp/tcp_lab.h"
+#include "ui/common/empty_state.h"
 #include "ui/tcp/tcp_panel.h"
 
 #include <QApplication>
@@ -43,9 +44,9 @@ protected:
     }
 };
 
-QString plain(QString text)
+QString plain(const QString& text)
 {
-    return text.remove(QLatin1Char('&'));
+    return EmptyState::plainText(text);
 }
 
 constexpr int kRingMargin = 6;

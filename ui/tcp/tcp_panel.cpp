@@ -618,8 +618,8 @@ void TcpPanel::addEmptyStates()
 {
     auto* noSockets = EmptyState::over(socketView_);
     noSockets->setObjectName(QStringLiteral("tcpSocketsEmpty"));
-    const QString start = startButton_->text().remove(QLatin1Char('&'));
-    const QString connectText = connectButton_->text().remove(QLatin1Char('&'));
+    const QString start = EmptyState::plainText(startButton_->text());
+    const QString connectText = EmptyState::plainText(connectButton_->text());
     auto describe = [this, noSockets, start, connectText] {
         noSockets->setText(tr("No server yet"),
                            tr("“%1” runs the tutorial's server on port %2; then “%3” connects a "

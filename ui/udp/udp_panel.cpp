@@ -584,8 +584,8 @@ void UdpPanel::updateSendButtons()
 
 void UdpPanel::addEmptyStates()
 {
-    const QString start = startButton_->text().remove(QLatin1Char('&'));
-    const QString sendText = sendButton_->text().remove(QLatin1Char('&'));
+    const QString start = EmptyState::plainText(startButton_->text());
+    const QString sendText = EmptyState::plainText(sendButton_->text());
     auto* noSockets = EmptyState::over(socketView_);
     noSockets->setObjectName(QStringLiteral("udpSocketsEmpty"));
     noSockets->setText(tr("No UDP server yet"),

@@ -782,7 +782,7 @@ void UrlPanel::openWithDialog()
 
 void UrlPanel::addEmptyStates()
 {
-    const QString goText = goButton_->text().remove(QLatin1Char('&'));
+    const QString goText = EmptyState::plainText(goButton_->text());
     auto* noSteps = EmptyState::over(steps_);
     noSteps->setObjectName(QStringLiteral("urlStepsEmpty"));
     noSteps->setText(tr("No walk yet"),
@@ -797,6 +797,13 @@ void UrlPanel::addEmptyStates()
                         tr("The walk's requests appear here as a browser's Network panel shows "
                            "them, one bar each."));
     noRequests->setAction(goText, [this] { go(); });
+    auto* noArrows = new EmptyState(ladder_, [this] { return ladder_->ladder().items.empty(); });
+    noArrows->setObjectName(QStringLiteral("urlLadderEmpty"));
+    noArrows->setText(tr("Nothing to draw yet"),
+                      tr("“%1” walks the URL: every DNS datagram and TCP segment of the walk "
+                         "becomes an arrow here.")
+                          .arg(goText));
+    noArrows->setAction(goText, [this] { go(); });
 }
 
 } // namespace netstage

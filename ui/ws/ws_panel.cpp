@@ -657,8 +657,8 @@ bool WsPanel::abortSelected()
 
 void WsPanel::addEmptyStates()
 {
-    const QString start = startButton_->text().remove(QLatin1Char('&'));
-    const QString connectText = connectButton_->text().remove(QLatin1Char('&'));
+    const QString start = EmptyState::plainText(startButton_->text());
+    const QString connectText = EmptyState::plainText(connectButton_->text());
     auto* noSockets = EmptyState::over(socketView_);
     noSockets->setObjectName(QStringLiteral("wsSocketsEmpty"));
     noSockets->setText(tr("No WebSocket server yet"),

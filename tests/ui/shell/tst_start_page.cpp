@@ -450,7 +450,7 @@ void TstStartPage::emptyStatesSayWhatAndFillTheView()
          {QStringLiteral("udpSocketsEmpty"), QStringLiteral("udpLadderEmpty"),
           QStringLiteral("wsSocketsEmpty"), QStringLiteral("httpHistoryEmpty"),
           QStringLiteral("httpTimingEmpty"), QStringLiteral("urlStepsEmpty"),
-          QStringLiteral("urlWaterfallEmpty")}) {
+          QStringLiteral("urlWaterfallEmpty"), QStringLiteral("urlLadderEmpty")}) {
         auto* e = w.findChild<EmptyState*>(name);
         QVERIFY2(e, qPrintable(name));
         QVERIFY2(!e->title().isEmpty() && !e->hint().isEmpty() && e->actionButton() &&
