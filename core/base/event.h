@@ -7,7 +7,7 @@
 
 namespace netstage {
 
-// One observation on the timeline. Field names and meanings follow DESIGN.md's JSON shape;
+// One observation on the timeline. Field names and meanings follow docs/EVENTS.md's JSON shape;
 // empty strings and negative numbers mean "does not apply" and are omitted from JSON.
 struct Event
 {

@@ -1,11 +1,13 @@
 #include "core/cli/cli.h"
 
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_support.h"
 
 #include "core/base/errors.h"
 #include "core/base/tcp_state.h"
 #include "core/base/timeline.h"
 #include "core/cli/http_cli.h"
+#include "core/cli/https_cli.h"
 #include "core/cli/udp_cli.h"
 #include "core/cli/url_cli.h"
 #include "core/cli/ws_cli.h"
@@ -19,12 +21,12 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QLibraryInfo>
+#include <QFileInfo>
 #include <QLocale>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 #include <QTimer>
-#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -46,6 +48,40 @@ bool isLabName(const QString& a)
             return true;
     }
     return false;
+}
+
+// "tcp, http, udp, ws, url": every lab `netstage <lab>` knows, for the usage errors.
+QString labNames()
+{
+    QStringList names{QStringLiteral("tcp")};
+    for (const LabCli& m : Cli::labModules())
+        names << m.name;
+    return names.join(QLatin1String(", "));
+}
+
+// The option table of `netstage tcp` (parsed by parseCliArgs, usage generated from it).
+std::vector<CliVerb> tcpVerbs()
+{
+    const CliOption pcap{QStringLiteral("--pcap"), QStringLiteral("FILE")};
+    return {
+        {QStringLiteral("serve"), QString(), serveOptions(QStringLiteral("seed|echo|silent"))},
+        {QStringLiteral("connect"), QStringLiteral("HOST:PORT"),
+         withOutput({{QStringLiteral("--send"), QStringLiteral("TEXT"), QString(), true},
+                     {QStringLiteral("--hex")},
+                     {QStringLiteral("--then"), QStringLiteral("half-close|close|abort")},
+                     {QStringLiteral("--wait"), QStringLiteral("MS")},
+                     pcap})},
+        {QStringLiteral("lesson"), QStringLiteral("NAME"),
+         withOutput({{QStringLiteral("--list")},
+                     {QStringLiteral("--step-delay"), QStringLiteral("MS")},
+                     {QStringLiteral("--diagram"), QStringLiteral("FILE.png|FILE.svg")},
+                     {QStringLiteral("--source"), QStringLiteral("wire|model")},
+                     {QStringLiteral("--port"), QStringLiteral("PORT")},
+                     {QStringLiteral("--record"), QStringLiteral("FILE")},
+                     {QStringLiteral("--loss"), QStringLiteral("PERCENT")},
+                     pcap,
+                     {QStringLiteral("--slides"), QStringLiteral("DIR")}})},
+    };
 }
 
 Cli::DiagramWriter& diagramWriter()
@@ -282,7 +318,7 @@ std::vector<LabCli> Cli::labModules()
     // Each lab's module, in the order `netstage --help` lists them. Built on every call, not
     // cached: the first call comes before the translator is installed, and the summaries must
     // follow --lang.
-    return {httpCli(), udpCli(), wsCli(), urlCli()};
+    return {httpCli(), httpsCli(), udpCli(), wsCli(), urlCli()};
 }
 
 bool Cli::isHeadless(int argc, char** argv)
@@ -309,6 +345,15 @@ void Cli::setDiagramWriter(DiagramWriter writer)
     diagramWriter() = std::move(writer);
 }
 
+bool Cli::drawDiagram(const Ladder& ladder, const QString& path, QString* error)
+{
+    if (!diagramWriter()) {
+        *error = tr("this build cannot draw diagrams");
+        return false;
+    }
+    return diagramWriter()(ladder, path, error);
+}
+
 void Cli::setSlidesWriter(SlidesWriter writer)
 {
     slidesWriter() = std::move(writer);
@@ -322,6 +367,43 @@ bool Cli::needsGui(int argc, char** argv)
             return true;
     }
     return false;
+}
+
+QString Cli::windowUnavailable(const QStringList& args)
+{
+    // The platform Qt will try: -platform NAME, else QT_QPA_PLATFORM ("wayland;xcb" lists
+    // fallbacks), else Qt's default on Linux (xcb; wayland first in a Wayland session).
+    QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    const int at = args.indexOf(QStringLiteral("-platform"));
+    if (at >= 0 && at + 1 < args.size())
+        platform = args[at + 1];
+    QStringList candidates = platform.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    if (candidates.isEmpty())
+        candidates = {QStringLiteral("wayland"), QStringLiteral("xcb")};
+    const QString display = qEnvironmentVariable("DISPLAY");
+    const QString wayland = qEnvironmentVariable("WAYLAND_DISPLAY");
+    for (const QString& c : std::as_const(candidates)) {
+        const QString name = c.section(QLatin1Char(':'), 0, 0);
+        if (name == QLatin1String("xcb")) {
+            // A local display ":N" is a socket in /tmp/.X11-unix; without it Qt would abort.
+            static const QRegularExpression local(QStringLiteral("^(unix)?:(\\d+)(\\.\\d+)?$"));
+            const QRegularExpressionMatch m = local.match(display);
+            if (!display.isEmpty() &&
+                (!m.hasMatch() ||
+                 QFileInfo::exists(QStringLiteral("/tmp/.X11-unix/X") + m.captured(2))))
+                return QString();
+        } else if (name.startsWith(QLatin1String("wayland"))) {
+            if (!wayland.isEmpty())
+                return QString();
+        } else {
+            return QString(); // offscreen, minimal, vnc, eglfs...: no display needed
+        }
+    }
+    const QString why = display.isEmpty() ? tr("there is no display (DISPLAY is not set)")
+                                          : tr("there is no display at DISPLAY=%1").arg(display);
+    return tr("netstage: cannot open the window: %1. The labs run without one, e.g. 'netstage "
+              "tcp serve'; 'netstage --help' lists them.")
+        .arg(why);
 }
 
 QString Cli::langFromArgv(int argc, char** argv)
@@ -355,8 +437,9 @@ QString Cli::mainHelp()
               "  --lang L        zh_CN or en (default: the system's language)\n"
               "  --screenshot F  open the window, let it settle, write a PNG to F, exit\n"
               "  --view V        the view for --screenshot: tcp (default), start, lessons,\n"
-              "                  handshake, tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,\n"
-              "                  presentation, shortcuts; empty-V: view V before anything ran\n"
+              "                  handshake, tcp-vs-udp, udp, http, https, ws, url, url-waterfall,\n"
+              "                  osi, presentation, shortcuts; empty-V: view V before anything "
+              "ran\n"
               "  --help          this text; 'netstage <lab> --help' for one lab\n"
               "  --version       the version\n"
               "\n"
@@ -365,240 +448,222 @@ QString Cli::mainHelp()
 
 QString Cli::tcpHelp()
 {
-    return tr(
-        "Usage:\n"
-        "  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]\n"
-        "                       [--for SECONDS] [--events FILE|-] [--quiet]\n"
-        "  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]\n"
-        "                       [--then half-close|close|abort] [--wait MS]\n"
-        "                       [--pcap FILE] [--events FILE|-] [--quiet]\n"
-        "  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]\n"
-        "                       [--source wire|model] [--port PORT] [--record FILE]\n"
-        "                       [--loss PERCENT] [--pcap FILE] [--slides DIR]\n"
-        "                       [--events FILE|-]\n"
-        "  netstage tcp lesson  --list\n"
-        "\n"
-        "serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
-        "         port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.\n"
-        "         seed: the tutorial's server: a welcome line on connection, \"你好\"\n"
-        "               for each message, ends its side when the client ends.\n"
-        "         echo: writes back what arrives.   silent: says nothing and never\n"
-        "               closes by itself (the connection waits in CLOSE-WAIT).\n"
-        "connect  connects, reads what the server says, sends each --send (waiting\n"
-        "         --wait ms, default 500, for replies after each), then closes\n"
-        "         (--then close, default), sends FIN and keeps reading (half-close),\n"
-        "         or resets with RST (abort). --hex: --send values are hex bytes.\n"
-        "lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)\n"
-        "         before each step, prints the ladder and, with --diagram, draws it.\n"
-        "         The arrows come from the wire capture when it runs (root or setcap),\n"
-        "         otherwise from the TCP model; --source model forces the model.\n"
-        "         --record FILE saves a recording the window opens (File > Open).\n"
-        "         --loss PERCENT (root or CAP_NET_ADMIN): an nftables rule drops that\n"
-        "         share of the TCP segments sent to the lesson's server, so the wire\n"
-        "         shows TCP sending them again; UDP steps go through the UDP relay with\n"
-        "         the same loss. The rule is removed when the lesson ends.\n"
-        "         --slides DIR writes one picture per step (slide-01.png...) with the\n"
-        "         step's explanation, and an index.html that shows them in order.\n"
-        "--pcap FILE      (connect, lesson) the captured frames as pcapng, for\n"
-        "                 Wireshark or tshark; needs capture permission\n"
-        "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
-        "--quiet          no people-readable lines\n");
+    return cliUsage(QStringLiteral("tcp"), tcpVerbs()) + QLatin1Char('\n') +
+           tr("serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free\n"
+              "         port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.\n"
+              "         seed: the tutorial's server: a welcome line on connection, \"你好\"\n"
+              "               for each message, ends its side when the client ends.\n"
+              "         echo: writes back what arrives.   silent: says nothing and never\n"
+              "               closes by itself (the connection waits in CLOSE-WAIT).\n"
+              "connect  connects, reads what the server says, sends each --send (waiting\n"
+              "         --wait ms, default 500, for replies after each), then closes\n"
+              "         (--then close, default), sends FIN and keeps reading (half-close),\n"
+              "         or resets with RST (abort). --hex: --send values are hex bytes.\n"
+              "lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)\n"
+              "         before each step, prints the ladder and, with --diagram, draws it.\n"
+              "         The arrows come from the wire capture when it runs (root or setcap),\n"
+              "         otherwise from the TCP model; --source model forces the model.\n"
+              "         --record FILE saves a recording the window opens (File > Open).\n"
+              "         --loss PERCENT (root or CAP_NET_ADMIN): an nftables rule drops that\n"
+              "         share of the TCP segments sent to the lesson's server, so the wire\n"
+              "         shows TCP sending them again; UDP steps go through the UDP relay with\n"
+              "         the same loss. The rule is removed when the lesson ends.\n"
+              "         --slides DIR writes one picture per step (slide-01.png...) with the\n"
+              "         step's explanation, and an index.html that shows them in order.\n"
+              "--pcap FILE      (connect, lesson) the captured frames as pcapng, for\n"
+              "                 Wireshark or tshark; needs capture permission\n"
+              "--events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)\n"
+              "--quiet          no people-readable lines\n");
 }
 
 Command Cli::parse(const QStringList& args)
 {
     Command cmd;
-    QStringList pos;
-    QStringList rest = args.mid(1);
-    bool wantHelp = false;
+    const QStringList rest = args.mid(1);
     auto bad = [&cmd](const QString& msg) {
         cmd.kind = Command::Kind::UsageError;
         cmd.error = msg;
         return cmd;
     };
-    // Another lab's module parses its own arguments; only --lang is global.
+    // The global options come first: --lang anywhere; the window's --screenshot and --view.
+    // The first word that is not an option names the lab.
+    int labAt = -1;
     for (int i = 0; i < rest.size(); ++i) {
-        if (rest[i] == QLatin1String("--lang")) {
+        const QString& a = rest[i];
+        if (a == QLatin1String("--lang")) {
+            if (i + 1 >= rest.size())
+                return bad(tr("--lang needs a value (zh_CN or en)"));
+            cmd.lang = rest[++i];
+            if (cmd.lang != QLatin1String("zh_CN") && cmd.lang != QLatin1String("en"))
+                return bad(tr("--lang must be zh_CN or en, not \"%1\"").arg(cmd.lang));
+            continue;
+        }
+        if (a == QLatin1String("--screenshot") || a == QLatin1String("--view")) {
             ++i;
             continue;
         }
-        if (rest[i].startsWith(QLatin1Char('-')))
-            continue;
+        if (labAt < 0 && !(a.startsWith(QLatin1Char('-')) && a.size() > 1))
+            labAt = i;
+    }
+
+    // Another lab's module parses its own arguments (all but --lang).
+    if (labAt >= 0) {
         for (const LabCli& m : labModules()) {
-            if (m.name != rest[i])
+            if (m.name != rest[labAt])
                 continue;
             cmd.kind = Command::Kind::LabModule;
             cmd.lab = m.name;
-            for (int k = i + 1; k < rest.size(); ++k) {
-                if (rest[k] == QLatin1String("--lang") && k + 1 < rest.size()) {
-                    cmd.lang = rest[++k];
+            for (int k = labAt + 1; k < rest.size(); ++k) {
+                if (rest[k] == QLatin1String("--lang")) {
+                    ++k; // global, read above
                     continue;
                 }
                 cmd.labArgs << rest[k];
             }
-            for (int k = 0; k < i; ++k) {
-                if (rest[k] == QLatin1String("--lang") && k + 1 < rest.size())
-                    cmd.lang = rest[k + 1];
-            }
             return cmd;
         }
-        break;
     }
-    for (int i = 0; i < rest.size(); ++i) {
-        const QString a = rest[i];
-        auto value = [&](QString* out) {
-            if (i + 1 >= rest.size())
-                return false;
-            *out = rest[++i];
-            return true;
-        };
-        QString v;
-        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            wantHelp = true;
-        } else if (a == QLatin1String("--version")) {
-            cmd.kind = Command::Kind::Version;
-            return cmd;
-        } else if (a == QLatin1String("--lang")) {
-            if (!value(&cmd.lang))
-                return bad(tr("--lang needs a value (zh_CN or en)"));
-            if (cmd.lang != QLatin1String("zh_CN") && cmd.lang != QLatin1String("en"))
-                return bad(tr("--lang must be zh_CN or en, not \"%1\"").arg(cmd.lang));
-        } else if (a == QLatin1String("--screenshot")) {
-            if (!value(&cmd.screenshot))
-                return bad(tr("--screenshot needs a file name"));
-        } else if (a == QLatin1String("--view")) {
-            if (!value(&cmd.view))
-                return bad(tr("--view needs a view name"));
-        } else if (a == QLatin1String("--events")) {
-            if (!value(&cmd.events))
-                return bad(tr("--events needs a file name or -"));
+
+    if (labAt < 0) {
+        // The window: only the global options.
+        for (int i = 0; i < rest.size(); ++i) {
+            const QString& a = rest[i];
+            if (a == QLatin1String("--lang")) {
+                ++i;
+            } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+                cmd.kind = Command::Kind::Help;
+                cmd.helpText = mainHelp();
+                return cmd;
+            } else if (a == QLatin1String("--version")) {
+                cmd.kind = Command::Kind::Version;
+                return cmd;
+            } else if (a == QLatin1String("--screenshot")) {
+                if (i + 1 >= rest.size())
+                    return bad(tr("--screenshot needs a file name"));
+                cmd.screenshot = rest[++i];
+            } else if (a == QLatin1String("--view")) {
+                if (i + 1 >= rest.size())
+                    return bad(tr("--view needs a view name"));
+                cmd.view = rest[++i];
+            } else {
+                return bad(tr("unknown option %1; the options are %2")
+                               .arg(a, QStringLiteral("--lang, --screenshot, --view, --help, "
+                                                      "--version")));
+            }
+        }
+        return cmd; // the window
+    }
+    if (rest[labAt] != QLatin1String("tcp"))
+        return bad(tr("unknown lab \"%1\"; the labs are %2").arg(rest[labAt], labNames()));
+
+    cmd.lab = QStringLiteral("tcp"); // its usage errors point at 'netstage tcp --help'
+    QStringList tcpArgs = rest;
+    tcpArgs.removeAt(labAt);
+    const CliArgs p = parseCliArgs(QStringLiteral("tcp"), tcpVerbs(), tcpArgs);
+    if (p.help) {
+        cmd.kind = Command::Kind::Help;
+        cmd.helpText = tcpHelp();
+        return cmd;
+    }
+    if (!p.error.isEmpty())
+        return bad(p.error);
+    for (const CliGiven& g : p.given) {
+        const QString& a = g.option;
+        const QString& v = g.value;
+        bool ok = false;
+        if (a == QLatin1String("--events")) {
+            cmd.events = v;
         } else if (a == QLatin1String("--host")) {
-            if (!value(&cmd.host))
-                return bad(tr("--host needs an address"));
+            cmd.host = v;
         } else if (a == QLatin1String("--port")) {
-            bool ok = false;
-            const uint p = value(&v) ? v.toUInt(&ok) : 0;
-            if (!ok || p > 65535)
+            const uint port = v.toUInt(&ok);
+            if (!ok || port > 65535)
                 return bad(tr("--port needs a number from 0 to 65535"));
-            cmd.port = static_cast<quint16>(p);
+            cmd.port = static_cast<quint16>(port);
             cmd.portGiven = true;
         } else if (a == QLatin1String("--preset")) {
-            if (!value(&v) || !tcpPresetFromName(v, &cmd.preset))
+            if (!tcpPresetFromName(v, &cmd.preset))
                 return bad(tr("--preset must be seed, echo or silent"));
         } else if (a == QLatin1String("--for")) {
-            bool ok = false;
-            cmd.forSeconds = value(&v) ? v.toDouble(&ok) : -1;
+            cmd.forSeconds = v.toDouble(&ok);
             if (!ok || cmd.forSeconds < 0)
                 return bad(tr("--for needs a number of seconds"));
         } else if (a == QLatin1String("--send")) {
-            if (!value(&v))
-                return bad(tr("--send needs a text"));
             cmd.sends << v;
         } else if (a == QLatin1String("--hex")) {
             cmd.hex = true;
         } else if (a == QLatin1String("--list")) {
             cmd.listLessons = true;
         } else if (a == QLatin1String("--step-delay")) {
-            bool ok = false;
-            cmd.stepDelayMs = value(&v) ? v.toInt(&ok) : -1;
+            cmd.stepDelayMs = v.toInt(&ok);
             if (!ok || cmd.stepDelayMs < 0 || cmd.stepDelayMs > 600000)
                 return bad(tr("--step-delay needs milliseconds (0 to 600000)"));
         } else if (a == QLatin1String("--loss")) {
-            bool ok = false;
-            cmd.lossPercent = value(&v) ? v.toInt(&ok) : -1;
+            cmd.lossPercent = v.toInt(&ok);
             if (!ok || cmd.lossPercent < 1 || cmd.lossPercent > 100)
                 return bad(tr("--loss needs a percentage from 1 to 100"));
         } else if (a == QLatin1String("--diagram")) {
-            if (!value(&cmd.diagram) ||
-                !(cmd.diagram.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
+            cmd.diagram = v;
+            if (!(cmd.diagram.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
                   cmd.diagram.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
                 return bad(tr("--diagram needs a file name ending in .png or .svg"));
         } else if (a == QLatin1String("--slides")) {
-            if (!value(&cmd.slides))
-                return bad(tr("--slides needs a folder"));
+            cmd.slides = v;
         } else if (a == QLatin1String("--record")) {
-            if (!value(&cmd.record))
-                return bad(tr("--record needs a file name"));
+            cmd.record = v;
         } else if (a == QLatin1String("--pcap")) {
-            if (!value(&cmd.pcap))
-                return bad(tr("--pcap needs a file name"));
+            cmd.pcap = v;
         } else if (a == QLatin1String("--source")) {
-            if (!value(&cmd.ladderSource) || (cmd.ladderSource != QLatin1String("wire") &&
-                                              cmd.ladderSource != QLatin1String("model")))
+            cmd.ladderSource = v;
+            if (v != QLatin1String("wire") && v != QLatin1String("model"))
                 return bad(tr("--source must be wire or model"));
-        } else if (a == QLatin1String("--quiet") || a == QLatin1String("-q")) {
+        } else if (a == QLatin1String("--quiet")) {
             cmd.quiet = true;
         } else if (a == QLatin1String("--then")) {
-            if (!value(&cmd.then) ||
-                (cmd.then != QLatin1String("close") && cmd.then != QLatin1String("half-close") &&
-                 cmd.then != QLatin1String("abort")))
+            cmd.then = v;
+            if (v != QLatin1String("close") && v != QLatin1String("half-close") &&
+                v != QLatin1String("abort"))
                 return bad(tr("--then must be half-close, close or abort"));
         } else if (a == QLatin1String("--wait")) {
-            bool ok = false;
-            cmd.waitMs = value(&v) ? v.toInt(&ok) : -1;
+            cmd.waitMs = v.toInt(&ok);
             if (!ok || cmd.waitMs < 0 || cmd.waitMs > 600000)
                 return bad(tr("--wait needs milliseconds (0 to 600000)"));
-        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            return bad(tr("unknown option %1").arg(a));
-        } else {
-            pos << a;
         }
     }
 
-    if (pos.isEmpty()) {
-        if (wantHelp) {
-            cmd.kind = Command::Kind::Help;
-            cmd.helpText = mainHelp();
-        }
-        return cmd; // the window
-    }
-    if (pos[0] != QLatin1String("tcp"))
-        return bad(tr("unknown lab \"%1\" (try: tcp)").arg(pos[0]));
-    if (wantHelp || pos.size() == 1) {
-        if (!wantHelp)
-            return bad(tr("tcp needs a verb: serve or connect"));
-        cmd.kind = Command::Kind::Help;
-        cmd.helpText = tcpHelp();
-        return cmd;
-    }
-    const QString verb = pos[1];
-    if (verb == QLatin1String("serve")) {
-        if (pos.size() > 2)
-            return bad(tr("tcp serve takes no argument \"%1\"").arg(pos[2]));
-        if (!cmd.sends.isEmpty() || cmd.hex)
-            return bad(tr("--send and --hex belong to tcp connect"));
+    const QStringList& pos = p.operands;
+    if (p.verb == QLatin1String("serve")) {
+        if (!pos.isEmpty())
+            return bad(tr("tcp serve takes no argument \"%1\"").arg(pos[0]));
         cmd.kind = Command::Kind::TcpServe;
         return cmd;
     }
-    if (verb == QLatin1String("lesson")) {
+    if (p.verb == QLatin1String("lesson")) {
         if (cmd.listLessons) {
             cmd.kind = Command::Kind::TcpLesson;
             return cmd;
         }
-        if (pos.size() != 3)
+        if (pos.size() != 1)
             return bad(tr("tcp lesson needs a NAME (or --list)"));
-        cmd.lesson = pos[2];
+        cmd.lesson = pos[0];
         cmd.kind = Command::Kind::TcpLesson;
         return cmd;
     }
-    if (verb == QLatin1String("connect")) {
-        if (pos.size() != 3)
-            return bad(tr("tcp connect needs HOST:PORT, e.g. 127.0.0.1:8124"));
-        if (!parseHostPort(pos[2], &cmd.host, &cmd.port))
-            return bad(
-                tr("\"%1\" is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124").arg(pos[2]));
-        if (cmd.hex) {
-            for (const QString& sv : std::as_const(cmd.sends)) {
-                bool ok = false;
-                parseHex(sv, &ok);
-                if (!ok)
-                    return bad(tr("\"%1\" is not hex bytes (e.g. \"48 65 6c 6c 6f\")").arg(sv));
-            }
+    // connect
+    if (pos.size() != 1)
+        return bad(tr("tcp connect needs HOST:PORT, e.g. 127.0.0.1:8124"));
+    if (!parseHostPort(pos[0], &cmd.host, &cmd.port))
+        return bad(tr("\"%1\" is not HOST:PORT (port 1-65535), e.g. 127.0.0.1:8124").arg(pos[0]));
+    if (cmd.hex) {
+        for (const QString& sv : std::as_const(cmd.sends)) {
+            bool ok = false;
+            parseHex(sv, &ok);
+            if (!ok)
+                return bad(tr("\"%1\" is not hex bytes (e.g. \"48 65 6c 6c 6f\")").arg(sv));
         }
-        cmd.kind = Command::Kind::TcpConnect;
-        return cmd;
     }
-    return bad(tr("unknown tcp verb \"%1\" (try: serve, connect, lesson)").arg(verb));
+    cmd.kind = Command::Kind::TcpConnect;
+    return cmd;
 }
 
 int Cli::run(const Command& cmd)
@@ -614,9 +679,7 @@ int Cli::run(const Command& cmd)
         std::printf("netstage %s\n", NETSTAGE_VERSION);
         return 0;
     case Command::Kind::UsageError:
-        printErr(QStringLiteral("netstage: %1").arg(cmd.error));
-        printErr(tr("Try 'netstage --help'."));
-        return 2;
+        return usageError(cmd.error, cmd.lab);
     case Command::Kind::TcpServe:
         return runServe(cmd);
     case Command::Kind::TcpConnect:
@@ -634,34 +697,6 @@ int Cli::run(const Command& cmd)
         return 2;
     }
     return 2;
-}
-
-QString installTranslators(QCoreApplication* app, const QString& lang)
-{
-    QString use = lang;
-    if (use.isEmpty())
-        use = QLocale::system().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
-                                                                       : QStringLiteral("en");
-    QLocale::setDefault(QLocale(use));
-    // A second call switches the language: the translators of the first go first (each
-    // removal and installation posts a LanguageChange to every widget).
-    static QList<QPointer<QTranslator>> installed;
-    for (const QPointer<QTranslator>& t : std::as_const(installed)) {
-        if (t) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-    }
-    installed.clear();
-    auto* mine = new QTranslator(app);
-    if (mine->load(QStringLiteral(":/i18n/netstage_%1.qm").arg(use)))
-        app->installTranslator(mine);
-    auto* qt = new QTranslator(app);
-    if (qt->load(QLocale(use), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app->installTranslator(qt);
-    installed << mine << qt;
-    return use;
 }
 
 } // namespace netstage

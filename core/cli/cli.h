@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/base/translators.h" // installTranslators, for the commands
 #include "core/ladder/ladder.h"
 #include "core/tcp/tcp_lab.h"
 
@@ -85,6 +86,10 @@ public:
     static bool isHeadless(int argc, char** argv);
     // The language asked for with --lang, read straight from argv (before parsing).
     static QString langFromArgv(int argc, char** argv);
+    // Why the window cannot open here, as one sentence for stderr ("" when it can): no
+    // display for the platform Qt would use. Checked before QApplication exists, because
+    // QApplication aborts (core dump) without one. args: argv as strings.
+    static QString windowUnavailable(const QStringList& args);
     static QString mainHelp();
     static QString tcpHelp();
     // Draws a ladder into an image file (PNG or SVG by extension). The GUI library provides
@@ -92,6 +97,8 @@ public:
     using DiagramWriter =
         std::function<bool(const Ladder& ladder, const QString& path, QString* error)>;
     static void setDiagramWriter(DiagramWriter writer);
+    // Draws with the writer set above; false (and *error) without one or when it fails.
+    static bool drawDiagram(const Ladder& ladder, const QString& path, QString* error);
     // Writes a lesson's slides (one PNG per step and an index.html) into a folder; returns how
     // many, or -1 with *error set. Provided by the GUI library, like the diagram writer.
     using SlidesWriter =
@@ -105,9 +112,5 @@ public:
     static int run(const Command& cmd);
     static std::vector<LabCli> labModules();
 };
-
-// Installs the NetStage and Qt translators for "zh_CN", "en" or the system locale ("").
-// Returns the language in use.
-QString installTranslators(QCoreApplication* app, const QString& lang);
 
 } // namespace netstage

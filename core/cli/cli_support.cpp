@@ -1,5 +1,7 @@
 #include "core/cli/cli_support.h"
 
+#include "core/base/hex.h"
+
 #include "core/explain/explain.h"
 
 #include <QElapsedTimer>
@@ -27,22 +29,23 @@ bool parseHostPort(const QString& s, QString* host, quint16* port)
 
 QByteArray parseHex(const QString& s, bool* ok)
 {
-    QString clean = s;
-    clean.remove(QLatin1Char(' ')).remove(QLatin1Char(':'));
-    if (clean.startsWith(QLatin1String("0x")))
-        clean = clean.mid(2);
-    *ok = clean.size() % 2 == 0;
-    for (const QChar c : clean) {
-        if (!isxdigit(c.toLatin1()))
-            *ok = false;
-    }
-    return *ok ? QByteArray::fromHex(clean.toLatin1()) : QByteArray();
+    const HexBytes h = HexBytes::parse(s);
+    *ok = h.ok();
+    return h.bytes;
 }
 
 void printErr(const QString& line)
 {
     std::fputs(qPrintable(line + QLatin1Char('\n')), stderr);
     std::fflush(stderr);
+}
+
+int usageError(const QString& message, const QString& lab)
+{
+    const QString help = lab.isEmpty() ? QStringLiteral("netstage --help")
+                                       : QStringLiteral("netstage %1 --help").arg(lab);
+    printErr(Cli::tr("netstage: %1 (see '%2')").arg(message, help));
+    return 2;
 }
 
 QString humanLine(const Event& e, qint64 t0)

@@ -28,10 +28,14 @@ namespace netstage {
 
 // "127.0.0.1:8124", "[::1]:8124", "localhost:8124" -> host and port (1-65535).
 bool parseHostPort(const QString& s, QString* host, quint16* port);
-// "48 65 6c", "48:65:6c", "0x48656c" -> bytes; *ok false for anything else.
+// "48 65 6c", "48:65:6c", "0x48 0x65" -> bytes; *ok false for anything else (HexBytes, the
+// reading the window shares).
 QByteArray parseHex(const QString& s, bool* ok);
 // One line to stderr, flushed.
 void printErr(const QString& line);
+// Bad usage, the same for every lab: one line "netstage: MESSAGE (see 'netstage LAB --help')"
+// on stderr; returns 2, the exit status of bad usage. `lab` empty: the main help.
+int usageError(const QString& message, const QString& lab = QString());
 // A people-readable line for one event: "  12.345 ms  tcp-client-1  data ←  5 B  hello".
 QString humanLine(const Event& e, qint64 t0);
 // Spins the event loop until pred() holds or ms pass. Only headless commands use it: they

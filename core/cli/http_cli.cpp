@@ -1,5 +1,6 @@
 #include "core/cli/http_cli.h"
 
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_support.h"
 #include "core/http/http_client.h"
 #include "core/http/http_server.h"
@@ -15,45 +16,59 @@ namespace netstage {
 
 namespace {
 
+// The option table of `netstage http` (parsed by parseCliArgs, usage generated from it).
+std::vector<CliVerb> verbs()
+{
+    return {
+        {QStringLiteral("serve"), QString(),
+         serveOptions(QString(), {{QStringLiteral("--site"), QStringLiteral("DIR")},
+                                  {QStringLiteral("--request-timeout"), QStringLiteral("MS")},
+                                  {QStringLiteral("--keep-alive-timeout"), QStringLiteral("MS")},
+                                  {QStringLiteral("--max-connections"), QStringLiteral("N")},
+                                  {QStringLiteral("--max-body"), QStringLiteral("BYTES")}})},
+        {QStringLiteral("get"), QStringLiteral("URL..."),
+         withOutput(
+             {{QStringLiteral("--method"), QStringLiteral("M"), QStringLiteral("-X")},
+              {QStringLiteral("--header"), QStringLiteral("'K: V'"), QStringLiteral("-H"), true},
+              {QStringLiteral("--data"), QStringLiteral("TEXT"), QStringLiteral("-d")},
+              {QStringLiteral("--resolve"), QStringLiteral("HOST:ADDR"), QString(), true},
+              {QStringLiteral("--follow"), QString(), QStringLiteral("-L")},
+              {QStringLiteral("--timeout"), QStringLiteral("SECONDS")},
+              {QStringLiteral("--output"), QStringLiteral("FILE|-"), QStringLiteral("-o")}})},
+    };
+}
+
 class HttpCliText
 {
     Q_DECLARE_TR_FUNCTIONS(netstage::HttpCli)
 public:
     static QString help()
     {
-        return HttpCliText::tr(
-            "Usage:\n"
-            "  netstage http serve [--host 127.0.0.1] [--port 8080] [--site DIR] [--for SECONDS]\n"
-            "                      [--request-timeout MS] [--keep-alive-timeout MS]\n"
-            "                      [--max-connections N] [--max-body BYTES]\n"
-            "                      [--events FILE|-] [--quiet]\n"
-            "  netstage http get   URL... [--method M] [--header 'K: V']... [--data TEXT]\n"
-            "                      [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]\n"
-            "                      [--output FILE|-] [--events FILE|-] [--quiet]\n"
-            "\n"
-            "serve  an HTTP/1.1 server on the lab's TCP sockets (127.0.0.1 unless --host\n"
-            "       says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or\n"
-            "       --for SECONDS. Without --site it serves the built-in demo site:\n"
-            "       example.test answers 301 to www.example.test; www.example.test and\n"
-            "       localhost get the page, its CSS, script, images and /api/time.\n"
-            "       --site DIR serves that folder and nothing outside it.\n"
-            "       Limits like nginx and Node: request line > 8 KiB -> 414, headers\n"
-            "       > 16 KiB -> 431, body > --max-body (1 MiB) -> 413, a request not\n"
-            "       complete within --request-timeout (10000 ms) -> 408, malformed -> 400;\n"
-            "       each closes that connection only. More than --max-connections (100)\n"
-            "       open connections: the next is refused with 503 ('drop').\n"
-            "get    fetches each URL in turn over the lab's TCP client, reusing a\n"
-            "       kept-alive connection to the same host. Prints the status line and\n"
-            "       headers to stderr, then the timing phases (DNS lookup, initial\n"
-            "       connection, request sent, waiting (TTFB), content download, total).\n"
-            "       --output FILE writes the last body there (- for stdout).\n"
-            "       --resolve example.test:127.0.0.1 answers a name without DNS (like\n"
-            "       curl; .test names are not in the real DNS). --follow follows\n"
-            "       redirects. Exit status 0 for any HTTP answer (404 included), 1 when\n"
-            "       none came (refused, timed out, not HTTP), 2 for bad usage.\n"
-            "--events FILE|-  every event as a JSON line (request, response, and the TCP\n"
-            "                 events, kernel states and wire segments under them)\n"
-            "--quiet          no people-readable event lines\n");
+        return cliUsage(QStringLiteral("http"), verbs()) + QLatin1Char('\n') +
+               HttpCliText::tr(
+                   "serve  an HTTP/1.1 server on the lab's TCP sockets (127.0.0.1 unless --host\n"
+                   "       says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or\n"
+                   "       --for SECONDS. Without --site it serves the built-in demo site:\n"
+                   "       example.test answers 301 to www.example.test; www.example.test and\n"
+                   "       localhost get the page, its CSS, script, images and /api/time.\n"
+                   "       --site DIR serves that folder and nothing outside it.\n"
+                   "       Limits like nginx and Node: request line > 8 KiB -> 414, headers\n"
+                   "       > 16 KiB -> 431, body > --max-body (1 MiB) -> 413, a request not\n"
+                   "       complete within --request-timeout (10000 ms) -> 408, malformed -> 400;\n"
+                   "       each closes that connection only. More than --max-connections (100)\n"
+                   "       open connections: the next is refused with 503 ('drop').\n"
+                   "get    fetches each URL in turn over the lab's TCP client, reusing a\n"
+                   "       kept-alive connection to the same host. Prints the status line and\n"
+                   "       headers to stderr, then the timing phases (DNS lookup, initial\n"
+                   "       connection, request sent, waiting (TTFB), content download, total).\n"
+                   "       --output FILE writes the last body there (- for stdout).\n"
+                   "       --resolve example.test:127.0.0.1 answers a name without DNS (like\n"
+                   "       curl; .test names are not in the real DNS). --follow follows\n"
+                   "       redirects. Exit status 0 for any HTTP answer (404 included), 1 when\n"
+                   "       none came (refused, timed out, not HTTP), 2 for bad usage.\n"
+                   "--events FILE|-  every event as a JSON line (request, response, and the TCP\n"
+                   "                 events, kernel states and wire segments under them)\n"
+                   "--quiet          no people-readable event lines\n");
     }
     static QString summary()
     {
@@ -65,9 +80,7 @@ public:
 
 int usage(const QString& message)
 {
-    printErr(QStringLiteral("netstage: %1").arg(message));
-    printErr(HttpCliText::tr("Try 'netstage http --help'."));
-    return 2;
+    return usageError(message, QStringLiteral("http"));
 }
 
 struct ServeArgs
@@ -244,56 +257,49 @@ bool parseNumber(const QString& v, double* out)
 
 int run(const QStringList& args)
 {
-    if (args.isEmpty())
-        return usage(HttpCliText::tr("http needs a verb: serve or get"));
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+    const CliArgs p = parseCliArgs(QStringLiteral("http"), verbs(), args);
+    if (p.help) {
         std::fputs(qPrintable(HttpCliText::help()), stdout);
         return 0;
     }
-    const QString verb = args[0];
-    if (verb != QLatin1String("serve") && verb != QLatin1String("get"))
-        return usage(HttpCliText::tr("unknown http verb \"%1\" (try: serve, get)").arg(verb));
+    if (!p.error.isEmpty())
+        return usage(p.error);
+    const QString verb = p.verb;
+    const bool serve = verb == QLatin1String("serve");
+    if (serve && !p.operands.isEmpty())
+        return usage(HttpCliText::tr("http serve takes no argument \"%1\"").arg(p.operands[0]));
 
     ServeArgs sa;
     GetArgs ga;
-    for (int i = 1; i < args.size(); ++i) {
-        const QString a = args[i];
-        QString v;
-        auto value = [&](QString* out) {
-            if (i + 1 >= args.size())
-                return false;
-            *out = args[++i];
-            return true;
-        };
+    ga.urls = p.operands;
+    for (const CliGiven& g : p.given) {
+        const QString& a = g.option;
+        const QString& v = g.value;
         auto needs = [&](const QString& what) {
             return usage(HttpCliText::tr("%1 needs %2").arg(a, what));
         };
-        const bool serve = verb == QLatin1String("serve");
         if (a == QLatin1String("--events")) {
-            if (!value(serve ? &sa.events : &ga.events))
-                return needs(HttpCliText::tr("a file name or -"));
-        } else if (a == QLatin1String("--quiet") || a == QLatin1String("-q")) {
+            (serve ? sa.events : ga.events) = v;
+        } else if (a == QLatin1String("--quiet")) {
             sa.quiet = ga.quiet = true;
-        } else if (serve && a == QLatin1String("--host")) {
-            if (!value(&sa.options.host))
-                return needs(HttpCliText::tr("an address"));
-        } else if (serve && a == QLatin1String("--port")) {
+        } else if (a == QLatin1String("--host")) {
+            sa.options.host = v;
+        } else if (a == QLatin1String("--port")) {
             bool ok = false;
-            const uint p = value(&v) ? v.toUInt(&ok) : 0;
-            if (!ok || p > 65535)
+            const uint port = v.toUInt(&ok);
+            if (!ok || port > 65535)
                 return needs(HttpCliText::tr("a number from 0 to 65535"));
-            sa.options.port = quint16(p);
-        } else if (serve && a == QLatin1String("--site")) {
-            if (!value(&sa.options.siteDir))
-                return needs(HttpCliText::tr("a folder"));
-        } else if (serve && a == QLatin1String("--for")) {
-            if (!value(&v) || !parseNumber(v, &sa.forSeconds))
+            sa.options.port = quint16(port);
+        } else if (a == QLatin1String("--site")) {
+            sa.options.siteDir = v;
+        } else if (a == QLatin1String("--for")) {
+            if (!parseNumber(v, &sa.forSeconds))
                 return needs(HttpCliText::tr("a number of seconds"));
-        } else if (serve && (a == QLatin1String("--request-timeout") ||
-                             a == QLatin1String("--keep-alive-timeout") ||
-                             a == QLatin1String("--max-connections"))) {
+        } else if (a == QLatin1String("--request-timeout") ||
+                   a == QLatin1String("--keep-alive-timeout") ||
+                   a == QLatin1String("--max-connections")) {
             bool ok = false;
-            const int n = value(&v) ? v.toInt(&ok) : -1;
+            const int n = v.toInt(&ok);
             if (!ok || n < 1 || n > 3600000)
                 return needs(HttpCliText::tr("a positive number"));
             if (a == QLatin1String("--request-timeout"))
@@ -302,14 +308,14 @@ int run(const QStringList& args)
                 sa.options.keepAliveTimeoutMs = n;
             else
                 sa.options.maxConnections = n;
-        } else if (serve && a == QLatin1String("--max-body")) {
+        } else if (a == QLatin1String("--max-body")) {
             bool ok = false;
-            const qint64 n = value(&v) ? v.toLongLong(&ok) : -1;
+            const qint64 n = v.toLongLong(&ok);
             if (!ok || n < 0)
                 return needs(HttpCliText::tr("a number of bytes"));
             sa.options.limits.maxBodyBytes = n;
-        } else if (!serve && (a == QLatin1String("--method") || a == QLatin1String("-X"))) {
-            if (!value(&v) || v.isEmpty())
+        } else if (a == QLatin1String("--method")) {
+            if (v.isEmpty())
                 return needs(HttpCliText::tr("a method, e.g. GET"));
             for (const QChar c : v) {
                 if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
@@ -317,40 +323,29 @@ int run(const QStringList& args)
                         HttpCliText::tr("\"%1\" is not a method (letters only, e.g. POST)").arg(v));
             }
             ga.method = v.toLatin1();
-        } else if (!serve && (a == QLatin1String("--header") || a == QLatin1String("-H"))) {
-            if (!value(&v))
-                return needs(HttpCliText::tr("'Name: value'"));
+        } else if (a == QLatin1String("--header")) {
             const int colon = v.indexOf(QLatin1Char(':'));
             if (colon <= 0)
                 return usage(
                     HttpCliText::tr("\"%1\" is not a header (write 'Name: value')").arg(v));
             ga.headers.append(HttpHeader{v.left(colon).trimmed().toLatin1(),
                                          v.mid(colon + 1).trimmed().toUtf8()});
-        } else if (!serve && (a == QLatin1String("--data") || a == QLatin1String("-d"))) {
-            if (!value(&v))
-                return needs(HttpCliText::tr("a text"));
+        } else if (a == QLatin1String("--data")) {
             ga.data = v.toUtf8();
             ga.dataGiven = true;
-        } else if (!serve && a == QLatin1String("--resolve")) {
+        } else if (a == QLatin1String("--resolve")) {
             QString host, addr;
-            if (!value(&v) || !parseResolve(v, &host, &addr))
+            if (!parseResolve(v, &host, &addr))
                 return usage(
                     HttpCliText::tr("--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1"));
             ga.resolves.append({host, QHostAddress(addr)});
-        } else if (!serve && (a == QLatin1String("--follow") || a == QLatin1String("-L"))) {
+        } else if (a == QLatin1String("--follow")) {
             ga.follow = true;
-        } else if (!serve && a == QLatin1String("--timeout")) {
-            if (!value(&v) || !parseNumber(v, &ga.timeoutSeconds) || ga.timeoutSeconds <= 0)
+        } else if (a == QLatin1String("--timeout")) {
+            if (!parseNumber(v, &ga.timeoutSeconds) || ga.timeoutSeconds <= 0)
                 return needs(HttpCliText::tr("a number of seconds"));
-        } else if (!serve && (a == QLatin1String("--output") || a == QLatin1String("-o"))) {
-            if (!value(&ga.output))
-                return needs(HttpCliText::tr("a file name or -"));
-        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            return usage(HttpCliText::tr("unknown option %1 for http %2").arg(a, verb));
-        } else if (serve) {
-            return usage(HttpCliText::tr("http serve takes no argument \"%1\"").arg(a));
-        } else {
-            ga.urls << a;
+        } else if (a == QLatin1String("--output")) {
+            ga.output = v;
         }
     }
     if (verb == QLatin1String("serve"))

@@ -1,5 +1,6 @@
 #include "core/cli/udp_cli.h"
 
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_support.h"
 #include "core/udp/udp_lab.h"
 
@@ -12,43 +13,58 @@ namespace netstage {
 
 namespace {
 
+// The option table of `netstage udp` (parsed by parseCliArgs, usage generated from it).
+std::vector<CliVerb> verbs()
+{
+    return {
+        {QStringLiteral("serve"), QString(), serveOptions(QStringLiteral("seed|echo"))},
+        {QStringLiteral("send"), QStringLiteral("HOST:PORT TEXT"),
+         withOutput({{QStringLiteral("--hex")},
+                     {QStringLiteral("--count"), QStringLiteral("N")},
+                     {QStringLiteral("--interval"), QStringLiteral("MS")},
+                     {QStringLiteral("--wait"), QStringLiteral("MS")},
+                     {QStringLiteral("--connect")},
+                     {QStringLiteral("--loss"), QStringLiteral("P")},
+                     {QStringLiteral("--delay"), QStringLiteral("MS")},
+                     {QStringLiteral("--jitter"), QStringLiteral("MS")},
+                     {QStringLiteral("--duplicate"), QStringLiteral("P")},
+                     {QStringLiteral("--reorder"), QStringLiteral("P")},
+                     {QStringLiteral("--seed"), QStringLiteral("N")},
+                     {QStringLiteral("--pcap"), QStringLiteral("FILE")}})},
+    };
+}
+
 class UdpCliText
 {
     Q_DECLARE_TR_FUNCTIONS(netstage::UdpCli)
 public:
     static QString help()
     {
-        return tr(
-            "Usage:\n"
-            "  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]\n"
-            "                     [--for SECONDS] [--events FILE|-] [--quiet]\n"
-            "  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]\n"
-            "                     [--wait MS] [--connect]\n"
-            "                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]\n"
-            "                     [--reorder P] [--seed N] [--pcap FILE] [--events FILE|-]\n"
-            "                     [--quiet]\n"
-            "\n"
-            "serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0\n"
-            "       picks a free port) until SIGINT/SIGTERM or --for SECONDS.\n"
-            "       seed: the tutorial's dgram server: every datagram is logged as\n"
-            "             \"server got: TEXT from ADDRESS:PORT\" (rinfo), nothing is answered.\n"
-            "       echo: sends every datagram back to its sender.\n"
-            "send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N\n"
-            "       datagrams, one every --interval MS (default 100); \"{n}\" in TEXT becomes\n"
-            "       the datagram's number. Then waits --wait MS (default 500) for answers.\n"
-            "       --connect: connect(2) the socket first, so ICMP \"port unreachable\"\n"
-            "       comes back as ECONNREFUSED (an unconnected socket never hears of it).\n"
-            "       --loss, --duplicate, --reorder (probabilities: 0.1 or 10%), --delay and\n"
-            "       --jitter (ms) send through the lab's relay, which drops, copies, holds\n"
-            "       back and delays datagrams on purpose, each decision an event; --seed N\n"
-            "       repeats the same decisions.\n"
-            "       Exit status 0 when everything was sent (UDP cannot know whether it\n"
-            "       arrived), 1 on an error such as EMSGSIZE (over 65,507 bytes) or\n"
-            "       ECONNREFUSED, 2 for bad usage.\n"
-            "--pcap FILE      (send) the captured datagrams as pcapng, for Wireshark or\n"
-            "                 tshark; needs capture permission\n"
-            "--events FILE|-  every event as a JSON line (listening, message, relay, error...)\n"
-            "--quiet          no people-readable event lines\n");
+        return cliUsage(QStringLiteral("udp"), verbs()) + QLatin1Char('\n') +
+               tr("serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0\n"
+                  "       picks a free port) until SIGINT/SIGTERM or --for SECONDS.\n"
+                  "       seed: the tutorial's dgram server: every datagram is logged as\n"
+                  "             \"server got: TEXT from ADDRESS:PORT\" (rinfo), nothing is "
+                  "answered.\n"
+                  "       echo: sends every datagram back to its sender.\n"
+                  "send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N\n"
+                  "       datagrams, one every --interval MS (default 100); \"{n}\" in TEXT "
+                  "becomes\n"
+                  "       the datagram's number. Then waits --wait MS (default 500) for answers.\n"
+                  "       --connect: connect(2) the socket first, so ICMP \"port unreachable\"\n"
+                  "       comes back as ECONNREFUSED (an unconnected socket never hears of it).\n"
+                  "       --loss, --duplicate, --reorder (probabilities: 0.1 or 10%), --delay and\n"
+                  "       --jitter (ms) send through the lab's relay, which drops, copies, holds\n"
+                  "       back and delays datagrams on purpose, each decision an event; --seed N\n"
+                  "       repeats the same decisions.\n"
+                  "       Exit status 0 when everything was sent (UDP cannot know whether it\n"
+                  "       arrived), 1 on an error such as EMSGSIZE (over 65,507 bytes) or\n"
+                  "       ECONNREFUSED, 2 for bad usage.\n"
+                  "--pcap FILE      (send) the captured datagrams as pcapng, for Wireshark or\n"
+                  "                 tshark; needs capture permission\n"
+                  "--events FILE|-  every event as a JSON line (listening, message, relay, "
+                  "error...)\n"
+                  "--quiet          no people-readable event lines\n");
     }
     static QString summary()
     {
@@ -58,9 +74,7 @@ public:
 
 int usage(const QString& message)
 {
-    printErr(QStringLiteral("netstage: %1").arg(message));
-    printErr(UdpCliText::tr("Try 'netstage udp --help'."));
-    return 2;
+    return usageError(message, QStringLiteral("udp"));
 }
 
 struct Args
@@ -260,84 +274,63 @@ namespace {
 
 int run(const QStringList& args)
 {
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+    const CliArgs p = parseCliArgs(QStringLiteral("udp"), verbs(), args);
+    if (p.help) {
         std::fputs(qPrintable(UdpCliText::help()), stdout);
         return 0;
     }
-    if (args.isEmpty())
-        return usage(UdpCliText::tr("udp needs a verb: serve or send"));
+    if (!p.error.isEmpty())
+        return usage(p.error);
     Args a;
-    a.verb = args[0];
+    a.verb = p.verb;
     const bool serve = a.verb == QLatin1String("serve");
-    if (!serve && a.verb != QLatin1String("send"))
-        return usage(UdpCliText::tr("unknown udp verb \"%1\" (try: serve, send)").arg(a.verb));
-    QStringList pos;
-    for (int i = 1; i < args.size(); ++i) {
-        const QString o = args[i];
-        QString v;
-        auto value = [&](QString* out) {
-            if (i + 1 >= args.size())
-                return false;
-            *out = args[++i];
-            return true;
-        };
+    const QStringList& pos = p.operands;
+    for (const CliGiven& g : p.given) {
+        const QString& o = g.option;
+        const QString& v = g.value;
         auto needs = [&](const QString& what) {
             return usage(UdpCliText::tr("%1 needs %2").arg(o, what));
         };
         auto integer = [&](int lo, int hi, int* out) {
             bool ok = false;
-            const int n = value(&v) ? v.toInt(&ok) : 0;
+            const int n = v.toInt(&ok);
             if (!ok || n < lo || n > hi)
                 return false;
             *out = n;
             return true;
         };
-        auto sendOnly = [&]() { return usage(UdpCliText::tr("%1 belongs to udp send").arg(o)); };
         if (o == QLatin1String("--events")) {
-            if (!value(&a.events))
-                return needs(UdpCliText::tr("a file name or -"));
-        } else if (o == QLatin1String("--quiet") || o == QLatin1String("-q")) {
+            a.events = v;
+        } else if (o == QLatin1String("--quiet")) {
             a.quiet = true;
-        } else if (!serve && o == QLatin1String("--pcap")) {
-            if (!value(&a.pcap))
-                return needs(UdpCliText::tr("a file name"));
-        } else if (serve && o == QLatin1String("--host")) {
-            if (!value(&a.server.host))
-                return needs(UdpCliText::tr("an address"));
-        } else if (serve && o == QLatin1String("--port")) {
-            int p = 0;
-            if (!integer(0, 65535, &p))
+        } else if (o == QLatin1String("--pcap")) {
+            a.pcap = v;
+        } else if (o == QLatin1String("--host")) {
+            a.server.host = v;
+        } else if (o == QLatin1String("--port")) {
+            int port = 0;
+            if (!integer(0, 65535, &port))
                 return needs(UdpCliText::tr("a number from 0 to 65535"));
-            a.server.port = quint16(p);
-        } else if (serve && o == QLatin1String("--preset")) {
-            if (!value(&v) || !udpPresetFromName(v, &a.server.preset))
+            a.server.port = quint16(port);
+        } else if (o == QLatin1String("--preset")) {
+            if (!udpPresetFromName(v, &a.server.preset))
                 return usage(UdpCliText::tr("--preset must be seed or echo"));
-        } else if (serve && o == QLatin1String("--for")) {
+        } else if (o == QLatin1String("--for")) {
             bool ok = false;
-            a.forSeconds = value(&v) ? v.toDouble(&ok) : -1;
+            a.forSeconds = v.toDouble(&ok);
             if (!ok || a.forSeconds < 0)
                 return needs(UdpCliText::tr("a number of seconds"));
         } else if (o == QLatin1String("--hex")) {
-            if (serve)
-                return sendOnly();
             a.hex = true;
         } else if (o == QLatin1String("--connect")) {
-            if (serve)
-                return sendOnly();
             a.connect = true;
         } else if (o == QLatin1String("--count")) {
-            if (serve)
-                return sendOnly();
             if (!integer(1, UdpLab::kMaxCount, &a.count))
                 return needs(UdpCliText::tr("a number from 1 to %1").arg(UdpLab::kMaxCount));
         } else if (o == QLatin1String("--interval") || o == QLatin1String("--wait")) {
-            if (serve)
-                return sendOnly();
             if (!integer(0, 600000, o == QLatin1String("--wait") ? &a.waitMs : &a.intervalMs))
                 return needs(UdpCliText::tr("milliseconds (0 to 600000)"));
         } else if (o == QLatin1String("--delay") || o == QLatin1String("--jitter")) {
-            if (serve)
-                return sendOnly();
             if (!integer(0, UdpRelayOptions::kMaxDelayMs,
                          o == QLatin1String("--delay") ? &a.relay.delayMs : &a.relay.jitterMs))
                 return needs(
@@ -345,26 +338,18 @@ int run(const QStringList& args)
             a.relayGiven = true;
         } else if (o == QLatin1String("--loss") || o == QLatin1String("--duplicate") ||
                    o == QLatin1String("--reorder")) {
-            if (serve)
-                return sendOnly();
-            double* p = o == QLatin1String("--loss")        ? &a.relay.loss
-                        : o == QLatin1String("--duplicate") ? &a.relay.duplicate
-                                                            : &a.relay.reorder;
-            if (!value(&v) || !parseProbability(v, p))
+            double* prob = o == QLatin1String("--loss")        ? &a.relay.loss
+                           : o == QLatin1String("--duplicate") ? &a.relay.duplicate
+                                                               : &a.relay.reorder;
+            if (!parseProbability(v, prob))
                 return needs(UdpCliText::tr("a probability, e.g. 0.1 or 10%"));
             a.relayGiven = true;
         } else if (o == QLatin1String("--seed")) {
-            if (serve)
-                return sendOnly();
             bool ok = false;
-            a.relay.seed = value(&v) ? v.toULongLong(&ok) : 0;
+            a.relay.seed = v.toULongLong(&ok);
             if (!ok || a.relay.seed == 0)
                 return needs(UdpCliText::tr("a positive whole number"));
             a.relayGiven = true;
-        } else if (o.startsWith(QLatin1Char('-')) && o.size() > 1) {
-            return usage(UdpCliText::tr("unknown option %1 for udp %2").arg(o, a.verb));
-        } else {
-            pos << o;
         }
     }
     if (serve) {

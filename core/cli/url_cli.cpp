@@ -1,5 +1,6 @@
 #include "core/cli/url_cli.h"
 
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_support.h"
 #include "core/url/url_walk.h"
 
@@ -19,39 +20,59 @@ WaterfallWriter& waterfallWriter()
     return writer;
 }
 
+// The option table of `netstage url`, a lab without verbs (parsed by parseCliArgs, usage
+// generated from it).
+std::vector<CliVerb> verbs()
+{
+    return {
+        {QString(), QStringLiteral("[URL]"),
+         withOutput({{QStringLiteral("--visits"), QStringLiteral("N")},
+                     {QStringLiteral("--step-delay"), QStringLiteral("MS")},
+                     {QStringLiteral("--waterfall"), QStringLiteral("FILE.png|FILE.svg")},
+                     {QStringLiteral("--timeout"), QStringLiteral("SECONDS")}})},
+    };
+}
+
 class UrlCliText
 {
     Q_DECLARE_TR_FUNCTIONS(netstage::UrlCli)
 public:
     static QString help()
     {
-        return UrlCliText::tr(
-            "Usage:\n"
-            "  netstage url [URL] [--visits N] [--step-delay MS] [--waterfall FILE.png|FILE.svg]\n"
-            "               [--timeout SECONDS] [--events FILE|-] [--quiet]\n"
-            "\n"
-            "What happens after you type a URL, on real sockets on this machine: the URL\n"
-            "taken apart, the browser's DNS cache and the hosts file, a real DNS resolution\n"
-            "over UDP (resolver -> root -> .test -> example.test, each its own server on\n"
-            "127.0.0.1), the TCP handshake, the request and the answer, the 301 from\n"
-            "example.test to www.example.test followed, the HTML parsed for its CSS, scripts\n"
-            "and images, each fetched once (kept-alive connections, at most 6 per host), the\n"
-            "page's fetch('/api/time'), render, done. Each phase is a `step` event with its\n"
-            "start and duration; stderr gets the time per phase.\n"
-            "\n"
-            "URL        default: http://example.test/ on the built-in demo site (started on a\n"
-            "           free port). Any http:// server works, e.g. http://localhost:3000/;\n"
-            "           .test names come from NetStage's own DNS, others from the system's.\n"
-            "--visits N       walk N times (1-100); from the second visit the name comes from\n"
-            "                 the browser's DNS cache (TTL 60 s) and no DNS datagram is sent\n"
-            "--step-delay MS  pause before each phase (0: real speed, the default)\n"
-            "--waterfall FILE draw the requests' timing waterfall (PNG or SVG)\n"
-            "--timeout S      per request and per DNS question (default 10)\n"
-            "--events FILE|-  every event as a JSON line (- : stdout, nothing else goes there)\n"
-            "--quiet          no people-readable event lines\n"
-            "\n"
-            "Exit status: 0 the page was walked to the end, 1 it could not be (no such name,\n"
-            "refused, timed out...), 2 bad usage.\n");
+        return cliUsage(QStringLiteral("url"), verbs()) + QLatin1Char('\n') +
+               UrlCliText::tr(
+                   "What happens after you type a URL, on real sockets on this machine: the URL\n"
+                   "taken apart, the browser's DNS cache and the hosts file, a real DNS "
+                   "resolution\n"
+                   "over UDP (resolver -> root -> .test -> example.test, each its own server on\n"
+                   "127.0.0.1), the TCP handshake, the request and the answer, the 301 from\n"
+                   "example.test to www.example.test followed, the HTML parsed for its CSS, "
+                   "scripts\n"
+                   "and images, each fetched once (kept-alive connections, at most 6 per host), "
+                   "the\n"
+                   "page's fetch('/api/time'), render, done. Each phase is a `step` event with "
+                   "its\n"
+                   "start and duration; stderr gets the time per phase.\n"
+                   "\n"
+                   "URL        default: http://example.test/ on the built-in demo site (started on "
+                   "a\n"
+                   "           free port). Any http:// server works, e.g. http://localhost:3000/;\n"
+                   "           .test names come from NetStage's own DNS, others from the "
+                   "system's.\n"
+                   "--visits N       walk N times (1-100); from the second visit the name comes "
+                   "from\n"
+                   "                 the browser's DNS cache (TTL 60 s) and no DNS datagram is "
+                   "sent\n"
+                   "--step-delay MS  pause before each phase (0: real speed, the default)\n"
+                   "--waterfall FILE draw the requests' timing waterfall (PNG or SVG)\n"
+                   "--timeout S      per request and per DNS question (default 10)\n"
+                   "--events FILE|-  every event as a JSON line (- : stdout, nothing else goes "
+                   "there)\n"
+                   "--quiet          no people-readable event lines\n"
+                   "\n"
+                   "Exit status: 0 the page was walked to the end, 1 it could not be (no such "
+                   "name,\n"
+                   "refused, timed out...), 2 bad usage.\n");
     }
     static QString summary()
     {
@@ -61,9 +82,7 @@ public:
 
 int usage(const QString& message)
 {
-    printErr(QStringLiteral("netstage: %1").arg(message));
-    printErr(UrlCliText::tr("Try 'netstage url --help'."));
-    return 2;
+    return usageError(message, QStringLiteral("url"));
 }
 
 struct Args
@@ -181,32 +200,31 @@ int runWalk(const Args& a)
 
 int run(const QStringList& args)
 {
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+    const CliArgs p = parseCliArgs(QStringLiteral("url"), verbs(), args);
+    if (p.help) {
         std::fputs(qPrintable(UrlCliText::help()), stdout);
         return 0;
     }
+    if (!p.error.isEmpty())
+        return usage(p.error);
+    if (p.operands.size() > 1)
+        return usage(UrlCliText::tr("url takes one URL, not also \"%1\"").arg(p.operands[1]));
     Args a;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString arg = args[i];
-        QString v;
-        auto value = [&](QString* out) {
-            if (i + 1 >= args.size())
-                return false;
-            *out = args[++i];
-            return true;
-        };
+    a.url = p.operands.value(0);
+    for (const CliGiven& g : p.given) {
+        const QString& arg = g.option;
+        const QString& v = g.value;
         auto number = [&](int lo, int hi, int* out) {
             bool good = false;
-            const int n = value(&v) ? v.toInt(&good) : 0;
+            const int n = v.toInt(&good);
             if (!good || n < lo || n > hi)
                 return false;
             *out = n;
             return true;
         };
         if (arg == QLatin1String("--events")) {
-            if (!value(&a.events))
-                return usage(UrlCliText::tr("--events needs a file name or -"));
-        } else if (arg == QLatin1String("--quiet") || arg == QLatin1String("-q")) {
+            a.events = v;
+        } else if (arg == QLatin1String("--quiet")) {
             a.quiet = true;
         } else if (arg == QLatin1String("--visits")) {
             if (!number(1, 100, &a.visits))
@@ -220,17 +238,11 @@ int run(const QStringList& args)
                 return usage(UrlCliText::tr("--timeout needs seconds from 1 to 600"));
             a.timeoutMs = sec * 1000;
         } else if (arg == QLatin1String("--waterfall")) {
-            if (!value(&a.waterfall) ||
-                !(a.waterfall.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
+            a.waterfall = v;
+            if (!(a.waterfall.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ||
                   a.waterfall.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)))
                 return usage(
                     UrlCliText::tr("--waterfall needs a file name ending in .png or .svg"));
-        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
-            return usage(UrlCliText::tr("unknown option %1 for url").arg(arg));
-        } else if (a.url.isEmpty()) {
-            a.url = arg;
-        } else {
-            return usage(UrlCliText::tr("url takes one URL, not also \"%1\"").arg(arg));
         }
     }
     if (!a.url.isEmpty()) {

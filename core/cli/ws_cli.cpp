@@ -1,5 +1,6 @@
 #include "core/cli/ws_cli.h"
 
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_support.h"
 #include "core/cli/udp_cli.h"
 #include "core/ws/ws_lab.h"
@@ -15,21 +16,32 @@ namespace {
 
 const QString kFrame = QStringLiteral("frame");
 
+// The option table of `netstage ws` (parsed by parseCliArgs, usage generated from it).
+std::vector<CliVerb> verbs()
+{
+    return {
+        {QStringLiteral("serve"), QString(),
+         serveOptions(QStringLiteral("echo|chat"),
+                      {{QStringLiteral("--max-message"), QStringLiteral("BYTES")}})},
+        {QStringLiteral("connect"), QStringLiteral("URL"),
+         withOutput({{QStringLiteral("--send"), QStringLiteral("TEXT"), QString(), true},
+                     {QStringLiteral("--binary")},
+                     {QStringLiteral("--ping")},
+                     {QStringLiteral("--close"), QStringLiteral("CODE")},
+                     {QStringLiteral("--reason"), QStringLiteral("TEXT")},
+                     {QStringLiteral("--abort")},
+                     {QStringLiteral("--wait"), QStringLiteral("MS")}})},
+    };
+}
+
 class WsCliText
 {
     Q_DECLARE_TR_FUNCTIONS(netstage::WsCli)
 public:
     static QString help()
     {
-        return tr("Usage:\n"
-                  "  netstage ws serve   [--host 127.0.0.1] [--port 8090] [--preset echo|chat]\n"
-                  "                      [--max-message BYTES] [--for SECONDS]\n"
-                  "                      [--events FILE|-] [--quiet]\n"
-                  "  netstage ws connect URL [--send TEXT]... [--binary] [--ping] [--close CODE]\n"
-                  "                      [--reason TEXT] [--abort] [--wait MS]\n"
-                  "                      [--events FILE|-] [--quiet]\n"
-                  "\n"
-                  "serve    a WebSocket server (127.0.0.1 unless --host says otherwise; --port 0\n"
+        return cliUsage(QStringLiteral("ws"), verbs()) + QLatin1Char('\n') +
+               tr("serve    a WebSocket server (127.0.0.1 unless --host says otherwise; --port 0\n"
                   "         picks a free port) until SIGINT/SIGTERM or --for SECONDS. It shows\n"
                   "         every byte it receives and sends: the HTTP upgrade request, the\n"
                   "         101 answer (Sec-WebSocket-Accept recomputed and compared), and each\n"
@@ -57,9 +69,7 @@ public:
 
 int usage(const QString& message)
 {
-    printErr(QStringLiteral("netstage: %1").arg(message));
-    printErr(WsCliText::tr("Try 'netstage ws --help'."));
-    return 2;
+    return usageError(message, QStringLiteral("ws"));
 }
 
 struct Args
@@ -199,101 +209,66 @@ int runConnect(const Args& a)
 
 int run(const QStringList& args)
 {
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+    const CliArgs p = parseCliArgs(QStringLiteral("ws"), verbs(), args);
+    if (p.help) {
         std::fputs(qPrintable(WsCliText::help()), stdout);
         return 0;
     }
-    if (args.isEmpty())
-        return usage(WsCliText::tr("ws needs a verb: serve or connect"));
+    if (!p.error.isEmpty())
+        return usage(p.error);
     Args a;
-    a.verb = args[0];
+    a.verb = p.verb;
     const bool serve = a.verb == QLatin1String("serve");
-    if (!serve && a.verb != QLatin1String("connect"))
-        return usage(WsCliText::tr("unknown ws verb \"%1\" (try: serve, connect)").arg(a.verb));
-    QStringList pos;
-    for (int i = 1; i < args.size(); ++i) {
-        const QString o = args[i];
-        QString v;
-        auto value = [&](QString* out) {
-            if (i + 1 >= args.size())
-                return false;
-            *out = args[++i];
-            return true;
-        };
+    const QStringList& pos = p.operands;
+    for (const CliGiven& g : p.given) {
+        const QString& o = g.option;
+        const QString& v = g.value;
         auto needs = [&](const QString& what) {
             return usage(WsCliText::tr("%1 needs %2").arg(o, what));
         };
-        auto wrongVerb = [&]() {
-            return usage(WsCliText::tr("%1 does not belong to ws %2").arg(o, a.verb));
-        };
+        bool ok = true;
         if (o == QLatin1String("--events")) {
-            if (!value(&a.events))
-                return needs(WsCliText::tr("a file name or -"));
-        } else if (o == QLatin1String("--quiet") || o == QLatin1String("-q")) {
+            a.events = v;
+        } else if (o == QLatin1String("--quiet")) {
             a.quiet = true;
-        } else if (o == QLatin1String("--host") || o == QLatin1String("--port") ||
-                   o == QLatin1String("--preset") || o == QLatin1String("--for") ||
-                   o == QLatin1String("--max-message")) {
-            if (!serve)
-                return wrongVerb();
-            if (!value(&v))
-                return needs(WsCliText::tr("a value"));
-            bool ok = true;
-            if (o == QLatin1String("--host")) {
-                a.server.host = v;
-            } else if (o == QLatin1String("--port")) {
-                const uint p = v.toUInt(&ok);
-                if (!ok || p > 65535)
-                    return needs(WsCliText::tr("a number from 0 to 65535"));
-                a.server.port = quint16(p);
-            } else if (o == QLatin1String("--preset")) {
-                if (!wsPresetFromName(v, &a.server.preset))
-                    return usage(WsCliText::tr("--preset must be echo or chat"));
-            } else if (o == QLatin1String("--for")) {
-                a.forSeconds = v.toDouble(&ok);
-                if (!ok || a.forSeconds < 0)
-                    return needs(WsCliText::tr("a number of seconds"));
-            } else {
-                a.server.maxMessageBytes = v.toLongLong(&ok);
-                if (!ok || a.server.maxMessageBytes < 1)
-                    return needs(WsCliText::tr("a number of bytes"));
-            }
-        } else if (o == QLatin1String("--send") || o == QLatin1String("--reason")) {
-            if (serve)
-                return wrongVerb();
-            if (!value(&v))
-                return needs(WsCliText::tr("a text"));
-            if (o == QLatin1String("--send"))
-                a.sends << v;
-            else
-                a.reason = v;
-        } else if (o == QLatin1String("--binary") || o == QLatin1String("--ping") ||
-                   o == QLatin1String("--abort")) {
-            if (serve)
-                return wrongVerb();
-            (o == QLatin1String("--binary") ? a.binary
-             : o == QLatin1String("--ping") ? a.ping
-                                            : a.abort) = true;
+        } else if (o == QLatin1String("--host")) {
+            a.server.host = v;
+        } else if (o == QLatin1String("--port")) {
+            const uint port = v.toUInt(&ok);
+            if (!ok || port > 65535)
+                return needs(WsCliText::tr("a number from 0 to 65535"));
+            a.server.port = quint16(port);
+        } else if (o == QLatin1String("--preset")) {
+            if (!wsPresetFromName(v, &a.server.preset))
+                return usage(WsCliText::tr("--preset must be echo or chat"));
+        } else if (o == QLatin1String("--for")) {
+            a.forSeconds = v.toDouble(&ok);
+            if (!ok || a.forSeconds < 0)
+                return needs(WsCliText::tr("a number of seconds"));
+        } else if (o == QLatin1String("--max-message")) {
+            a.server.maxMessageBytes = v.toLongLong(&ok);
+            if (!ok || a.server.maxMessageBytes < 1)
+                return needs(WsCliText::tr("a number of bytes"));
+        } else if (o == QLatin1String("--send")) {
+            a.sends << v;
+        } else if (o == QLatin1String("--reason")) {
+            a.reason = v;
+        } else if (o == QLatin1String("--binary")) {
+            a.binary = true;
+        } else if (o == QLatin1String("--ping")) {
+            a.ping = true;
+        } else if (o == QLatin1String("--abort")) {
+            a.abort = true;
         } else if (o == QLatin1String("--close")) {
-            if (serve)
-                return wrongVerb();
-            bool ok = false;
-            a.closeCode = value(&v) ? v.toInt(&ok) : 0;
+            a.closeCode = v.toInt(&ok);
             if (!ok || a.closeCode < 1000 || a.closeCode > 4999 || a.closeCode == 1005 ||
                 a.closeCode == 1006 || a.closeCode == 1015 || a.closeCode == 1004)
                 return usage(WsCliText::tr("--close needs a code that may be sent: 1000-1003, "
                                            "1007-1014 or 3000-4999"));
         } else if (o == QLatin1String("--wait")) {
-            if (serve)
-                return wrongVerb();
-            bool ok = false;
-            a.waitMs = value(&v) ? v.toInt(&ok) : -1;
+            a.waitMs = v.toInt(&ok);
             if (!ok || a.waitMs < 0 || a.waitMs > 600000)
                 return needs(WsCliText::tr("milliseconds (0 to 600000)"));
-        } else if (o.startsWith(QLatin1Char('-')) && o.size() > 1) {
-            return usage(WsCliText::tr("unknown option %1 for ws %2").arg(o, a.verb));
-        } else {
-            pos << o;
         }
     }
     if (serve) {

@@ -11,7 +11,7 @@ namespace netstage {
 
 class Timeline;
 
-// One event as one JSON line (with the trailing '\n'), DESIGN.md's field names in DESIGN.md's
+// One event as one JSON line (with the trailing '\n'), docs/EVENTS.md's field names in its
 // order, fields that do not apply omitted. "detail" is the event's own sentence or, when it
 // has none, Explain::sentence() in the current language.
 QByteArray toJsonLine(const Event& e);

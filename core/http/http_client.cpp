@@ -1,3 +1,6 @@
+// Over 800 lines on purpose: one client with a connection pool; an exchange's life (resolve,
+// connect, send, parse, keep-alive, retry of a stale connection) runs over the shared Conn.
+
 #include "core/http/http_client.h"
 
 #include "core/base/errors.h"

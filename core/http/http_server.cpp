@@ -1,5 +1,6 @@
 #include "core/http/http_server.h"
 
+#include "core/net/lab_server.h"
 #include "core/net/lan_mode.h"
 
 #include "core/base/errors.h"
@@ -9,13 +10,16 @@
 #include "core/observe/wire_capture.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonObject>
 #include <QPointer>
-#include <QTcpServer>
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <deque>
+#include <optional>
+#include <tuple>
 
 namespace netstage {
 
@@ -28,11 +32,18 @@ const QString kResponse = QStringLiteral("response");
 const QString kClientError = QStringLiteral("clientError");
 const QString kDrop = QStringLiteral("drop");
 
-// Writes waiting for a slow reader beyond this pause the parsing of further pipelined
-// requests, so one client cannot make the server buffer without bound.
-constexpr qint64 kMaxPendingWrite = 1024 * 1024;
-// What a paused connection may still send us before it is cut off.
+// Backpressure (core/net/lab_server.h): writes waiting for a slow reader beyond the high-water
+// mark, a file being streamed, or this many answers in flight pause the parsing of further
+// pipelined requests and the reading from that client, so one client cannot make the server
+// buffer without bound.
+constexpr qsizetype kMaxInFlight = 4;
+// What a paused connection may still send us before it is cut off (a read already under way).
 constexpr qint64 kMaxBufferedWhilePaused = 4 * 1024 * 1024;
+// Over the limit, a connection whose request began this long ago and is still not whole may
+// be closed to make room (a slowloris client); a real request arrives in milliseconds.
+constexpr qint64 kStaleRequestUs = 2 * 1000 * 1000;
+// Files are sent in chunks of this size, the next one read when the last has drained.
+constexpr qint64 kFileChunk = 256 * 1024;
 
 QByteArray serverHeader()
 {
@@ -58,6 +69,7 @@ class HttpServer::Conn : public QObject
 public:
     explicit Conn(QObject* parent) : QObject(parent) {}
     QString id;
+    quint64 order = 0; // accept order: the oldest gives way first
     NativeTcpConnection* c = nullptr;
     QString local, remote;
     HttpParser parser{HttpParser::Mode::Request};
@@ -72,19 +84,19 @@ public:
     bool closing = false;
     bool closed = false;
     bool paused = false;
+    bool pauseTold = false; // a `pause` event was emitted: a `resume` follows
+    bool resuming = false;
     bool continued = false; // 100 Continue sent for the request being read
-};
-
-class HttpServer::Listener : public QTcpServer
-{
-public:
-    explicit Listener(HttpServer* s) : QTcpServer(s), s_(s) {}
-
-protected:
-    void incomingConnection(qintptr fd) override { s_->adopt(fd); }
-
-private:
-    HttpServer* s_;
+    // The file whose body is being sent (later answers wait behind it).
+    struct Stream
+    {
+        QString file;
+        qint64 offset = 0;
+        qint64 size = 0;
+        bool reading = false; // a chunk is being read on a worker
+        bool close = false;   // close the connection once it is sent
+    };
+    std::optional<Stream> stream;
 };
 
 HttpServer::HttpServer(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
@@ -138,25 +150,14 @@ bool HttpServer::start(const HttpServerOptions& options)
         error(QStringLiteral("ENOENT"), siteError);
         return false;
     }
-    QHostAddress addr;
-    const QString host = options.host.trimmed();
-    if (host == QLatin1String("localhost")) {
-        addr = QHostAddress::LocalHost;
-    } else if (!addr.setAddress(host)) {
-        serverLocal_ = host + QLatin1Char(':') + QString::number(options.port);
-        error(QStringLiteral("EINVAL"),
-              tr("\"%1\" is not an IP address this server can bind to (try 127.0.0.1).").arg(host));
-        return false;
-    }
     if (!listener_)
-        listener_ = new Listener(this);
-    serverLocal_ = endpointString(addr, options.port);
-    if (!listener_->listen(addr, options.port)) {
-        const QString code = qtSocketErrorCode(listener_->serverError(), QStringLiteral("EINVAL"));
-        error(code, code == QLatin1String("EINVAL") ? listener_->errorString() : QString());
+        listener_ = new LabServer([this](qintptr fd) { adopt(fd); }, this);
+    const bool ok = listener_->open(options.host, options.port);
+    serverLocal_ = listener_->local();
+    if (!ok) {
+        error(listener_->errorCode(), listener_->errorDetail());
         return false;
     }
-    serverLocal_ = endpointString(addr, listener_->serverPort());
     Event e = base(nullptr, ev::Listening, ev::Tcp);
     e.detail = site_.isFolder()
                    ? tr("The HTTP server listens on %1 and serves the folder %2.")
@@ -165,11 +166,9 @@ bool HttpServer::start(const HttpServerOptions& options)
                         "redirects to www.example.test).")
                          .arg(serverLocal_);
     timeline_->append(e);
-    if (!addr.isLoopback()) {
+    if (listener_->exposed()) {
         Event warn = base(nullptr, ev::Info, ev::Tcp);
-        warn.detail = tr("Listening on %1, not on loopback: other machines on the network can "
-                         "connect to this server.")
-                          .arg(serverLocal_);
+        warn.detail = listener_->exposureSentence();
         timeline_->append(warn);
     }
     if (observer_)
@@ -197,7 +196,9 @@ void HttpServer::stop()
         if (conn->closed || conn->closing)
             continue;
         conn->closeAfter = true;
-        if (conn->pending.empty()) {
+        if (conn->stream) {
+            conn->stream->close = true; // after the file being sent
+        } else if (conn->pending.empty()) {
             conn->closing = true;
             conn->c->close();
         }
@@ -223,6 +224,7 @@ void HttpServer::adopt(qintptr fd)
         return;
     }
     ++accepted_;
+    conn->order = accepted_;
     conn->id = options_.idPrefix + QStringLiteral("-conn-") + QString::number(nextConn_++);
     conn->local = endpointString(conn->c->localAddress(), conn->c->localPort());
     conn->remote = endpointString(conn->c->peerAddress(), conn->c->peerPort());
@@ -237,10 +239,10 @@ void HttpServer::adopt(qintptr fd)
     connect(c, &NativeTcpConnection::dataReceived, this,
             [this, conn](const QByteArray& d) { onData(conn, d); });
     connect(c, &NativeTcpConnection::dataWritten, this, [this, conn](qint64) {
-        if (conn->paused && conn->c->pendingWrite() < kMaxPendingWrite / 4) {
-            conn->paused = false;
-            process(conn);
-        }
+        if (conn->stream && !conn->stream->reading &&
+            conn->c->pendingWrite() < Backpressure::kLowWater)
+            readChunk(conn);
+        maybeResume(conn);
     });
     connect(c, &NativeTcpConnection::peerFinished, this, [this, conn] { onPeerEnd(conn); });
     connect(c, &NativeTcpConnection::errorOccurred, this, [this, conn](int err) {
@@ -254,20 +256,48 @@ void HttpServer::adopt(qintptr fd)
     timeline_->append(base(conn, ev::Connection, ev::Tcp));
     emit connectionCountChanged(conns_.size());
 
-    // LAN mode may set a lower limit for the classroom.
+    // Fair admission. LAN mode may set a lower limit for the classroom; one address may hold
+    // a share of it. Over either, the oldest connection that is idle (or stuck in a request
+    // begun long ago) gives way; only when there is none is the newcomer refused.
     const int lanLimit = LanMode::connectionLimit();
-    const int limit =
-        lanLimit > 0 ? qMin(lanLimit, options_.maxConnections) : options_.maxConnections;
-    if (conns_.size() > limit) {
+    const int limit = LabServer::admissionLimit(options_.maxConnections);
+    const int share = LabServer::addressShare(limit);
+    const QHostAddress addr = conn->c->peerAddress();
+    QHash<QHostAddress, int> perAddress;
+    int open = 0;
+    for (const Conn* other : std::as_const(conns_)) {
+        if (other->closed || other->closing)
+            continue;
+        ++open;
+        ++perAddress[other->c->peerAddress()];
+    }
+    const bool overShare = perAddress.value(addr) > share;
+    if (open > limit || overShare) {
+        if (Conn* victim = pickVictim(conn, overShare ? &addr : nullptr, perAddress)) {
+            evict(victim, conn, overShare, share, limit);
+            armTimer(conn);
+            return;
+        }
+    }
+    if (open > limit || overShare) {
         // Like Node's server.maxConnections, but the client is told why (503) instead of
         // just seeing its connection closed.
         Event d = base(conn, kDrop, kHttp);
-        d.detail = tr("%n connection(s) are already open, the server's limit: this one is "
-                      "refused with 503 Service Unavailable and closed (Node's "
-                      "server.maxConnections emits 'drop').",
-                      nullptr, limit);
+        d.detail = overShare
+                       ? tr("The address %1 already holds %2 connection(s), its share of the "
+                            "server's %3, and none of them is idle: this one is refused with "
+                            "503 Service Unavailable and closed, so one machine cannot take "
+                            "every slot.")
+                             .arg(addr.toString())
+                             .arg(share)
+                             .arg(limit)
+                       : tr("%n connection(s) are already open, the server's limit, and none "
+                            "of them is idle: this one is refused with 503 Service Unavailable "
+                            "and closed (Node's server.maxConnections emits 'drop').",
+                            nullptr, limit);
         QJsonObject x;
         x.insert(QStringLiteral("max_connections"), limit);
+        x.insert(QStringLiteral("address_share"), share);
         x.insert(QStringLiteral("lan_mode"), lanLimit > 0);
         d.extra = x;
         timeline_->append(d);
@@ -287,6 +317,65 @@ void HttpServer::adopt(qintptr fd)
         return;
     }
     armTimer(conn);
+}
+
+HttpServer::Conn* HttpServer::pickVictim(const Conn* newcomer, const QHostAddress* only,
+                                         const QHash<QHostAddress, int>& perAddress) const
+{
+    // Idle first (waiting for a first request, or kept alive between requests), then a
+    // request begun long ago and still not whole (a slowloris); the address holding the most
+    // connections first, then the oldest. A connection that is being answered is never taken.
+    const qint64 now = timeline_->now();
+    Conn* best = nullptr;
+    auto key = [&](const Conn* c) {
+        const int tier = c->parser.hasStarted() ? 1 : 0;
+        return std::make_tuple(tier, -perAddress.value(c->c->peerAddress()), c->order);
+    };
+    for (Conn* c : conns_) {
+        if (c == newcomer || c->closed || c->closing || c->stream || !c->pending.empty())
+            continue;
+        if (only && c->c->peerAddress() != *only)
+            continue;
+        if (c->parser.hasStarted() &&
+            (c->requestStartUs == 0 || now - c->requestStartUs < kStaleRequestUs))
+            continue;
+        if (!best || key(c) < key(best))
+            best = c;
+    }
+    return best;
+}
+
+void HttpServer::evict(Conn* victim, const Conn* newcomer, bool overShare, int share, int limit)
+{
+    Event d = base(victim, kDrop, kHttp);
+    const QString why =
+        overShare ? tr("the address %1 holds more than its share (%2 of %3)")
+                        .arg(victim->c->peerAddress().toString())
+                        .arg(share)
+                        .arg(limit)
+                  : tr("the server's limit of %n connection(s) is reached", nullptr, limit);
+    d.detail = victim->parser.hasStarted()
+                   ? tr("%1 arrived and %2: this connection, whose request began %3 s ago and "
+                        "is still not whole, is closed to make room.")
+                         .arg(newcomer->remote, why)
+                         .arg((timeline_->now() - victim->requestStartUs) / 1e6, 0, 'f', 1)
+                   : tr("%1 arrived and %2: this connection, the oldest idle one, is closed to "
+                        "make room (idle connections give way to new ones).")
+                         .arg(newcomer->remote, why);
+    QJsonObject x;
+    x.insert(QStringLiteral("evicted"), true);
+    x.insert(QStringLiteral("for"), newcomer->id);
+    x.insert(QStringLiteral("max_connections"), limit);
+    x.insert(QStringLiteral("address_share"), share);
+    d.extra = x;
+    timeline_->append(d);
+    victim->closeAfter = true;
+    victim->closing = true;
+    if (victim->timer)
+        victim->timer->stop();
+    victim->c->close();
+    if (observer_)
+        observer_->poke();
 }
 
 void HttpServer::armTimer(Conn* conn)
@@ -388,8 +477,9 @@ void HttpServer::onData(Conn* conn, const QByteArray& data)
 void HttpServer::process(Conn* conn)
 {
     while (!conn->closed && !conn->closeAfter) {
-        if (conn->c->pendingWrite() > kMaxPendingWrite) {
-            conn->paused = true;
+        if (conn->c->pendingWrite() > Backpressure::kHighWater || conn->stream ||
+            qsizetype(conn->pending.size()) >= kMaxInFlight) {
+            pause(conn);
             break;
         }
         HttpMessage msg;
@@ -428,6 +518,133 @@ void HttpServer::process(Conn* conn)
         armTimer(conn);
 }
 
+void HttpServer::pause(Conn* conn)
+{
+    conn->paused = true;
+    if (conn->closed || conn->closing)
+        return;
+    if (!conn->c->readingPaused())
+        conn->c->pauseReading();
+    if (conn->pauseTold)
+        return;
+    const qint64 waiting =
+        conn->c->pendingWrite() + (conn->stream ? conn->stream->size - conn->stream->offset : 0);
+    // A few answers in flight are ordinary pipelining: only a real pile-up is told.
+    if (waiting <= Backpressure::kHighWater)
+        return;
+    conn->pauseTold = true;
+    Event e = base(conn, Backpressure::kPause, ev::Tcp);
+    e.bytes = waiting;
+    e.detail = LabServer::pauseSentence(waiting);
+    timeline_->append(e);
+}
+
+void HttpServer::maybeResume(Conn* conn)
+{
+    if (!conn->paused || conn->closed || conn->closing || conn->resuming)
+        return;
+    if (conn->c->pendingWrite() >= Backpressure::kLowWater || conn->stream ||
+        qsizetype(conn->pending.size()) >= kMaxInFlight)
+        return;
+    conn->paused = false;
+    if (conn->c->readingPaused()) {
+        conn->c->resumeReading();
+        if (std::exchange(conn->pauseTold, false)) {
+            Event e = base(conn, Backpressure::kResume, ev::Tcp);
+            e.bytes = conn->c->pendingWrite();
+            e.detail = LabServer::resumeSentence(e.bytes);
+            timeline_->append(e);
+        }
+    }
+    conn->resuming = true;
+    process(conn);
+    conn->resuming = false;
+}
+
+void HttpServer::readChunk(Conn* conn)
+{
+    Conn::Stream& st = *conn->stream;
+    st.reading = true;
+    const qint64 want = qMin(kFileChunk, st.size - st.offset);
+    QPointer<Conn> guard(conn);
+    QThreadPool::globalInstance()->start([guard, file = st.file, offset = st.offset, want] {
+        QByteArray chunk;
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly) && f.seek(offset))
+            chunk = f.read(want);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [guard, chunk, want] {
+                if (!guard || guard->closed || !guard->stream)
+                    return;
+                static_cast<HttpServer*>(guard->parent())->onChunk(guard, chunk, want);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void HttpServer::onChunk(Conn* conn, const QByteArray& chunk, qint64 want)
+{
+    Conn::Stream& st = *conn->stream;
+    st.reading = false;
+    if (chunk.size() != want) {
+        // The file changed under us: the Content-Length already sent cannot be kept.
+        Event e = base(conn, ev::Error, ev::Tcp);
+        e.code = QStringLiteral("EIO");
+        e.detail = tr("The file %1 could not be read to its end while it was being sent (did "
+                      "it change?): the connection is aborted, since the length already "
+                      "announced cannot be kept.")
+                       .arg(st.file);
+        timeline_->append(e);
+        conn->stream.reset();
+        conn->closing = true;
+        conn->c->abort();
+        return;
+    }
+    st.offset += chunk.size();
+    if (!sendOut(conn, chunk))
+        return;
+    if (st.offset < st.size) {
+        if (conn->c->pendingWrite() < Backpressure::kLowWater)
+            readChunk(conn);
+        else if (conn->paused)
+            pause(conn); // the client does not read: say so once
+        return;
+    }
+    const bool close = st.close;
+    conn->stream.reset();
+    if (close) {
+        finishClose(conn);
+        return;
+    }
+    flush(conn);
+    if (!conn->closed && !conn->closing)
+        armTimer(conn);
+    maybeResume(conn);
+}
+
+bool HttpServer::sendOut(Conn* conn, const QByteArray& bytes)
+{
+    Event e = base(conn, ev::Data, ev::Tcp);
+    e.dir = ev::Out;
+    e.bytes = bytes.size();
+    e.payload = httpPreview(bytes);
+    timeline_->append(e);
+    conn->c->write(bytes);
+    return !conn->closed;
+}
+
+void HttpServer::finishClose(Conn* conn)
+{
+    conn->closeAfter = true;
+    conn->closing = true;
+    if (conn->timer)
+        conn->timer->stop();
+    conn->c->close(); // FIN once the answer is out: the server closes first
+    if (observer_)
+        observer_->poke();
+}
+
 void HttpServer::handle(Conn* conn, HttpMessage&& msg)
 {
     ++requests_;
@@ -464,10 +681,15 @@ void HttpServer::handle(Conn* conn, HttpMessage&& msg)
     sr.method = msg.method;
     sr.target = msg.target;
     sr.host = host;
+    sr.hostFields =
+        int(std::count_if(msg.headers.cbegin(), msg.headers.cend(), [](const HttpHeader& h) {
+            return h.name.compare("Host", Qt::CaseInsensitive) == 0;
+        }));
     sr.versionMinor = msg.versionMinor;
     sr.serverPort = port();
     sr.contentType = msg.header("Content-Type");
     sr.body = std::move(msg.body);
+    sr.streamFiles = true;
     const quint64 seq = p.seq;
     conn->pending.push_back(std::move(p));
 
@@ -492,6 +714,8 @@ void HttpServer::handle(Conn* conn, HttpMessage&& msg)
                 self->flush(guard);
                 if (guard && !guard->closed && !guard->closing)
                     self->armTimer(guard);
+                if (guard)
+                    self->maybeResume(guard);
             },
             Qt::QueuedConnection);
     });
@@ -533,19 +757,20 @@ void HttpServer::reject(Conn* conn, HttpParseError err)
 
 void HttpServer::flush(Conn* conn)
 {
-    while (!conn->closed && !conn->closing && !conn->pending.empty() &&
+    while (!conn->closed && !conn->closing && !conn->stream && !conn->pending.empty() &&
            conn->pending.front().ready) {
         Pending p = std::move(conn->pending.front());
         conn->pending.pop_front();
         const bool close =
             p.close || (conn->closeAfter && conn->pending.empty() && !conn->parser.hasStarted());
+        const qint64 bodySize = p.r.fileSize >= 0 ? p.r.fileSize : p.r.body.size();
         HttpHeaders headers;
         headers.reserve(p.r.headers.size() + 6);
         headers.append(HttpHeader{"Date", httpDateNow()});
         headers.append(HttpHeader{"Server", serverHeader()});
         headers += p.r.headers;
         if (p.r.status >= 200 && p.r.status != 204 && p.r.status != 304)
-            headers.append(HttpHeader{"Content-Length", QByteArray::number(p.r.body.size())});
+            headers.append(HttpHeader{"Content-Length", QByteArray::number(bodySize)});
         if (close) {
             headers.append(HttpHeader{"Connection", "close"});
         } else {
@@ -564,7 +789,7 @@ void HttpServer::flush(Conn* conn)
             x.insert(QStringLiteral("status"), p.r.status);
             x.insert(QStringLiteral("reason"), QString::fromLatin1(reason));
             x.insert(QStringLiteral("headers"), httpHeadersToJson(headers));
-            x.insert(QStringLiteral("body_bytes"), p.head ? 0 : p.r.body.size());
+            x.insert(QStringLiteral("body_bytes"), p.head ? 0 : bodySize);
             x.insert(QStringLiteral("duration_us"), timeline_->now() - p.startUs);
             if (!p.method.isEmpty()) {
                 x.insert(QStringLiteral("method"), QString::fromLatin1(p.method));
@@ -575,24 +800,16 @@ void HttpServer::flush(Conn* conn)
             e.extra = x;
             timeline_->append(e);
         }
-        {
-            Event e = base(conn, ev::Data, ev::Tcp);
-            e.dir = ev::Out;
-            e.bytes = bytes.size();
-            e.payload = httpPreview(bytes);
-            timeline_->append(e);
-        }
-        conn->c->write(bytes);
-        if (conn->closed)
+        if (!sendOut(conn, bytes))
             return;
+        if (!p.r.file.isEmpty() && !p.head && p.r.fileSize > 0) {
+            // The body follows in chunks, each read when the last has drained.
+            conn->stream = Conn::Stream{p.r.file, 0, p.r.fileSize, false, close};
+            readChunk(conn);
+            return;
+        }
         if (close) {
-            conn->closeAfter = true;
-            conn->closing = true;
-            if (conn->timer)
-                conn->timer->stop();
-            conn->c->close(); // FIN once the answer is out: the server closes first
-            if (observer_)
-                observer_->poke();
+            finishClose(conn);
             return;
         }
     }

@@ -5,14 +5,14 @@
 #include "core/http/http_site.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
-
-class QTcpServer;
 
 namespace netstage {
 
 class KernelObserver;
+class LabServer;
 class Timeline;
 class WireCapture;
 
@@ -76,7 +76,6 @@ signals:
 
 private:
     class Conn;
-    class Listener;
     struct Pending;
 
     void adopt(qintptr fd);
@@ -87,6 +86,16 @@ private:
     void timeout(Conn* conn);
     void queueResponse(Conn* conn, quint64 seq, HttpSiteResponse&& r);
     void flush(Conn* conn);
+    Conn* pickVictim(const Conn* newcomer, const QHostAddress* only,
+                     const QHash<QHostAddress, int>& perAddress) const;
+    void evict(Conn* victim, const Conn* newcomer, bool overShare, int share, int limit);
+    void pause(Conn* conn);       // stops parsing and reading from this client (backpressure)
+    void maybeResume(Conn* conn); // goes on once its output drained
+    void readChunk(Conn* conn);   // reads the next chunk of the file being sent, on a worker
+    void onChunk(Conn* conn, const QByteArray& chunk, qint64 want);
+    void finishClose(Conn* conn);
+    bool sendOut(Conn* conn, const QByteArray& bytes); // a `data` event, then the write; false
+                                                       // when the connection closed meanwhile
     void armTimer(Conn* conn);
     void onPeerEnd(Conn* conn);
     void onClosed(Conn* conn, bool hadError);
@@ -96,7 +105,7 @@ private:
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;
     QPointer<WireCapture> wire_;
-    Listener* listener_ = nullptr;
+    LabServer* listener_ = nullptr;
     HttpServerOptions options_;
     HttpSite site_;
     QString serverLocal_;

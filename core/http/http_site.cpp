@@ -196,6 +196,11 @@ HttpSiteResponse HttpSite::respond(const HttpSiteRequest& req) const
     if (!target.startsWith('/'))
         return page(400, tr("The target must be a path starting with / (or an absolute "
                             "http:// URL)."));
+    if (req.hostFields > 1)
+        return page(400, tr("The request has %1 Host headers: a server must refuse a request "
+                            "with more than one (RFC 9112 3.2), since a proxy and this server "
+                            "could each believe a different one.")
+                             .arg(req.hostFields));
     if (req.versionMinor >= 1 && host.isEmpty())
         return page(400, tr("HTTP/1.1 requires a Host header (RFC 9112 3.2): it says which of "
                             "the sites on this address is meant."));
@@ -211,10 +216,12 @@ HttpSiteResponse HttpSite::respond(const HttpSiteRequest& req) const
         location += target;
         r.headers.append(HttpHeader{"Location", location});
         r.headers.append(HttpHeader{"Content-Type", "text/html; charset=utf-8"});
+        // The target is the client's: escaped in the page, never echoed as markup.
+        const QByteArray shown = htmlEscape(QString::fromLatin1(location)).toLatin1();
         r.body = "<!DOCTYPE html>\n<html><head><title>301 Moved Permanently</title></head>\n"
                  "<body><h1>301 Moved Permanently</h1>\n<p><a href=\"" +
-                 location.toPercentEncoding(":/?&=%#") + "\">" + location +
-                 "</a></p></body></html>\n";
+                 htmlEscape(QString::fromLatin1(location.toPercentEncoding(":/?&=%#"))).toLatin1() +
+                 "\">" + shown + "</a></p></body></html>\n";
         r.note = tr("example.test has moved permanently to www.example.test: the browser is told "
                     "to ask again there (Location).");
         return r;
@@ -237,7 +244,6 @@ HttpSiteResponse HttpSite::fromBuiltIn(const HttpSiteRequest& req, const QString
                                        const QByteArray& query, bool dirSlash) const
 {
     Q_UNUSED(query)
-    Q_UNUSED(dirSlash)
     const QString rel = segments.join(QLatin1Char('/'));
     const bool get = req.method == "GET" || req.method == "HEAD";
 
@@ -274,6 +280,10 @@ HttpSiteResponse HttpSite::fromBuiltIn(const HttpSiteRequest& req, const QString
 
     const QString file = rel.isEmpty() ? QStringLiteral("index.html") : rel;
     const auto it = files_.constFind(file);
+    if (it != files_.constEnd() && dirSlash && !rel.isEmpty())
+        return page(404, tr("%1 is a file, not a folder: a slash after its name asks for "
+                            "something that does not exist.")
+                             .arg(QLatin1Char('/') + rel));
     if (it == files_.constEnd()) {
         // A folder of the built-in site asked without its slash, as nginx does.
         const QString dirPrefix = file + QLatin1Char('/');
@@ -305,7 +315,10 @@ HttpSiteResponse HttpSite::fromFolder(const HttpSiteRequest& req, const QStringL
     if (fi.isDir()) {
         if (!path.endsWith('/')) {
             HttpSiteResponse r = page(301, tr("A folder is asked for with a slash at the end."));
+            // Path-absolute: "//img/" would be read as a URL to the host "img".
             QByteArray location = path + '/';
+            while (location.startsWith("//"))
+                location.remove(0, 1);
             if (!query.isEmpty())
                 location += '?' + query;
             r.headers.append(HttpHeader{"Location", location});
@@ -315,6 +328,10 @@ HttpSiteResponse HttpSite::fromFolder(const HttpSiteRequest& req, const QStringL
         if (!fi.exists())
             return page(403, tr("This folder has no index.html and the server lists no "
                                 "folders."));
+    } else if (path.endsWith('/')) {
+        return page(404, tr("%1 is a file, not a folder: a slash after its name asks for "
+                            "something that does not exist.")
+                             .arg(QLatin1Char('/') + segments.join(QLatin1Char('/'))));
     }
     // The real path, symlinks resolved, must still be inside the folder.
     const QString real = fi.canonicalFilePath();
@@ -331,6 +348,13 @@ HttpSiteResponse HttpSite::fromFolder(const HttpSiteRequest& req, const QStringL
     QFile f(real);
     if (!f.open(QIODevice::ReadOnly))
         return page(403, tr("The file cannot be read: %1").arg(f.errorString()));
+    if (req.streamFiles) {
+        HttpSiteResponse r;
+        r.file = real;
+        r.fileSize = f.size();
+        r.headers.append(HttpHeader{"Content-Type", httpMimeType(real)});
+        return r;
+    }
     HttpSiteResponse r;
     r.body = f.read(kMaxFileBytes);
     r.headers.append(HttpHeader{"Content-Type", httpMimeType(real)});

@@ -18,6 +18,10 @@ struct HttpSiteRequest
     quint16 serverPort = 80; // for the redirect's Location
     QByteArray contentType;
     QByteArray body;
+    int hostFields = 1; // how many Host fields the request had (more than one is refused)
+    // A folder's file is named in the response (file, fileSize), not read: the server streams
+    // it in chunks as the client reads.
+    bool streamFiles = false;
 };
 
 // The answer before the server adds Date, Server, Content-Length and Connection.
@@ -26,7 +30,9 @@ struct HttpSiteResponse
     int status = 200;
     HttpHeaders headers;
     QByteArray body;
-    QString note; // one sentence for the log ("example.test moved to www.example.test")
+    QString note;         // one sentence for the log ("example.test moved to www.example.test")
+    QString file;         // with streamFiles: the file to send as the body (body stays empty)
+    qint64 fileSize = -1; // its size when named
 };
 
 // The web site behind the HTTP lab: the demo site built into the program (resources/site,

@@ -69,7 +69,7 @@ QString shortText(const Event& e, int max = 24)
 }
 
 // "A? www.example.test" for a query; "A 127.0.0.1", "NXDOMAIN" or "referral test." for an
-// answer (the URL walk's DNS events, see briefs/url-contract.md).
+// answer (the URL walk's DNS events, see docs/EVENTS.md).
 QString dnsLabel(const Event& e)
 {
     const QString qname = e.extra.value(QStringLiteral("qname")).toString();
@@ -102,6 +102,26 @@ QString dnsLabel(const Event& e)
         return QStringLiteral("referral %1").arg(zone).trimmed();
     }
     return qname.isEmpty() ? e.event : QStringLiteral("%1 %2").arg(e.event, qname);
+}
+
+// The HTTPS lab (issue 15): "→ ClientHello", "← {Certificate}": braces as in RFC 8446's
+// figures, for what only the endpoints see after decryption; alerts by name.
+QString tlsLabel(const Event& e)
+{
+    const QString arrow = e.dir == ev::Out ? QStringLiteral("→ ") : QStringLiteral("← ");
+    const QJsonObject& x = e.extra;
+    if (e.event == QLatin1String("handshake") || e.event == QLatin1String("alert")) {
+        QString what =
+            e.event == QLatin1String("alert")
+                ? QStringLiteral("alert ") + x.value(QStringLiteral("description")).toString()
+                : x.value(QStringLiteral("message")).toString();
+        if (x.value(QStringLiteral("visibility")).toString() == QLatin1String("decrypted"))
+            what = QLatin1Char('{') + what + QLatin1Char('}');
+        return arrow + what;
+    }
+    if (e.event == QLatin1String("secure"))
+        return x.value(QStringLiteral("version")).toString() + QStringLiteral(" ✓");
+    return e.event;
 }
 
 QString datagramLabel(const Event& e)
@@ -523,8 +543,12 @@ Ladder Ladder::fromEvents(const std::vector<Event>& events, const QString& prefe
             continue;
         if (isDatagramOut(e))
             continue; // drawn as its arrow
+        if (e.proto == QLatin1String("tls") && e.event == QLatin1String("record"))
+            continue; // the segments under it are the arrows
         QString text = e.event;
-        if (isDatagramIn(e)) {
+        if (e.proto == QLatin1String("tls")) {
+            text = tlsLabel(e);
+        } else if (isDatagramIn(e)) {
             const QString what = datagramLabel(e);
             text = what.isEmpty()
                        ? QStringLiteral("%1 ← %2 B").arg(e.event).arg(e.bytes)

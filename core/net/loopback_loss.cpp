@@ -6,6 +6,7 @@
 #include <QMutex>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QTimer>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -248,15 +249,22 @@ bool LoopbackLoss::apply(quint16 port, int lossPercent, QString* error)
     // 20 + 32 bytes): the lesson is about data sent again, and a lost SYN would only stall
     // the handshake for a second. The input hook, not output: on lo the capture tap comes
     // before it, so the wire shows the copy that is lost and then the one sent again.
-    const QString cmds = QStringLiteral("add table inet %1\n"
-                                        "add chain inet %1 in { type filter hook input priority 0; "
-                                        "policy accept; }\n"
-                                        "add rule inet %1 in ip daddr 127.0.0.1 tcp dport %2 "
-                                        "tcp flags & (syn | fin | rst) == 0 ip length > 52 "
-                                        "numgen random mod 100 < %3 counter drop\n")
-                             .arg(t)
-                             .arg(port)
-                             .arg(lossPercent);
+    // The port is an element of the set `armed` with a timeout: the running lesson refreshes
+    // it every kRefreshMs, so a process killed without any goodbye (SIGKILL) leaves a rule
+    // that drops nothing once kArmedSeconds have passed (and the next start removes the table).
+    const QString cmds =
+        QStringLiteral("add table inet %1\n"
+                       "add set inet %1 armed { type inet_service; flags timeout; }\n"
+                       "add chain inet %1 in { type filter hook input priority 0; "
+                       "policy accept; }\n"
+                       "add rule inet %1 in ip daddr 127.0.0.1 tcp dport @armed "
+                       "tcp flags & (syn | fin | rst) == 0 ip length > 52 "
+                       "numgen random mod 100 < %3 counter drop\n"
+                       "add element inet %1 armed { %2 timeout %4s }\n")
+            .arg(t)
+            .arg(port)
+            .arg(lossPercent)
+            .arg(kArmedSeconds);
     QString why;
     if (!nft.run(cmds, nullptr, &why)) {
         if (why.contains(QLatin1String("Operation not permitted")) ||
@@ -272,7 +280,25 @@ bool LoopbackLoss::apply(quint16 port, int lossPercent, QString* error)
     active_ = true;
     port_ = port;
     loss_ = lossPercent;
+    if (QCoreApplication::instance()) {
+        refresh_ = std::make_unique<QTimer>();
+        refresh_->setInterval(kRefreshMs);
+        QObject::connect(refresh_.get(), &QTimer::timeout, refresh_.get(), [this] { refresh(); });
+        refresh_->start();
+    }
     return true;
+}
+
+void LoopbackLoss::refresh()
+{
+    if (!active_)
+        return;
+    Nft nft;
+    nft.run(
+        QStringLiteral("flush set inet %1 armed\nadd element inet %1 armed { %2 timeout %3s }\n")
+            .arg(tableName())
+            .arg(port_)
+            .arg(kArmedSeconds));
 }
 
 bool LoopbackLoss::remove(QString* error)
@@ -287,6 +313,7 @@ bool LoopbackLoss::remove(QString* error)
         *error = tr("The nftables table %1 could not be removed: %2").arg(t, why);
     track(t, false);
     active_ = false;
+    refresh_.reset();
     return ok;
 }
 

@@ -3,6 +3,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class QTimer;
+
 namespace netstage {
 
 // Real loss for TCP on loopback, for ONE port: "compare with TCP over the same knob". The UDP
@@ -21,10 +25,15 @@ namespace netstage {
 // without it apply() fails with a clear sentence.
 //
 // Always removed: by remove(), the destructor, an exit handler, and — for a process that died
-// without any of those (SIGKILL) — by the next apply(), which deletes tables of dead pids.
+// without any of those (SIGKILL) — by the next start of netstage (removeStale()), which deletes
+// tables of dead pids. Until then such a table drops nothing: the port is a set element with
+// a timeout of kArmedSeconds that only the living process refreshes (every kRefreshMs).
 class LoopbackLoss
 {
 public:
+    static constexpr int kArmedSeconds = 6;
+    static constexpr int kRefreshMs = 2000;
+
     LoopbackLoss() = default;
     ~LoopbackLoss();
     LoopbackLoss(const LoopbackLoss&) = delete;
@@ -48,6 +57,9 @@ public:
     static QStringList tables();
 
 private:
+    void refresh();
+
+    std::unique_ptr<QTimer> refresh_;
     bool active_ = false;
     quint16 port_ = 0;
     int loss_ = 0;

@@ -188,7 +188,27 @@ bool NativeTcpConnection::abort()
 
 void NativeTcpConnection::onReadable()
 {
+    if (readPaused_) {
+        readNotifier_->setEnabled(false); // level-triggered: it would fire again at once
+        return;
+    }
     readAvailable(false);
+}
+
+void NativeTcpConnection::pauseReading()
+{
+    readPaused_ = true;
+    if (readNotifier_)
+        readNotifier_->setEnabled(false);
+}
+
+void NativeTcpConnection::resumeReading()
+{
+    if (!readPaused_)
+        return;
+    readPaused_ = false;
+    if (readNotifier_ && fd_ >= 0 && state_ == State::Open && !peerEnded_)
+        readNotifier_->setEnabled(true);
 }
 
 void NativeTcpConnection::onWritable()
@@ -221,7 +241,7 @@ void NativeTcpConnection::readAvailable(bool draining)
         return;
     QPointer<NativeTcpConnection> self(this);
     qint64 budget = draining ? std::numeric_limits<qint64>::max() : kReadBudget;
-    while (budget > 0) {
+    while (budget > 0 && (draining || !readPaused_)) {
         QByteArray buf(kReadChunk, Qt::Uninitialized);
         const ssize_t n = ::recv(fd_, buf.data(), buf.size(), 0);
         if (n > 0) {

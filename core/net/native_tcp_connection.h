@@ -14,7 +14,7 @@ QString endpointString(const QHostAddress& address, quint16 port);
 
 // A TCP connection on a plain non-blocking socket under two QSocketNotifiers, so the lab can do
 // what QTcpSocket hides: stay in CLOSE-WAIT after the peer's FIN and keep writing, send FIN
-// while still reading (half-close), and abort with RST (SO_LINGER 0). See PLATFORM-FACTS.md.
+// while still reading (half-close), and abort with RST (SO_LINGER 0). See docs/PLATFORM-FACTS.md.
 class NativeTcpConnection : public QObject
 {
     Q_OBJECT
@@ -48,6 +48,13 @@ public:
     QHostAddress peerAddress() const { return peerAddr_; }
     quint16 peerPort() const { return peerPort_; }
     qint64 pendingWrite() const { return outBuf_.size() - outPos_; }
+
+    // Flow control, like Node's socket.pause()/resume(): while paused nothing is read from the
+    // descriptor, so the kernel's receive buffer fills and TCP's window closes on the peer.
+    // Closing still reads what is buffered (so the kernel sends FIN, not RST).
+    void pauseReading();
+    void resumeReading();
+    bool readingPaused() const { return readPaused_; }
 
     // Queues bytes; false if our side is already shut or the socket is closed.
     bool write(const QByteArray& data);
@@ -83,6 +90,7 @@ private:
     bool shutdownPending_ = false;
     bool closePending_ = false;
     bool peerEnded_ = false;
+    bool readPaused_ = false;
     int lastError_ = 0;
     QByteArray outBuf_;
     qsizetype outPos_ = 0;

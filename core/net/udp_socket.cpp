@@ -2,6 +2,7 @@
 
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -69,6 +70,10 @@ int UdpSocket::open(int family)
     fd_ = ::socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd_ < 0)
         return errno;
+    // Every datagram read carries the kernel's count of datagrams dropped so far for this
+    // socket (receive buffer full): UDP's losses made visible.
+    const int one = 1;
+    ::setsockopt(fd_, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof(one));
     notifier_ = new QSocketNotifier(fd_, QSocketNotifier::Read, this);
     connect(notifier_, &QSocketNotifier::activated, this, &UdpSocket::onReadable);
     return 0;
@@ -166,6 +171,7 @@ void UdpSocket::onReadable()
     mmsghdr msgs[kSlots];
     iovec iov[kSlots];
     sockaddr_storage from[kSlots];
+    alignas(cmsghdr) char control[kSlots][CMSG_SPACE(sizeof(quint32))];
     int budget = kReadBudget;
     // The socket may be closed by a slot connected to datagramReceived: re-check each round.
     while (fd_ >= 0 && budget > 0) {
@@ -178,6 +184,8 @@ void UdpSocket::onReadable()
             msgs[i].msg_hdr.msg_iovlen = 1;
             msgs[i].msg_hdr.msg_name = &from[i];
             msgs[i].msg_hdr.msg_namelen = sizeof(sockaddr_storage);
+            msgs[i].msg_hdr.msg_control = control[i];
+            msgs[i].msg_hdr.msg_controllen = sizeof(control[i]);
         }
         const int n = ::recvmmsg(fd_, msgs, unsigned(want), MSG_DONTWAIT, nullptr);
         if (n < 0) {
@@ -188,6 +196,25 @@ void UdpSocket::onReadable()
             // kernel reports it once, then the socket works again.
             emit errorOccurred(err);
             return;
+        }
+        quint32 drops = drops_;
+        for (int i = 0; i < n; ++i) {
+            for (cmsghdr* cm = CMSG_FIRSTHDR(&msgs[i].msg_hdr); cm;
+                 cm = CMSG_NXTHDR(&msgs[i].msg_hdr, cm)) {
+                if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SO_RXQ_OVFL) {
+                    quint32 v = 0;
+                    std::memcpy(&v, CMSG_DATA(cm), sizeof(v));
+                    drops = std::max(drops, v);
+                }
+            }
+        }
+        if (drops != drops_) {
+            const quint32 dropped = drops - drops_;
+            drops_ = drops;
+            const int before = fd_;
+            emit kernelDropped(dropped, drops);
+            if (fd_ != before)
+                return;
         }
         const int fd = fd_;
         for (int i = 0; i < n; ++i) {

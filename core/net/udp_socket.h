@@ -50,6 +50,9 @@ signals:
     void datagramReceived(const QByteArray& data, const QHostAddress& from, quint16 fromPort);
     // An error the kernel queued for this socket (ECONNREFUSED after ICMP port unreachable).
     void errorOccurred(int err);
+    // The kernel dropped datagrams for this socket (receive buffer full): `dropped` new ones,
+    // `total` since the socket opened (SO_RXQ_OVFL, read with the datagrams that follow).
+    void kernelDropped(quint32 dropped, quint32 total);
 
 private:
     int open(int family);
@@ -64,6 +67,7 @@ private:
     QHostAddress peerAddr_;
     quint16 peerPort_ = 0;
     quint64 received_ = 0;
+    quint32 drops_ = 0; // the kernel's drop count as last seen (SO_RXQ_OVFL)
     // recvmmsg slots, allocated on the first read and not zero-filled: 1 MiB of memset cost
     // ~0.6 ms on the first datagram of every socket (the URL walk's DNS has five).
     std::unique_ptr<char[]> buffer_;

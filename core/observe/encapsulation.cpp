@@ -1,3 +1,7 @@
+// Over 800 lines on purpose: one Decoder walks a frame layer by layer (Ethernet, IPv4/IPv6,
+// TCP/UDP, the application) and fromFields() builds the same layers from an event without
+// bytes; both must name the same fields, so they are read side by side.
+
 #include "core/observe/encapsulation.h"
 
 #include <QHostAddress>

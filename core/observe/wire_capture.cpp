@@ -1,3 +1,7 @@
+// Over 800 lines on purpose: the capture thread (WireWorker: the libpcap loop, the frame
+// parser and the frame store) is one unit whose parts share the worker's state. If it grows,
+// the frame parser (flags, options, endpoints) is what moves out first.
+
 #include "core/observe/wire_capture.h"
 
 #include "core/base/clock.h"

@@ -1,6 +1,6 @@
 #include "core/tcp/tcp_lab.h"
 
-#include "core/net/lan_mode.h"
+#include "core/net/lab_server.h"
 
 #include "core/base/errors.h"
 #include "core/base/timeline.h"
@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QJsonObject>
-#include <QTcpServer>
 
 namespace netstage {
 
@@ -46,20 +45,6 @@ bool tcpPresetFromName(const QString& name, TcpPreset* out)
     }
     return false;
 }
-
-// QTcpServer does the listening (and SO_REUSEADDR); each accepted descriptor goes straight to
-// a NativeTcpConnection, so Qt never reads from it.
-class TcpLab::Server : public QTcpServer
-{
-public:
-    explicit Server(TcpLab* lab) : QTcpServer(lab), lab_(lab) {}
-
-protected:
-    void incomingConnection(qintptr fd) override { lab_->adoptAccepted(fd); }
-
-private:
-    TcpLab* lab_;
-};
 
 TcpLab::TcpLab(Timeline* timeline, KernelObserver* observer, QObject* parent)
     : QObject(parent), timeline_(timeline), observer_(observer)
@@ -109,36 +94,19 @@ bool TcpLab::startServer(const TcpServerOptions& options)
     if (isListening())
         stopServer();
     serverOptions_ = options;
-    QHostAddress addr;
-    const QString host = options.host.trimmed();
-    if (host == QLatin1String("localhost"))
-        addr = QHostAddress::LocalHost;
-    else if (!addr.setAddress(host)) {
-        serverLocal_ = host + QLatin1Char(':') + QString::number(options.port);
-        error(kServerId, QStringLiteral("EINVAL"),
-              tr("\"%1\" is not an IP address this server can bind to (try 127.0.0.1).").arg(host));
-        return false;
-    }
+    // Each accepted descriptor goes straight to a NativeTcpConnection: Qt never reads from it.
     if (!server_)
-        server_ = new Server(this);
-    serverLocal_ = endpointString(addr, options.port);
-    if (!server_->listen(addr, options.port)) {
-        const QString code = qtSocketErrorCode(server_->serverError(), QStringLiteral("EINVAL"));
-        Event e = base(kServerId, ev::Error);
-        e.code = code;
-        if (code == QLatin1String("EINVAL"))
-            e.detail = server_->errorString();
-        emitEvent(e);
+        server_ = new LabServer([this](qintptr fd) { adoptAccepted(fd); }, this);
+    const bool ok = server_->open(options.host, options.port);
+    serverLocal_ = server_->local();
+    if (!ok) {
+        error(kServerId, server_->errorCode(), server_->errorDetail());
         return false;
     }
-    serverLocal_ = endpointString(addr, server_->serverPort());
-    Event e = base(kServerId, ev::Listening);
-    emitEvent(e);
-    if (!addr.isLoopback()) {
+    emitEvent(base(kServerId, ev::Listening));
+    if (server_->exposed()) {
         Event warn = base(kServerId, ev::Info);
-        warn.detail = tr("Listening on %1, not on loopback: other machines on the network can "
-                         "connect to this server.")
-                          .arg(serverLocal_);
+        warn.detail = server_->exposureSentence();
         emitEvent(warn);
     }
     if (observer_)
@@ -196,7 +164,7 @@ void TcpLab::adoptAccepted(qintptr fd)
         delete c;
         return;
     }
-    const int limit = LanMode::connectionLimit();
+    const int limit = LabServer::admissionLimit();
     if (limit > 0 && openAcceptedCount() >= limit) {
         // Like Node's server.maxConnections: the connection is closed at once and the server
         // emits 'drop'. The peer sees its connection reset.
@@ -307,6 +275,7 @@ void TcpLab::wire(const QString& id, NativeTcpConnection* c)
     });
     connect(c, &NativeTcpConnection::dataReceived, this,
             [this, id](const QByteArray& d) { onData(id, d); });
+    connect(c, &NativeTcpConnection::dataWritten, this, [this, id](qint64) { onDrained(id); });
     connect(c, &NativeTcpConnection::peerFinished, this, [this, id] { onPeerEnd(id); });
     connect(c, &NativeTcpConnection::errorOccurred, this,
             [this, id](int err) { error(id, errnoName(err)); });
@@ -327,6 +296,28 @@ void TcpLab::onData(const QString& id, const QByteArray& data)
         send(id, kReply.toUtf8());
     else if (serverOptions_.preset == TcpPreset::Echo)
         send(id, data);
+    // Backpressure: answers pile up for a peer that does not read; stop reading from it.
+    NativeTcpConnection* c = conns_.value(id).c;
+    if (c && !c->readingPaused() && c->state() == NativeTcpConnection::State::Open &&
+        c->pendingWrite() > Backpressure::kHighWater) {
+        c->pauseReading();
+        Event e = base(id, Backpressure::kPause);
+        e.bytes = c->pendingWrite();
+        e.detail = LabServer::pauseSentence(c->pendingWrite());
+        emitEvent(e);
+    }
+}
+
+void TcpLab::onDrained(const QString& id)
+{
+    NativeTcpConnection* c = conns_.value(id).c;
+    if (!c || !c->readingPaused() || c->pendingWrite() >= Backpressure::kLowWater)
+        return;
+    c->resumeReading();
+    Event e = base(id, Backpressure::kResume);
+    e.bytes = c->pendingWrite();
+    e.detail = LabServer::resumeSentence(c->pendingWrite());
+    emitEvent(e);
 }
 
 void TcpLab::onPeerEnd(const QString& id)
@@ -369,6 +360,9 @@ void TcpLab::onClosed(const QString& id, bool hadError)
         observer_->appClosed(id);
     if (conn.c)
         conn.c->deleteLater();
+    // Forgotten with its descriptor, so a classroom's thousands of short connections leave
+    // nothing behind (a later command on this id is answered ENOTCONN, as before).
+    conns_.remove(id);
     emit socketClosed(id);
     if (openConnectionCount() == 0)
         emit lastConnectionClosed();

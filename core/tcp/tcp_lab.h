@@ -10,14 +10,13 @@
 #include <QPointer>
 #include <QStringList>
 
-class QTcpServer;
-
 namespace netstage {
 
 class Timeline;
 class KernelObserver;
 
 class NativeTcpConnection;
+class LabServer;
 
 enum class TcpPreset
 {
@@ -103,12 +102,11 @@ private:
         QString local, remote;
         bool aborting = false;
     };
-    class Server;
-
     void adoptAccepted(qintptr fd);
     int openAcceptedCount() const;
     void wire(const QString& id, NativeTcpConnection* c);
     void onData(const QString& id, const QByteArray& data);
+    void onDrained(const QString& id); // resumes reading once a paused peer's output drained
     void onPeerEnd(const QString& id);
     void onClosed(const QString& id, bool hadError);
     void emitEvent(Event e);
@@ -120,7 +118,7 @@ private:
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;
     QPointer<WireCapture> wire_;
-    Server* server_ = nullptr;
+    LabServer* server_ = nullptr;
     QString serverLocal_;
     TcpServerOptions serverOptions_;
     bool clientAutoEnd_ = true;

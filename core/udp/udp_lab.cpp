@@ -2,6 +2,7 @@
 
 #include "core/base/errors.h"
 #include "core/base/timeline.h"
+#include "core/net/lab_server.h"
 #include "core/net/native_tcp_connection.h"
 #include "core/net/udp_socket.h"
 #include "core/observe/wire_capture.h"
@@ -15,16 +16,6 @@ const QString UdpLab::kServerId = QStringLiteral("udp-server");
 namespace {
 const QString kUdp = QStringLiteral("udp");
 const QString kMessage = QStringLiteral("message");
-
-bool parseAddress(const QString& hostIn, QHostAddress* out)
-{
-    const QString host = hostIn.trimmed();
-    if (host == QLatin1String("localhost")) {
-        *out = QHostAddress(QHostAddress::LocalHost);
-        return true;
-    }
-    return out->setAddress(host);
-}
 
 // Where a socket aimed at `target` binds: loopback stays on loopback, so the port the server
 // sees in rinfo is the one the client's `listening` event names.
@@ -145,10 +136,9 @@ bool UdpLab::startServer(const UdpServerOptions& options)
     serverOptions_ = options;
     QHostAddress addr;
     const QString host = options.host.trimmed();
-    if (!parseAddress(host, &addr)) {
+    if (!parseLabAddress(host, &addr)) {
         serverLocal_ = host + QLatin1Char(':') + QString::number(options.port);
-        error(kServerId, QStringLiteral("EINVAL"),
-              tr("\"%1\" is not an IP address this server can bind to (try 127.0.0.1).").arg(host));
+        error(kServerId, QStringLiteral("EINVAL"), LabServer::badAddressSentence(host));
         return false;
     }
     serverLocal_ = endpointString(addr, options.port);
@@ -166,6 +156,7 @@ bool UdpLab::startServer(const UdpServerOptions& options)
         wire_->trackUdp(kServerId, serverLocal_);
     }
     connect(s, &UdpSocket::datagramReceived, this, &UdpLab::onServerDatagram);
+    connect(s, &UdpSocket::kernelDropped, this, &UdpLab::onKernelDrops);
     Event e = base(kServerId, ev::Listening);
     e.extra = QJsonObject{{QStringLiteral("preset"), udpPresetName(options.preset)}};
     e.detail = tr("The UDP server is bound to %1: it has no connections and no handshake; "
@@ -215,6 +206,42 @@ quint16 UdpLab::serverPort() const
 void UdpLab::setPreset(UdpPreset preset)
 {
     serverOptions_.preset = preset;
+}
+
+void UdpLab::onKernelDrops(quint32 dropped, quint32 total)
+{
+    // One `drop` event at most every half second, with what the kernel counted meanwhile.
+    dropsPending_ += dropped;
+    dropsTotal_ = total;
+    if (!dropTimer_) {
+        dropTimer_ = new QTimer(this);
+        dropTimer_->setSingleShot(true);
+        dropTimer_->setInterval(500);
+        connect(dropTimer_, &QTimer::timeout, this, [this] {
+            if (dropsPending_ > 0)
+                reportDrops();
+        });
+    }
+    if (dropTimer_->isActive())
+        return;
+    reportDrops();
+    dropTimer_->start();
+}
+
+void UdpLab::reportDrops()
+{
+    Event e = base(kServerId, QStringLiteral("drop"));
+    e.extra = QJsonObject{{QStringLiteral("dropped"), qint64(dropsPending_)},
+                          {QStringLiteral("kernel_total"), qint64(dropsTotal_)}};
+    e.detail = tr("The kernel dropped %n datagram(s) for this socket: its receive buffer was "
+                  "full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so "
+                  "far). UDP has no flow control: nobody, not even the sender, is told.",
+                  nullptr, int(dropsPending_))
+                   .arg(dropsTotal_);
+    dropsPending_ = 0;
+    emitEvent(e);
+    if (dropTimer_)
+        dropTimer_->start();
 }
 
 void UdpLab::onServerDatagram(const QByteArray& data, const QHostAddress& from, quint16 port)
@@ -283,7 +310,7 @@ QString UdpLab::openClient(const QString& hostIn, quint16 port, const UdpClientO
               tr("No host given: type an address such as 127.0.0.1."));
         return {};
     }
-    if (!parseAddress(host, &target)) {
+    if (!parseLabAddress(host, &target)) {
         error(id, QStringLiteral("EINVAL"),
               tr("\"%1\" is not an IP address. The UDP lab sends to addresses (127.0.0.1, ::1) "
                  "or localhost.")

@@ -124,6 +124,8 @@ private:
     void error(const QString& socket, const QString& code, const QString& detail = {},
                const QString& remote = {});
     void onServerDatagram(const QByteArray& data, const QHostAddress& from, quint16 port);
+    void onKernelDrops(quint32 dropped, quint32 total);
+    void reportDrops();
     void onClientDatagram(const QString& id, const QByteArray& data, const QHostAddress& from,
                           quint16 port);
     void onClientError(const QString& id, int err);
@@ -135,6 +137,9 @@ private:
     Timeline* timeline_;
     QPointer<WireCapture> wire_;
     UdpSocket* server_ = nullptr;
+    QTimer* dropTimer_ = nullptr;
+    quint64 dropsPending_ = 0; // dropped by the kernel, not yet told
+    quint32 dropsTotal_ = 0;
     QString serverLocal_;
     UdpServerOptions serverOptions_;
     QHash<QString, Client> clients_;

@@ -1,3 +1,7 @@
+// Over 800 lines on purpose: the walk is one state machine (DNS -> TCP -> HTTP ->
+// sub-resources -> render) whose phases share the visit's state; the sections are marked with
+// rules. The page scanning at the end (findResources, findFetches) is what moves out first.
+
 #include "core/url/url_walk.h"
 
 #include "core/base/timeline.h"

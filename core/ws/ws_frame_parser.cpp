@@ -1,5 +1,7 @@
 #include "core/ws/ws_frame_parser.h"
 
+#include <utility>
+
 namespace netstage {
 
 QString WsFrame::opcodeName(int opcode)
@@ -113,6 +115,112 @@ bool WsFrameParser::feed(const char* data, qint64 size, const Sink& sink)
         sink(frame_);
     }
     return !failed();
+}
+
+int WsUtf8Refragmenter::incompleteTail(const QByteArray& text)
+{
+    const int n = int(text.size());
+    for (int back = 1; back <= 3 && back <= n; ++back) {
+        const auto c = uchar(text[n - back]);
+        if ((c & 0xC0) == 0x80)
+            continue; // a continuation byte: look further back for the lead
+        const int need = (c & 0xE0) == 0xC0   ? 2
+                         : (c & 0xF0) == 0xE0 ? 3
+                         : (c & 0xF8) == 0xF0 ? 4
+                                              : 1;
+        return need > back ? back : 0;
+    }
+    return 0;
+}
+
+QByteArray WsUtf8Refragmenter::feed(const QByteArray& bytes)
+{
+    if (passAll_)
+        return bytes;
+    buf_ += bytes;
+    QByteArray out;
+    for (;;) {
+        if (passRemaining_ > 0) {
+            const qint64 n = qMin<qint64>(passRemaining_, buf_.size());
+            out += buf_.left(n);
+            buf_.remove(0, n);
+            passRemaining_ -= n;
+            if (passRemaining_ > 0)
+                return out;
+        }
+        if (buf_.size() < 2)
+            return out;
+        const auto b0 = uchar(buf_[0]);
+        const auto b1 = uchar(buf_[1]);
+        const int opcode = b0 & 0x0F;
+        const bool fin = b0 & 0x80;
+        const bool masked = b1 & 0x80;
+        qint64 len = b1 & 0x7F;
+        int head = 2;
+        if (len == 126) {
+            if (buf_.size() < 4)
+                return out;
+            len = (qint64(uchar(buf_[2])) << 8) | uchar(buf_[3]);
+            head = 4;
+        } else if (len == 127) {
+            if (buf_.size() < 10)
+                return out;
+            len = 0;
+            for (int i = 2; i < 10; ++i)
+                len = (len << 8) | uchar(buf_[i]);
+            head = 10;
+        }
+        const int keyAt = head;
+        head += masked ? 4 : 0;
+        if (buf_.size() < head)
+            return out;
+        const bool textPart = (opcode == 0x1 && !fin) || (opcode == 0x0 && inText_);
+        if (!textPart) {
+            if (opcode == 0x1 || opcode == 0x0)
+                inText_ = false;
+            out += buf_.left(head);
+            buf_.remove(0, head);
+            passRemaining_ = len;
+            continue;
+        }
+        if (len < 0 || len > kMaxHeld) {
+            passAll_ = true;
+            out += buf_;
+            buf_.clear();
+            return out;
+        }
+        if (buf_.size() < head + len)
+            return out;
+        QByteArray payload = buf_.mid(head, len);
+        if (masked) {
+            for (qint64 i = 0; i < len; ++i)
+                payload[i] = char(payload[i] ^ buf_[keyAt + int(i % 4)]);
+        }
+        buf_.remove(0, head + len);
+        payload.prepend(std::exchange(carry_, {}));
+        if (!fin) {
+            const int tail = incompleteTail(payload);
+            carry_ = payload.right(tail);
+            payload.chop(tail);
+        }
+        inText_ = !fin;
+        // The same frame, its payload re-cut, masked with the key 0 (unchanged bytes).
+        out += char(b0);
+        const qint64 n = payload.size();
+        if (n < 126) {
+            out += char(0x80 | n);
+        } else if (n < 65536) {
+            out += char(0x80 | 126);
+            out += char(n >> 8);
+            out += char(n & 0xFF);
+        } else {
+            out += char(0x80 | 127);
+            for (int i = 7; i >= 0; --i)
+                out += char((n >> (8 * i)) & 0xFF);
+        }
+        out += QByteArray(4, '\0');
+        out += payload;
+    }
 }
 
 } // namespace netstage

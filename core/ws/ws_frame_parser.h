@@ -63,4 +63,28 @@ private:
     qint64 frames_ = 0;
 };
 
+// A client's frames re-cut for QWebSocket (Qt 6.4): its server checks UTF-8 frame by frame with
+// a stateless decoder, so a valid text message whose fragments split a character ("ok€" as
+// "ok\xe2" + "\x82\xac") is closed with 1007, though RFC 6455 (5.6, 8.1) checks the message
+// as a whole. Here the bytes of an incomplete character at the end of a text fragment move to
+// the start of the next fragment, so each fragment Qt sees holds whole characters; what is
+// invalid stays invalid. Every other frame passes through unchanged as it arrives; a text
+// fragment is held until it is whole (at most kMaxHeld bytes; a larger one makes the rest of
+// the stream pass through untouched).
+class WsUtf8Refragmenter
+{
+public:
+    static constexpr qint64 kMaxHeld = 16 * 1024 * 1024;
+    QByteArray feed(const QByteArray& bytes);
+    // How many bytes at the end of `text` begin a UTF-8 character that is not complete yet.
+    static int incompleteTail(const QByteArray& text);
+
+private:
+    QByteArray buf_;
+    QByteArray carry_;
+    qint64 passRemaining_ = 0; // payload bytes of the current frame still to pass as they are
+    bool inText_ = false;      // a fragmented text message is under way
+    bool passAll_ = false;
+};
+
 } // namespace netstage

@@ -44,6 +44,17 @@ int HttpHead::statusCode() const
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
+bool WsHandshake::keyIsValid(const QByteArray& keyIn)
+{
+    const QByteArray key = keyIn.trimmed();
+    if (key.size() != 24)
+        return false;
+    const auto decoded =
+        QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    return decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok &&
+           decoded.decoded.size() == 16;
+}
+
 QByteArray WsHandshake::acceptFor(const QByteArray& key)
 {
     return QCryptographicHash::hash(key + kGuid, QCryptographicHash::Sha1).toBase64();

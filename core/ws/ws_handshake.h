@@ -38,6 +38,9 @@ public:
     // base64(SHA-1(key + GUID)), what Sec-WebSocket-Accept must be for this key.
     static QByteArray acceptFor(const QByteArray& key);
 
+    // RFC 6455 4.2.1: the key is 16 bytes in base64 (24 characters, "==" at the end).
+    static bool keyIsValid(const QByteArray& key);
+
     // Parses the head at the start of `bytes` (up to the blank line). Returns nullopt when it
     // is not complete or not shaped like an HTTP head.
     static std::optional<HttpHead> parseHead(const QByteArray& bytes);

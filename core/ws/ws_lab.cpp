@@ -1,7 +1,11 @@
+// Over 800 lines on purpose: the server side (tap socket, upgrade, frames) and the client
+// side share the lab's events and connection bookkeeping; the sections are marked with rules.
+// The shared server scaffold (issue 13) takes the listening and admission parts out.
+
 #include "core/ws/ws_lab.h"
 
 #include "core/base/errors.h"
-#include "core/net/lan_mode.h"
+#include "core/net/lab_server.h"
 
 #include "core/base/timeline.h"
 #include "core/explain/explain.h"
@@ -13,7 +17,6 @@
 
 #include <QJsonArray>
 #include <QSocketNotifier>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
@@ -27,6 +30,10 @@
 namespace netstage {
 
 const QString WsLab::kServerId = QStringLiteral("ws-server");
+namespace {
+// Ping and pong frames a client may send within one second.
+constexpr int kMaxControlPerSecond = 1000;
+} // namespace
 
 namespace {
 const QString kWs = QStringLiteral("ws");
@@ -108,10 +115,27 @@ public:
         in_ = nullptr;
         out_ = nullptr;
     }
+    // Backpressure: while paused Qt never reads from the descriptor (its read notifier is
+    // switched off and its activations swallowed, as Qt may switch it on again itself).
+    void setReadPaused(bool on)
+    {
+        paused_ = on;
+        for (QSocketNotifier* n : findChildren<QSocketNotifier*>()) {
+            if (n->type() == QSocketNotifier::Read)
+                n->setEnabled(!on);
+        }
+    }
+    bool readPaused() const { return paused_; }
+    // From the 101 on: text fragments are re-cut at character boundaries for Qt.
+    void setRefragmenting(bool on) { refragment_ = on; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* e) override
     {
+        if (e->type() == QEvent::SockAct && paused_) {
+            static_cast<QSocketNotifier*>(watched)->setEnabled(false);
+            return true;
+        }
         if (e->type() == QEvent::SockAct)
             before_ = bytesAvailable();
         return QTcpSocket::eventFilter(watched, e);
@@ -132,25 +156,32 @@ private:
         const qint64 now = bytesAvailable();
         const qint64 from = before_;
         before_ = now;
-        if (now > from && in_)
-            in_(peek(now).mid(int(from)));
+        if (now <= from)
+            return;
+        const QByteArray raw = peek(now).mid(int(from));
+        if (refragment_) {
+            // Re-cut what just arrived before QWebSocket (queued) reads it (see
+            // WsUtf8Refragmenter); the buffer is rewritten only when something changed.
+            const QByteArray cut = refragmenter_.feed(raw);
+            if (cut != raw) {
+                QByteArray all = read(now);
+                all.truncate(int(from));
+                all += cut;
+                for (qsizetype i = all.size(); i-- > 0;)
+                    ungetChar(all[i]);
+                before_ = bytesAvailable();
+            }
+        }
+        if (in_)
+            in_(raw); // the lab shows the bytes as the client sent them
     }
 
     Bytes in_;
     Bytes out_;
     qint64 before_ = 0;
-};
-
-class WsLab::Listener : public QTcpServer
-{
-public:
-    explicit Listener(WsLab* lab) : QTcpServer(lab), lab_(lab) {}
-
-protected:
-    void incomingConnection(qintptr fd) override { lab_->adopt(fd); }
-
-private:
-    WsLab* lab_;
+    bool paused_ = false;
+    bool refragment_ = false;
+    WsUtf8Refragmenter refragmenter_;
 };
 
 struct WsLab::Conn
@@ -187,6 +218,10 @@ struct WsLab::Conn
     bool aborting = false;
     bool closed = false;
     bool protocolError = false; // the lab closed it with 1002: nothing more is answered
+    // Ping/pong frames from the client in the current second; over the limit it is dropped.
+    qint64 controlWindowUs = 0;
+    int controlInWindow = 0;
+    bool floodCut = false;
 
     // Client side.
     QString url;
@@ -272,18 +307,8 @@ bool WsLab::startServer(const WsServerOptions& options)
     if (isListening())
         stopServer();
     serverOptions_ = options;
-    QHostAddress addr;
-    const QString host = options.host.trimmed();
-    if (host == QLatin1String("localhost"))
-        addr = QHostAddress::LocalHost;
-    else if (!addr.setAddress(host)) {
-        serverLocal_ = host + QLatin1Char(':') + QString::number(options.port);
-        error(kServerId, QStringLiteral("EINVAL"),
-              tr("\"%1\" is not an IP address this server can bind to (try 127.0.0.1).").arg(host));
-        return false;
-    }
     if (!listener_)
-        listener_ = new Listener(this);
+        listener_ = new LabServer([this](qintptr fd) { adopt(fd); }, this);
     if (!wsServer_) {
         // Never listens: it only runs the handshake and the frames on sockets handed to it.
         wsServer_ =
@@ -294,14 +319,12 @@ bool WsLab::startServer(const WsServerOptions& options)
                 onServerSocket(ws);
         });
     }
-    serverLocal_ = endpointString(addr, options.port);
-    if (!listener_->listen(addr, options.port)) {
-        const QString code = qtSocketErrorCode(listener_->serverError(), QStringLiteral("EINVAL"));
-        error(kServerId, code,
-              code == QLatin1String("EINVAL") ? listener_->errorString() : QString());
+    const bool ok = listener_->open(options.host, options.port);
+    serverLocal_ = listener_->local();
+    if (!ok) {
+        error(kServerId, listener_->errorCode(), listener_->errorDetail());
         return false;
     }
-    serverLocal_ = endpointString(addr, listener_->serverPort());
     Event e = base(kServerId, ev::Listening);
     e.extra = QJsonObject{{QStringLiteral("preset"), wsPresetName(options.preset)},
                           {QStringLiteral("max_message_bytes"), options.maxMessageBytes}};
@@ -309,11 +332,9 @@ bool WsLab::startServer(const WsServerOptions& options)
                   "opens a TCP connection, then asks in HTTP to upgrade it.")
                    .arg(serverLocal_);
     emitEvent(e);
-    if (!addr.isLoopback()) {
+    if (listener_->exposed()) {
         Event warn = base(kServerId, ev::Info);
-        warn.detail = tr("Listening on %1, not on loopback: other machines on the network can "
-                         "connect to this server.")
-                          .arg(serverLocal_);
+        warn.detail = listener_->exposureSentence();
         emitEvent(warn);
     }
     if (observer_)
@@ -378,6 +399,17 @@ void WsLab::adopt(qintptr fd)
     conns_.insert(id, c);
     byRemote_.insert(c->remote, id);
     connect(tcp, &QAbstractSocket::disconnected, this, [this, id] { onConnClosed(id); });
+    connect(tcp, &QIODevice::bytesWritten, this, [this, id](qint64) {
+        Conn* conn = conns_.value(id);
+        if (!conn || !conn->tcp || !conn->tcp->readPaused() ||
+            conn->tcp->bytesToWrite() >= Backpressure::kLowWater)
+            return;
+        conn->tcp->setReadPaused(false);
+        Event e = base(id, Backpressure::kResume);
+        e.bytes = conn->tcp->bytesToWrite();
+        e.detail = LabServer::resumeSentence(e.bytes);
+        emitEvent(e);
+    });
     c->handshakeTimer = new QTimer(tcp);
     c->handshakeTimer->setSingleShot(true);
     connect(c->handshakeTimer, &QTimer::timeout, this, [this, id] {
@@ -398,7 +430,7 @@ void WsLab::adopt(qintptr fd)
                   "WebSocket yet: the client must now send an HTTP upgrade request.");
     emitEvent(e);
     emit socketOpened(id);
-    const int limit = LanMode::connectionLimit();
+    const int limit = LabServer::admissionLimit();
     int open = 0;
     for (const Conn* other : std::as_const(conns_))
         open += other->phase != Conn::Phase::Refused && other->phase != Conn::Phase::Closed;
@@ -442,7 +474,7 @@ void WsLab::onIncoming(const QString& id, const QByteArray& bytes)
         c->earlyIn += bytes;
         return;
     case Conn::Phase::Open:
-        if (c->byteViewLost)
+        if (c->byteViewLost || c->floodCut)
             return;
         if (!c->inParser.feed(bytes, [this, id](const WsFrame& f) { onFrame(id, ev::In, f); })) {
             c = conns_.value(id);
@@ -510,6 +542,19 @@ void WsLab::onRequestHead(const QString& id)
     case WsHandshake::Verdict::Upgrade:
         break;
     }
+    if (!WsHandshake::keyIsValid(key)) {
+        // Qt 6.4 would answer 101 to a short key and drop the connection silently without one.
+        refuse(id, 400, QStringLiteral("WS_BAD_KEY"),
+               key.isEmpty()
+                   ? tr("The upgrade request has no Sec-WebSocket-Key (or an empty one): RFC "
+                        "6455 (4.2.1) wants 16 random bytes in base64, so the server answers "
+                        "400 Bad Request and closes.")
+                   : tr("The Sec-WebSocket-Key \"%1\" is not 16 bytes in base64 (24 "
+                        "characters): RFC 6455 (4.2.1) wants exactly that, so the server "
+                        "answers 400 Bad Request and closes.")
+                         .arg(QString::fromLatin1(key.left(64))));
+        return;
+    }
     c->phase = Conn::Phase::Upgrading;
     c->earlyIn = c->requestBytes.mid(int(head->size));
     c->requestBytes.truncate(int(head->size));
@@ -549,6 +594,18 @@ void WsLab::onOutgoing(const QString& id, const QByteArray& bytes)
     if (!c || c->closed)
         return;
     if (c->phase == Conn::Phase::Open) {
+        // Backpressure: frames (echoes, pongs, chat) pile up for a peer that does not read.
+        const qint64 pending = c->tcp ? c->tcp->bytesToWrite() + bytes.size() : 0;
+        if (c->tcp && !c->tcp->readPaused() && pending > Backpressure::kHighWater) {
+            c->tcp->setReadPaused(true);
+            Event e = base(id, Backpressure::kPause);
+            e.bytes = pending;
+            e.detail = LabServer::pauseSentence(pending);
+            emitEvent(e);
+            c = conns_.value(id);
+            if (!c)
+                return;
+        }
         if (!c->byteViewLost &&
             !c->outParser.feed(bytes, [this, id](const WsFrame& f) { onFrame(id, ev::Out, f); }))
             c->byteViewLost = true;
@@ -600,6 +657,8 @@ void WsLab::onOutgoing(const QString& id, const QByteArray& bytes)
     c->responseBytes.clear();
     if (status == 101 && c->phase == Conn::Phase::Upgrading) {
         c->phase = Conn::Phase::Open;
+        if (c->tcp)
+            c->tcp->setRefragmenting(true);
         const QByteArray early = std::exchange(c->earlyIn, {});
         if (!early.isEmpty()) {
             onIncoming(id, early);
@@ -628,8 +687,36 @@ void WsLab::onOutgoing(const QString& id, const QByteArray& bytes)
 void WsLab::onFrame(const QString& id, const QString& dir, const WsFrame& f)
 {
     Conn* c = conns_.value(id);
-    if (!c)
+    if (!c || c->floodCut)
         return;
+    if (dir == ev::In && !c->client && (f.opcode == 0x9 || f.opcode == 0xA)) {
+        // QWebSocket answers every ping of what it has read in one go, and a flood of them
+        // keeps the server from everyone else: past the limit the client is dropped.
+        const qint64 now = timeline_->now();
+        if (now - c->controlWindowUs > 1000 * 1000) {
+            c->controlWindowUs = now;
+            c->controlInWindow = 0;
+        }
+        if (++c->controlInWindow > kMaxControlPerSecond) {
+            c->floodCut = true;
+            if (c->tcp)
+                c->tcp->setReadPaused(true);
+            error(id, QStringLiteral("WS_CONTROL_FLOOD"),
+                  tr("More than %1 ping or pong frames within a second: the server drops this "
+                     "client (RST), so that one client cannot keep it busy; the others are "
+                     "served as before.")
+                      .arg(kMaxControlPerSecond));
+            // After the tap's slot, before QWebSocket (queued) reads the rest of the flood.
+            QMetaObject::invokeMethod(
+                this,
+                [this, id] {
+                    if (const Conn* cc = conns_.value(id); cc && !cc->closed)
+                        abort(id);
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
     Event e = base(id, kFrame);
     e.dir = dir;
     e.bytes = f.payloadLength;

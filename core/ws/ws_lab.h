@@ -19,6 +19,7 @@ namespace netstage {
 
 class Timeline;
 class WsTapSocket;
+class LabServer;
 struct WsFrame;
 struct HttpHead;
 
@@ -44,7 +45,7 @@ struct WsServerOptions
 // The WebSocket lab: a server (QWebSocketServer) with a preset, and clients (QWebSocket).
 //
 // The server accepts each TCP connection itself and watches every byte before handing the
-// socket to QWebSocketServer::handleConnection (PLATFORM-FACTS.md): the upgrade request and
+// socket to QWebSocketServer::handleConnection (docs/PLATFORM-FACTS.md): the upgrade request and
 // the 101 answer become `handshake` events (headers in extra, Sec-WebSocket-Accept recomputed
 // and compared), every frame in either direction a `frame` event (extra opcode, fin, masked,
 // and close_code/reason for close frames). A request that is not a WebSocket upgrade is
@@ -99,7 +100,6 @@ signals:
     void lastConnectionClosed();
 
 private:
-    class Listener;
     struct Conn;
 
     void adopt(qintptr fd);
@@ -125,7 +125,7 @@ private:
     Timeline* timeline_;
     QPointer<KernelObserver> observer_;
     QPointer<WireCapture> wire_;
-    Listener* listener_ = nullptr;
+    LabServer* listener_ = nullptr;
     QWebSocketServer* wsServer_ = nullptr;
     QString serverLocal_;
     WsServerOptions serverOptions_;

@@ -130,10 +130,85 @@
 <context>
     <name>netstage::HttpServer</name>
     <message numerus="yes">
-        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <source>%n connection(s) are already open, the server&apos;s limit, and none of them is idle: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
         <translation>
-            <numerusform>%n connection is already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
-            <numerusform>%n connections are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>%n connection is already open, the server&apos;s limit, and it is not idle: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+            <numerusform>%n connections are already open, the server&apos;s limit, and none of them is idle: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the server&apos;s limit of %n connection(s) is reached</source>
+        <translation>
+            <numerusform>the server&apos;s limit of %n connection is reached</numerusform>
+            <numerusform>the server&apos;s limit of %n connections is reached</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsCli</name>
+    <message numerus="yes">
+        <source>  %1, %2, ALPN %3%4, %n handshake message(s)</source>
+        <translation>
+            <numerusform>  %1, %2, ALPN %3%4, %n handshake message</numerusform>
+            <numerusform>  %1, %2, ALPN %3%4, %n handshake messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2%3, %n handshake message(s), round trips before the request: %4, TLS handshake %5, %6 TLS bytes from the server, HTTP %7</source>
+        <translation>
+            <numerusform>%1: %2%3, %n handshake message, round trips before the request: %4, TLS handshake %5, %6 TLS bytes from the server, HTTP %7</numerusform>
+            <numerusform>%1: %2%3, %n handshake messages, round trips before the request: %4, TLS handshake %5, %6 TLS bytes from the server, HTTP %7</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsClient</name>
+    <message numerus="yes">
+        <source>no answer within %n ms</source>
+        <translation>
+            <numerusform>no answer within %n ms</numerusform>
+            <numerusform>no answer within %n ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsPane</name>
+    <message numerus="yes">
+        <source>%n handshake message(s), </source>
+        <translation>
+            <numerusform>%n handshake message, </numerusform>
+            <numerusform>%n handshake messages, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n TLS record(s) on the wire. </source>
+        <translation>
+            <numerusform>%n TLS record on the wire. </numerusform>
+            <numerusform>%n TLS records on the wire. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsServer</name>
+    <message numerus="yes">
+        <source>Idle for %n ms: the server closes the connection with close_notify.</source>
+        <translation>
+            <numerusform>Idle for %n ms: the server closes the connection with close_notify.</numerusform>
+            <numerusform>Idle for %n ms: the server closes the connection with close_notify.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No complete handshake within %n ms: the client stopped in the middle; the server closes the connection.</source>
+        <translation>
+            <numerusform>No complete handshake within %n ms: the client stopped in the middle; the server closes the connection.</numerusform>
+            <numerusform>No complete handshake within %n ms: the client stopped in the middle; the server closes the connection.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is closed before its handshake.</source>
+        <translation>
+            <numerusform>%n connection is already open, the server&apos;s limit: this one is closed before its handshake.</numerusform>
+            <numerusform>%n connections are already open, the server&apos;s limit: this one is closed before its handshake.</numerusform>
         </translation>
     </message>
 </context>
@@ -188,13 +263,6 @@
         <translation>
             <numerusform>Saving %n event…</numerusform>
             <numerusform>Saving %n events…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
-        <translation>
-            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket of the other labs is closed. Switch now?</numerusform>
-            <numerusform>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open sockets of the other labs are closed. Switch now?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -284,12 +352,39 @@
     </message>
 </context>
 <context>
+    <name>netstage::TlsEngine</name>
+    <message numerus="yes">
+        <source>ClientHello, in clear: offers %1, %n cipher suite(s), server name &quot;%2&quot;; with a key share it could finish in one round trip.</source>
+        <translation>
+            <numerusform>ClientHello, in clear: offers %1, %n cipher suite, server name &quot;%2&quot;; with a key share it could finish in one round trip.</numerusform>
+            <numerusform>ClientHello, in clear: offers %1, %n cipher suites, server name &quot;%2&quot;; with a key share it could finish in one round trip.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NewSessionTicket: a ticket (valid %n s) the client can show next time to resume without a certificate.</source>
+        <translation>
+            <numerusform>NewSessionTicket: a ticket (valid %n s) the client can show next time to resume without a certificate.</numerusform>
+            <numerusform>NewSessionTicket: a ticket (valid %n s) the client can show next time to resume without a certificate.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::UdpCli</name>
     <message numerus="yes">
         <source>%1: %n datagram(s) sent; answers received: %2</source>
         <translation>
             <numerusform>%1: %n datagram sent; answers received: %2</numerusform>
             <numerusform>%1: %n datagrams sent; answers received: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netstage::UdpLab</name>
+    <message numerus="yes">
+        <source>The kernel dropped %n datagram(s) for this socket: its receive buffer was full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so far). UDP has no flow control: nobody, not even the sender, is told.</source>
+        <translation>
+            <numerusform>The kernel dropped %n datagram for this socket: its receive buffer was full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so far). UDP has no flow control: nobody, not even the sender, is told.</numerusform>
+            <numerusform>The kernel dropped %n datagrams for this socket: its receive buffer was full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so far). UDP has no flow control: nobody, not even the sender, is told.</numerusform>
         </translation>
     </message>
 </context>

@@ -52,14 +52,6 @@
         <translation>--view 需要一个视图名</translation>
     </message>
     <message>
-        <source>--events needs a file name or -</source>
-        <translation>--events 需要一个文件名或 -</translation>
-    </message>
-    <message>
-        <source>--host needs an address</source>
-        <translation>--host 需要一个地址</translation>
-    </message>
-    <message>
         <source>--port needs a number from 0 to 65535</source>
         <translation>--port 需要 0 到 65535 之间的数字</translation>
     </message>
@@ -72,10 +64,6 @@
         <translation>--for 需要一个秒数</translation>
     </message>
     <message>
-        <source>--send needs a text</source>
-        <translation>--send 需要一段文本</translation>
-    </message>
-    <message>
         <source>--then must be half-close, close or abort</source>
         <translation>--then 必须是 half-close、close 或 abort</translation>
     </message>
@@ -84,24 +72,8 @@
         <translation>--wait 需要毫秒数（0 到 600000）</translation>
     </message>
     <message>
-        <source>unknown option %1</source>
-        <translation>未知选项 %1</translation>
-    </message>
-    <message>
-        <source>unknown lab &quot;%1&quot; (try: tcp)</source>
-        <translation>未知实验“%1”（可用：tcp）</translation>
-    </message>
-    <message>
-        <source>tcp needs a verb: serve or connect</source>
-        <translation>tcp 需要一个动作：serve 或 connect</translation>
-    </message>
-    <message>
         <source>tcp serve takes no argument &quot;%1&quot;</source>
         <translation>tcp serve 不接受参数“%1”</translation>
-    </message>
-    <message>
-        <source>--send and --hex belong to tcp connect</source>
-        <translation>--send 和 --hex 只用于 tcp connect</translation>
     </message>
     <message>
         <source>tcp connect needs HOST:PORT, e.g. 127.0.0.1:8124</source>
@@ -114,10 +86,6 @@
     <message>
         <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
         <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage --help&apos;.</source>
-        <translation>请试试 &apos;netstage --help&apos;。</translation>
     </message>
     <message>
         <source>netstage: no command given</source>
@@ -158,10 +126,6 @@
         <translation>--diagram 需要以 .png 或 .svg 结尾的文件名</translation>
     </message>
     <message>
-        <source>--record needs a file name</source>
-        <translation>--record 需要一个文件名</translation>
-    </message>
-    <message>
         <source>--source must be wire or model</source>
         <translation>--source 必须是 wire 或 model</translation>
     </message>
@@ -170,16 +134,8 @@
         <translation>tcp lesson 需要课程名 NAME（或 --list）</translation>
     </message>
     <message>
-        <source>unknown tcp verb &quot;%1&quot; (try: serve, connect, lesson)</source>
-        <translation>未知的 tcp 动作“%1”（可用：serve、connect、lesson）</translation>
-    </message>
-    <message>
         <source>--loss needs a percentage from 1 to 100</source>
         <translation>--loss 需要 1 到 100 之间的百分比</translation>
-    </message>
-    <message>
-        <source>--pcap needs a file name</source>
-        <translation>--pcap 需要一个文件名</translation>
     </message>
     <message>
         <source>cannot write %1: wire capture is not running (%2). Run as root, or once: sudo setcap cap_net_raw,cap_net_admin=eip %3</source>
@@ -206,19 +162,41 @@
         </translation>
     </message>
     <message>
-        <source>Usage:
-  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
-                       [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
-                       [--then half-close|close|abort] [--wait MS]
-                       [--pcap FILE] [--events FILE|-] [--quiet]
-  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
-                       [--source wire|model] [--port PORT] [--record FILE]
-                       [--loss PERCENT] [--pcap FILE] [--slides DIR]
-                       [--events FILE|-]
-  netstage tcp lesson  --list
+        <source>Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view V]]
+       netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
 
-serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
+NetStage shows how network connections live and die, with real sockets.
+Without a lab it opens the window. With one it runs headless and prints
+events; --events writes them as JSON Lines (&quot;-&quot; = stdout, and then
+people-readable lines go to stderr).
+
+Labs:
+</source>
+        <translation>用法：netstage [--lang zh_CN|en] [--screenshot FILE [--view V]]
+      netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
+
+NetStage 用真实的套接字展示网络连接如何建立、如何断开。
+不指定实验时打开窗口。指定实验时在无界面模式下运行并打印
+事件；--events 把事件写成 JSON Lines（&quot;-&quot; = 标准输出，此时
+供人阅读的文字输出到标准错误）。
+
+实验：
+</translation>
+    </message>
+    <message>
+        <source>there is no display (DISPLAY is not set)</source>
+        <translation>没有显示器（未设置 DISPLAY）</translation>
+    </message>
+    <message>
+        <source>there is no display at DISPLAY=%1</source>
+        <translation>DISPLAY=%1 上没有显示器</translation>
+    </message>
+    <message>
+        <source>netstage: cannot open the window: %1. The labs run without one, e.g. &apos;netstage tcp serve&apos;; &apos;netstage --help&apos; lists them.</source>
+        <translation>netstage：无法打开窗口：%1。各个实验不需要显示器也能运行，例如 &apos;netstage tcp serve&apos;；&apos;netstage --help&apos; 会列出它们。</translation>
+    </message>
+    <message>
+        <source>serve    listens (127.0.0.1 unless --host says otherwise; --port 0 picks a free
          port) until SIGINT/SIGTERM or --for SECONDS, then closes cleanly.
          seed: the tutorial&apos;s server: a welcome line on connection, &quot;你好&quot;
                for each message, ends its side when the client ends.
@@ -244,19 +222,7 @@ lesson   runs a lesson on real sockets, pausing --step-delay ms (default 400)
 --events FILE|-  every event as a JSON line (t_us, socket, event, source, ...)
 --quiet          no people-readable lines
 </source>
-        <translation>用法：
-  netstage tcp serve   [--host 127.0.0.1] [--port 8124] [--preset seed|echo|silent]
-                       [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage tcp connect HOST:PORT [--send TEXT]... [--hex]
-                       [--then half-close|close|abort] [--wait MS]
-                       [--pcap FILE] [--events FILE|-] [--quiet]
-  netstage tcp lesson  NAME [--step-delay MS] [--diagram FILE.png|FILE.svg]
-                       [--source wire|model] [--port PORT] [--record FILE]
-                       [--loss PERCENT] [--pcap FILE] [--slides DIR]
-                       [--events FILE|-]
-  netstage tcp lesson  --list
-
-serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
+        <translation>serve    开始监听（默认 127.0.0.1，可用 --host 指定；--port 0 自动选一个
          空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期，
          然后正常关闭。
          seed：教程中的服务器：连接建立时发送一行欢迎语，每收到一条消息
@@ -285,30 +251,44 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
 </translation>
     </message>
     <message>
-        <source>--slides needs a folder</source>
-        <translation>--slides 需要一个文件夹</translation>
+        <source>unknown option %1; the options are %2</source>
+        <translation>未知选项 %1；可用的选项有 %2</translation>
     </message>
     <message>
-        <source>Usage: netstage [--lang zh_CN|en] [--screenshot FILE [--view V]]
-       netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
-
-NetStage shows how network connections live and die, with real sockets.
-Without a lab it opens the window. With one it runs headless and prints
-events; --events writes them as JSON Lines (&quot;-&quot; = stdout, and then
-people-readable lines go to stderr).
-
-Labs:
-</source>
-        <translation>用法：netstage [--lang zh_CN|en] [--screenshot FILE [--view V]]
-      netstage &lt;lab&gt; &lt;verb&gt; [options] [--events FILE|-]
-
-NetStage 用真实的套接字展示网络连接如何建立、如何断开。
-不指定实验时打开窗口。指定实验时在无界面模式下运行并打印
-事件；--events 把事件写成 JSON Lines（&quot;-&quot; = 标准输出，此时
-供人阅读的文字输出到标准错误）。
-
-实验：
-</translation>
+        <source>unknown lab &quot;%1&quot;; the labs are %2</source>
+        <translation>未知的实验“%1”；可用的实验有 %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a verb: %2</source>
+        <translation>%1 需要一个动作：%2</translation>
+    </message>
+    <message>
+        <source>unknown %1 verb &quot;%2&quot;; its verbs are %3</source>
+        <translation>未知的 %1 动作“%2”；它的动作有 %3</translation>
+    </message>
+    <message>
+        <source>%1 belongs to %2, not to %3</source>
+        <translation>%1 属于 %2，不属于 %3</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for %2; its options are %3</source>
+        <translation>%2 没有选项 %1；它的选项有 %3</translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation>%1 不带值</translation>
+    </message>
+    <message>
+        <source>%1 needs a value (%2)</source>
+        <translation>%1 需要一个值（%2）</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>netstage: %1 (see &apos;%2&apos;)</source>
+        <translation>netstage：%1（参见 &apos;%2&apos;）</translation>
     </message>
     <message>
         <source>
@@ -316,8 +296,8 @@ Options:
   --lang L        zh_CN or en (default: the system&apos;s language)
   --screenshot F  open the window, let it settle, write a PNG to F, exit
   --view V        the view for --screenshot: tcp (default), start, lessons,
-                  handshake, tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,
-                  presentation, shortcuts; empty-V: view V before anything ran
+                  handshake, tcp-vs-udp, udp, http, https, ws, url, url-waterfall,
+                  osi, presentation, shortcuts; empty-V: view V before anything ran
   --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
   --version       the version
 
@@ -328,8 +308,8 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
   --lang L        zh_CN 或 en（默认：系统语言）
   --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
   --view V        --screenshot 使用的视图：tcp（默认）、start、lessons、
-                  handshake、tcp-vs-udp、udp、http、ws、url、url-waterfall、osi、
-                  presentation、shortcuts；empty-V：视图 V 在运行任何东西之前的样子
+                  handshake、tcp-vs-udp、udp、http、https、ws、url、url-waterfall、
+                  osi、presentation、shortcuts；empty-V：视图 V 在运行任何东西之前的样子
   --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
   --version       显示版本
 
@@ -1583,80 +1563,8 @@ text: %3</source>
 <context>
     <name>netstage::HttpCli</name>
     <message>
-        <source>Usage:
-  netstage http serve [--host 127.0.0.1] [--port 8080] [--site DIR] [--for SECONDS]
-                      [--request-timeout MS] [--keep-alive-timeout MS]
-                      [--max-connections N] [--max-body BYTES]
-                      [--events FILE|-] [--quiet]
-  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
-                      [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
-                      [--output FILE|-] [--events FILE|-] [--quiet]
-
-serve  an HTTP/1.1 server on the lab&apos;s TCP sockets (127.0.0.1 unless --host
-       says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or
-       --for SECONDS. Without --site it serves the built-in demo site:
-       example.test answers 301 to www.example.test; www.example.test and
-       localhost get the page, its CSS, script, images and /api/time.
-       --site DIR serves that folder and nothing outside it.
-       Limits like nginx and Node: request line &gt; 8 KiB -&gt; 414, headers
-       &gt; 16 KiB -&gt; 431, body &gt; --max-body (1 MiB) -&gt; 413, a request not
-       complete within --request-timeout (10000 ms) -&gt; 408, malformed -&gt; 400;
-       each closes that connection only. More than --max-connections (100)
-       open connections: the next is refused with 503 (&apos;drop&apos;).
-get    fetches each URL in turn over the lab&apos;s TCP client, reusing a
-       kept-alive connection to the same host. Prints the status line and
-       headers to stderr, then the timing phases (DNS lookup, initial
-       connection, request sent, waiting (TTFB), content download, total).
-       --output FILE writes the last body there (- for stdout).
-       --resolve example.test:127.0.0.1 answers a name without DNS (like
-       curl; .test names are not in the real DNS). --follow follows
-       redirects. Exit status 0 for any HTTP answer (404 included), 1 when
-       none came (refused, timed out, not HTTP), 2 for bad usage.
---events FILE|-  every event as a JSON line (request, response, and the TCP
-                 events, kernel states and wire segments under them)
---quiet          no people-readable event lines
-</source>
-        <translation>用法：
-  netstage http serve [--host 127.0.0.1] [--port 8080] [--site DIR] [--for SECONDS]
-                      [--request-timeout MS] [--keep-alive-timeout MS]
-                      [--max-connections N] [--max-body BYTES]
-                      [--events FILE|-] [--quiet]
-  netstage http get   URL... [--method M] [--header &apos;K: V&apos;]... [--data TEXT]
-                      [--resolve HOST:ADDR]... [--follow] [--timeout SECONDS]
-                      [--output FILE|-] [--events FILE|-] [--quiet]
-
-serve  在实验的 TCP 套接字上运行 HTTP/1.1 服务器（默认 127.0.0.1，可用
-       --host 指定；--port 0 自动选一个空闲端口），直到收到 SIGINT/SIGTERM
-       或 --for SECONDS 到期。不加 --site 时提供内置演示站点：
-       example.test 以 301 重定向到 www.example.test；www.example.test 和
-       localhost 返回页面及其 CSS、脚本、图片和 /api/time。
-       --site DIR 提供该文件夹的内容，文件夹之外的一概不提供。
-       限制与 nginx 和 Node 相同：请求行 &gt; 8 KiB -&gt; 414，请求头
-       &gt; 16 KiB -&gt; 431，请求体 &gt; --max-body（1 MiB）-&gt; 413，请求在
-       --request-timeout（10000 ms）内未完成 -&gt; 408，格式错误 -&gt; 400；
-       每种情况只关闭该连接。打开的连接超过 --max-connections（100）时：
-       下一个连接以 503 拒绝（&apos;drop&apos;）。
-get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复用保持
-       （keep-alive）的连接。把状态行和首部打印到标准错误，然后打印
-       各计时阶段（DNS 查询、建立连接、发送请求、等待（TTFB）、
-       下载内容、总计）。
-       --output FILE 把最后一个响应体写到该文件（- 表示标准输出）。
-       --resolve example.test:127.0.0.1 不经 DNS 直接解析名字（与
-       curl 相同；.test 域名不在真实 DNS 中）。--follow 跟随重定向。
-       只要收到任何 HTTP 响应（包括 404）退出状态为 0；没有收到响应
-       （被拒绝、超时、不是 HTTP）为 1；用法错误为 2。
---events FILE|-  每个事件写成一行 JSON（请求、响应，以及其下的 TCP
-                 事件、内核状态和线路上的报文段）
---quiet          不输出供人阅读的事件行
-</translation>
-    </message>
-    <message>
         <source>HTTP/1.1 server with the demo site; a client that shows every byte and phase</source>
         <translation>带演示站点的 HTTP/1.1 服务器；一个展示每个字节和每个阶段的客户端</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage http --help&apos;.</source>
-        <translation>请试试 &apos;netstage http --help&apos;。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -1691,32 +1599,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>http needs a verb: serve or get</source>
-        <translation>http 需要一个动作：serve 或 get</translation>
-    </message>
-    <message>
-        <source>unknown http verb &quot;%1&quot; (try: serve, get)</source>
-        <translation>未知的 http 动作“%1”（可用：serve、get）</translation>
-    </message>
-    <message>
         <source>%1 needs %2</source>
         <translation>%1 需要%2</translation>
     </message>
     <message>
-        <source>a file name or -</source>
-        <translation>一个文件名或 -</translation>
-    </message>
-    <message>
-        <source>an address</source>
-        <translation>一个地址</translation>
-    </message>
-    <message>
         <source>a number from 0 to 65535</source>
         <translation>0 到 65535 之间的数字</translation>
-    </message>
-    <message>
-        <source>a folder</source>
-        <translation>一个文件夹</translation>
     </message>
     <message>
         <source>a number of seconds</source>
@@ -1739,24 +1627,12 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>“%1”不是方法（只能是字母，例如 POST）</translation>
     </message>
     <message>
-        <source>&apos;Name: value&apos;</source>
-        <translation>&apos;Name: value&apos;</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a header (write &apos;Name: value&apos;)</source>
         <translation>“%1”不是首部（请写成 &apos;Name: value&apos;）</translation>
     </message>
     <message>
-        <source>a text</source>
-        <translation>一段文本</translation>
-    </message>
-    <message>
         <source>--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1</source>
         <translation>--resolve 需要 HOST:ADDR，例如 example.test:127.0.0.1</translation>
-    </message>
-    <message>
-        <source>unknown option %1 for http %2</source>
-        <translation>http %2 没有选项 %1</translation>
     </message>
     <message>
         <source>http serve takes no argument &quot;%1&quot;</source>
@@ -1777,6 +1653,56 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>--output - and --events - cannot both use stdout</source>
         <translation>--output - 和 --events - 不能同时使用标准输出</translation>
+    </message>
+    <message>
+        <source>serve  an HTTP/1.1 server on the lab&apos;s TCP sockets (127.0.0.1 unless --host
+       says otherwise; --port 0 picks a free port) until SIGINT/SIGTERM or
+       --for SECONDS. Without --site it serves the built-in demo site:
+       example.test answers 301 to www.example.test; www.example.test and
+       localhost get the page, its CSS, script, images and /api/time.
+       --site DIR serves that folder and nothing outside it.
+       Limits like nginx and Node: request line &gt; 8 KiB -&gt; 414, headers
+       &gt; 16 KiB -&gt; 431, body &gt; --max-body (1 MiB) -&gt; 413, a request not
+       complete within --request-timeout (10000 ms) -&gt; 408, malformed -&gt; 400;
+       each closes that connection only. More than --max-connections (100)
+       open connections: the next is refused with 503 (&apos;drop&apos;).
+get    fetches each URL in turn over the lab&apos;s TCP client, reusing a
+       kept-alive connection to the same host. Prints the status line and
+       headers to stderr, then the timing phases (DNS lookup, initial
+       connection, request sent, waiting (TTFB), content download, total).
+       --output FILE writes the last body there (- for stdout).
+       --resolve example.test:127.0.0.1 answers a name without DNS (like
+       curl; .test names are not in the real DNS). --follow follows
+       redirects. Exit status 0 for any HTTP answer (404 included), 1 when
+       none came (refused, timed out, not HTTP), 2 for bad usage.
+--events FILE|-  every event as a JSON line (request, response, and the TCP
+                 events, kernel states and wire segments under them)
+--quiet          no people-readable event lines
+</source>
+        <translation>serve  在实验的 TCP 套接字上运行 HTTP/1.1 服务器（默认 127.0.0.1，可用
+       --host 指定；--port 0 自动选一个空闲端口），直到收到 SIGINT/SIGTERM
+       或 --for SECONDS 到期。不加 --site 时提供内置演示站点：
+       example.test 以 301 重定向到 www.example.test；www.example.test 和
+       localhost 返回页面及其 CSS、脚本、图片和 /api/time。
+       --site DIR 提供该文件夹的内容，文件夹之外的一概不提供。
+       限制与 nginx 和 Node 相同：请求行 &gt; 8 KiB -&gt; 414，请求头
+       &gt; 16 KiB -&gt; 431，请求体 &gt; --max-body（1 MiB）-&gt; 413，请求在
+       --request-timeout（10000 ms）内未完成 -&gt; 408，格式错误 -&gt; 400；
+       每种情况只关闭该连接。打开的连接超过 --max-connections（100）时：
+       下一个连接以 503 拒绝（&apos;drop&apos;）。
+get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复用保持
+       （keep-alive）的连接。把状态行和首部打印到标准错误，然后打印
+       各计时阶段（DNS 查询、建立连接、发送请求、等待（TTFB）、
+       下载内容、总计）。
+       --output FILE 把最后一个响应体写到该文件（- 表示标准输出）。
+       --resolve example.test:127.0.0.1 不经 DNS 直接解析名字（与
+       curl 相同；.test 域名不在真实 DNS 中）。--follow 跟随重定向。
+       只要收到任何 HTTP 响应（包括 404）退出状态为 0；没有收到响应
+       （被拒绝、超时、不是 HTTP）为 1；用法错误为 2。
+--events FILE|-  每个事件写成一行 JSON（请求、响应，以及其下的 TCP
+                 事件、内核状态和线路上的报文段）
+--quiet          不输出供人阅读的事件行
+</translation>
     </message>
 </context>
 <context>
@@ -2100,6 +2026,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>还没有计时</translation>
     </message>
     <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>HTTPS (TLS)</source>
+        <translation>HTTPS（TLS）</translation>
+    </message>
+    <message>
         <source>Each request draws one bar here: DNS, connect, send, wait and download.</source>
         <translation>每个请求在这里画一条横条：DNS、连接、发送、等待和下载。</translation>
     </message>
@@ -2239,10 +2173,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::HttpServer</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The HTTP server listens on %1 and serves the folder %2.</source>
         <translation>HTTP 服务器在 %1 上监听，提供文件夹 %2 的内容。</translation>
     </message>
@@ -2251,18 +2181,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>HTTP 服务器在 %1 上监听，提供演示站点（example.test 重定向到 www.example.test）。</translation>
     </message>
     <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
-    </message>
-    <message>
         <source>The HTTP server stopped listening; open connections are closed after their answers.</source>
         <translation>HTTP 服务器停止了监听；已打开的连接在响应完成后关闭。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
-        <translation>
-            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
-        </translation>
     </message>
     <message>
         <source>The kept-alive connection was idle for %1 s, so the server closes it (Node&apos;s keepAliveTimeout).</source>
@@ -2291,6 +2211,38 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>Closed because of the error above.</source>
         <translation>因上述错误而关闭。</translation>
+    </message>
+    <message>
+        <source>The address %1 already holds %2 connection(s), its share of the server&apos;s %3, and none of them is idle: this one is refused with 503 Service Unavailable and closed, so one machine cannot take every slot.</source>
+        <translation>地址 %1 已占用 %2 个连接，这是它在服务器 %3 个连接中应得的份额，而且其中没有空闲的：这个新连接以 503 Service Unavailable 拒绝并关闭，这样一台机器无法占满所有名额。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit, and none of them is idle: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
+        <translation>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限，而且其中没有空闲的：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the address %1 holds more than its share (%2 of %3)</source>
+        <translation>地址 %1 占用的连接超过了它的份额（%3 个中的 %2 个）</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server&apos;s limit of %n connection(s) is reached</source>
+        <translation>
+            <numerusform>服务器 %n 个连接的上限已满</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 arrived and %2: this connection, whose request began %3 s ago and is still not whole, is closed to make room.</source>
+        <translation>%1 到来，而%2：这个连接的请求 %3 秒前就开始了，至今仍不完整，于是被关闭，腾出位置。</translation>
+    </message>
+    <message>
+        <source>%1 arrived and %2: this connection, the oldest idle one, is closed to make room (idle connections give way to new ones).</source>
+        <translation>%1 到来，而%2：这个连接是空闲最久的，于是被关闭，腾出位置（空闲连接给新连接让路）。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read to its end while it was being sent (did it change?): the connection is aborted, since the length already announced cannot be kept.</source>
+        <translation>文件 %1 在发送过程中无法读到末尾（它被改动了吗？）：已经声明的长度无法兑现，因此连接被中止。</translation>
     </message>
 </context>
 <context>
@@ -2391,6 +2343,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
+    <message>
+        <source>The request has %1 Host headers: a server must refuse a request with more than one (RFC 9112 3.2), since a proxy and this server could each believe a different one.</source>
+        <translation>这个请求有 %1 个 Host 头：服务器必须拒绝带有多个 Host 头的请求（RFC 9112 3.2），因为代理和本服务器可能各自相信不同的那一个。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder: a slash after its name asks for something that does not exist.</source>
+        <translation>%1 是文件，不是文件夹：名字后面加斜杠，请求的是不存在的东西。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::HttpTimingChart</name>
@@ -2444,10 +2404,532 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
 </context>
 <context>
+    <name>netstage::HttpsCli</name>
+    <message>
+        <source>Usage:
+  netstage https ca
+  netstage https serve [--host 127.0.0.1] [--port 8443] [--tls 1.2|1.3]
+                       [--keylog FILE] [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage https get   URL... [--cacert FILE] [--tls 1.2|1.3] [--resolve HOST:ADDR]...
+                       [--keylog FILE] [--pcap FILE] [--no-resume] [--timeout SECONDS]
+                       [--output FILE|-] [--events FILE|-] [--quiet]
+  netstage https lesson NAME|--list [--diagram FILE.png|FILE.svg] [--pcap FILE]
+                       [--record FILE] [--events FILE|-] [--quiet]
+
+ca     prints the path of the local certificate authority&apos;s certificate,
+       making it first if needed (with a certificate for example.test,
+       www.example.test and localhost). It lives in the user&apos;s data folder
+       (NETSTAGE_TLS_DIR overrides it) and is trusted nowhere until you trust
+       it in a browser (see the README).
+serve  the demo site over TLS (TLS 1.3 preferred, 1.2 accepted; --tls picks
+       one) until SIGINT/SIGTERM or --for SECONDS. Every TLS record and
+       handshake message is an event. --keylog FILE appends the session keys
+       in the SSLKEYLOGFILE format, so Wireshark and tshark can decrypt.
+get    fetches each URL over a new TLS connection and prints every phase:
+       DNS lookup, TCP connection, TLS handshake, waiting (TTFB), content
+       download. It trusts the local CA unless --cacert names another file.
+       A second URL to the same host resumes the session with its ticket
+       (--no-resume: a full handshake each time). --pcap FILE writes the
+       capture (root or cap_net_raw) and FILE.keys beside it.
+       Exit status 0 for any HTTP answer, 1 when none came (refused,
+       certificate not accepted, timed out), 2 for bad usage.
+lesson runs a server and a client in this process and compares: tls13 (one
+       round trip), tls12 (two), resumption (a ticket: no certificate the
+       second time), bad-certificate (self-signed, wrong name, expired,
+       unknown CA: each refused with an alert). Prints the events, the
+       figures and the ladder; --diagram draws it, --record saves a recording
+       the window opens, --pcap writes the capture and FILE.keys beside it.
+</source>
+        <translation>用法：
+  netstage https ca
+  netstage https serve [--host 127.0.0.1] [--port 8443] [--tls 1.2|1.3]
+                       [--keylog FILE] [--for SECONDS] [--events FILE|-] [--quiet]
+  netstage https get   URL... [--cacert FILE] [--tls 1.2|1.3] [--resolve HOST:ADDR]...
+                       [--keylog FILE] [--pcap FILE] [--no-resume] [--timeout SECONDS]
+                       [--output FILE|-] [--events FILE|-] [--quiet]
+  netstage https lesson NAME|--list [--diagram FILE.png|FILE.svg] [--pcap FILE]
+                       [--record FILE] [--events FILE|-] [--quiet]
+
+ca     打印本地证书颁发机构（CA）证书的路径，需要时先创建它（连同
+       example.test、www.example.test 和 localhost 的证书）。它保存在用户的
+       数据文件夹中（可用 NETSTAGE_TLS_DIR 另指），在你于浏览器中信任它之前
+       不被任何地方信任（见 README）。
+serve  通过 TLS 提供示例网站（优先 TLS 1.3，也接受 1.2；--tls 指定其一），
+       直到 SIGINT/SIGTERM 或 --for 秒数。每个 TLS 记录和握手消息都是一个
+       事件。--keylog FILE 以 SSLKEYLOGFILE 格式追加会话密钥，Wireshark 和
+       tshark 便能解密。
+get    为每个 URL 建立新的 TLS 连接并打印每个阶段：DNS 查询、TCP 连接、
+       TLS 握手、等待（TTFB）、内容下载。除非 --cacert 指定别的文件，否则
+       信任本地 CA。对同一主机的第二个 URL 用票据恢复会话（--no-resume：
+       每次完整握手）。--pcap FILE 写出抓包（需要 root 或 cap_net_raw），
+       并在旁边写 FILE.keys。
+       退出状态：收到任何 HTTP 应答为 0，没有应答（被拒绝、证书未被接受、
+       超时）为 1，用法错误为 2。
+lesson 在本进程中运行一个服务器和一个客户端并加以比较：tls13（一次往返）、
+       tls12（两次）、resumption（票据：第二次不发证书）、bad-certificate
+       （自签名、名称不符、已过期、未知 CA：每个都以告警被拒绝）。打印事件、
+       数据和梯形图；--diagram 画出梯形图，--record 保存窗口可以打开的录制，
+       --pcap 写出抓包并在旁边写 FILE.keys。
+</translation>
+    </message>
+    <message>
+        <source>the demo site over TLS with its own local CA; every handshake message shown</source>
+        <translation>以本地 CA 通过 TLS 提供示例网站；逐条显示握手消息</translation>
+    </message>
+    <message>
+        <source>Try &apos;netstage https --help&apos;.</source>
+        <translation>请试试 &apos;netstage https --help&apos;。</translation>
+    </message>
+    <message>
+        <source>made a new local CA and a server certificate in %1</source>
+        <translation>已在 %1 新建本地 CA 和服务器证书</translation>
+    </message>
+    <message>
+        <source>the server could not start</source>
+        <translation>服务器无法启动</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1, %2, ALPN %3%4, %n handshake message(s)</source>
+        <translation>
+            <numerusform>  %1，%2，ALPN %3%4，%n 条握手消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, resumed</source>
+        <translation>，已恢复会话</translation>
+    </message>
+    <message>
+        <source>  %1 bytes of body; TLS bytes on the wire: %2 sent, %3 received</source>
+        <translation>  正文 %1 字节；线路上的 TLS 字节：发送 %2，接收 %3</translation>
+    </message>
+    <message>
+        <source>netstage: %1: %2 (%3)</source>
+        <translation>netstage：%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>hint: .test names are not in the real DNS; add --resolve %1:127.0.0.1</source>
+        <translation>提示：.test 域名不在真实 DNS 中；请加上 --resolve %1:127.0.0.1</translation>
+    </message>
+    <message>
+        <source>  DNS lookup %1 | TCP connection %2 | TLS handshake %3 | waiting (TTFB) %4 | content download %5 | total %6</source>
+        <translation>  DNS 查询 %1 | TCP 连接 %2 | TLS 握手 %3 | 等待（TTFB）%4 | 内容下载 %5 | 合计 %6</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3: the whole handshake in one round trip</source>
+        <translation>TLS 1.3：一次往返完成整个握手</translation>
+    </message>
+    <message>
+        <source>TLS 1.2: two round trips, the certificate in clear</source>
+        <translation>TLS 1.2：两次往返，证书以明文传输</translation>
+    </message>
+    <message>
+        <source>Resumption: a second connection with a session ticket</source>
+        <translation>会话恢复：第二个连接使用会话票据</translation>
+    </message>
+    <message>
+        <source>Bad certificates: self-signed, wrong name, expired, unknown CA</source>
+        <translation>错误的证书：自签名、名称不符、已过期、未知 CA</translation>
+    </message>
+    <message>
+        <source>The client sends its ClientHello with a key share; the server answers with ServerHello and, already encrypted, EncryptedExtensions, Certificate, CertificateVerify and Finished. The client&apos;s Finished goes out together with the HTTP request: one round trip before the request.</source>
+        <translation>客户端发送带密钥共享（key share）的 ClientHello；服务器回复 ServerHello，随后已经加密的 EncryptedExtensions、Certificate、CertificateVerify 和 Finished。客户端的 Finished 与 HTTP 请求一同发出：请求之前只需一次往返。</translation>
+    </message>
+    <message>
+        <source>The client offers only TLS 1.2. The server&apos;s ServerHello, Certificate, ServerKeyExchange and ServerHelloDone cross the wire in clear; the client answers with ClientKeyExchange, ChangeCipherSpec and Finished and must wait for the server&apos;s Finished: two round trips before the request.</source>
+        <translation>客户端只提供 TLS 1.2。服务器的 ServerHello、Certificate、ServerKeyExchange 和 ServerHelloDone 以明文经过线路；客户端以 ClientKeyExchange、ChangeCipherSpec 和 Finished 回应，并且必须等待服务器的 Finished：请求之前需要两次往返。</translation>
+    </message>
+    <message>
+        <source>The first connection ends with a NewSessionTicket. The second connection offers that ticket (pre_shared_key): the server accepts it, sends no Certificate and no CertificateVerify, and the handshake is shorter.</source>
+        <translation>第一个连接以 NewSessionTicket 结束。第二个连接出示这张票据（pre_shared_key）：服务器接受它，不再发送 Certificate 和 CertificateVerify，握手更短。</translation>
+    </message>
+    <message>
+        <source>Four servers with a certificate the client must refuse. Each handshake fails on the client when it checks the Certificate: it sends an alert, the server reads it, and no HTTP request is ever sent.</source>
+        <translation>四个服务器，各带一张客户端必须拒绝的证书。每次握手都在客户端检查 Certificate 时失败：客户端发出告警（alert），服务器读到它，HTTP 请求根本不会发出。</translation>
+    </message>
+    <message>
+        <source>self-signed: the certificate signs itself, no CA vouches for it</source>
+        <translation>自签名：证书自己给自己签名，没有 CA 为它担保</translation>
+    </message>
+    <message>
+        <source>wrong name: issued for other.example, the client asked for localhost</source>
+        <translation>名称不符：证书签发给 other.example，客户端请求的是 localhost</translation>
+    </message>
+    <message>
+        <source>expired: valid from 60 to 30 days ago</source>
+        <translation>已过期：有效期为 60 天前到 30 天前</translation>
+    </message>
+    <message>
+        <source>unknown CA: signed by a CA the client was never told to trust</source>
+        <translation>未知 CA：由客户端从未被告知要信任的 CA 签发</translation>
+    </message>
+    <message>
+        <source>no lesson named &quot;%1&quot;; &apos;netstage https lesson --list&apos; lists them</source>
+        <translation>没有名为“%1”的课程；&apos;netstage https lesson --list&apos; 会列出所有课程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2%3, %n handshake message(s), round trips before the request: %4, TLS handshake %5, %6 TLS bytes from the server, HTTP %7</source>
+        <translation>
+            <numerusform>%1：%2%3，%n 条握手消息，请求前的往返次数：%4，TLS 握手 %5，来自服务器的 TLS 字节 %6，HTTP %7</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (resumed)</source>
+        <translation>（已恢复）</translation>
+    </message>
+    <message>
+        <source>%1: refused. Client: %2 Server: received the alert %3.</source>
+        <translation>%1：被拒绝。客户端：%2 服务器：收到告警 %3。</translation>
+    </message>
+    <message>
+        <source>cannot write the diagram to %1: %2</source>
+        <translation>无法把图写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>https needs a verb: ca, serve or get</source>
+        <translation>https 需要一个动作：ca、serve 或 get</translation>
+    </message>
+    <message>
+        <source>unknown https verb &quot;%1&quot; (try: ca, serve, get, lesson)</source>
+        <translation>未知的 https 动作“%1”（可用：ca、serve、get、lesson）</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 需要%2</translation>
+    </message>
+    <message>
+        <source>a file name or -</source>
+        <translation>一个文件名或 -</translation>
+    </message>
+    <message>
+        <source>a file name ending in .png or .svg</source>
+        <translation>一个以 .png 或 .svg 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>a file name</source>
+        <translation>一个文件名</translation>
+    </message>
+    <message>
+        <source>1.2 or 1.3</source>
+        <translation>1.2 或 1.3</translation>
+    </message>
+    <message>
+        <source>an address</source>
+        <translation>一个地址</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 65535</source>
+        <translation>0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>a PEM file</source>
+        <translation>一个 PEM 文件</translation>
+    </message>
+    <message>
+        <source>--resolve needs HOST:ADDR, e.g. example.test:127.0.0.1</source>
+        <translation>--resolve 需要 主机:地址，例如 example.test:127.0.0.1</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for https %2</source>
+        <translation>https %2 没有选项 %1</translation>
+    </message>
+    <message>
+        <source>https %1 takes no argument &quot;%2&quot;</source>
+        <translation>https %1 不接受参数“%2”</translation>
+    </message>
+    <message>
+        <source>https lesson needs a NAME or --list</source>
+        <translation>https lesson 需要课程名或 --list</translation>
+    </message>
+    <message>
+        <source>https get needs a URL, e.g. https://localhost:8443/</source>
+        <translation>https get 需要一个 URL，例如 https://localhost:8443/</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https:// URL (e.g. https://localhost:8443/)</source>
+        <translation>“%1”不是 https:// URL（例如 https://localhost:8443/）</translation>
+    </message>
+    <message>
+        <source>--output - and --events - cannot both use stdout</source>
+        <translation>--output - 和 --events - 不能同时使用标准输出</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsClient</name>
+    <message>
+        <source>cannot write the key log %1: %2</source>
+        <translation>无法写入密钥日志 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer within %n ms</source>
+        <translation>
+            <numerusform>%n 毫秒内没有应答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not an https:// URL with a host name</source>
+        <translation>不是带主机名的 https:// URL</translation>
+    </message>
+    <message>
+        <source>the name %1 is not found</source>
+        <translation>找不到名称 %1</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the TLS handshake</source>
+        <translation>服务器在 TLS 握手期间关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server closed the connection before a whole answer</source>
+        <translation>服务器在完整应答之前关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server sent close_notify before a whole answer</source>
+        <translation>服务器在完整应答之前发送了 close_notify</translation>
+    </message>
+    <message>
+        <source>the connection closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsPane</name>
+    <message>
+        <source>TLS 1.3 (1.2 allowed)</source>
+        <translation>TLS 1.3（允许 1.2）</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 only</source>
+        <translation>仅 TLS 1.3</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 only</source>
+        <translation>仅 TLS 1.2</translation>
+    </message>
+    <message>
+        <source>HTTPS server: the demo site over TLS</source>
+        <translation>HTTPS 服务器：通过 TLS 提供示例网站</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Open the CA certificate&apos;s folder</source>
+        <translation>打开 CA 证书所在文件夹</translation>
+    </message>
+    <message>
+        <source>The local certificate authority NetStage made for example.test, www.example.test and localhost. Trust it in a browser to open the demo site without a warning.</source>
+        <translation>NetStage 为 example.test、www.example.test 和 localhost 创建的本地证书颁发机构。在浏览器中信任它，打开示例网站时就不会出现警告。</translation>
+    </message>
+    <message>
+        <source>HTTPS client: one request, every phase</source>
+        <translation>HTTPS 客户端：一次请求，每个阶段</translation>
+    </message>
+    <message>
+        <source>Resume with the last ticket</source>
+        <translation>用上次的票据恢复会话</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>获取</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>On the wire</source>
+        <translation>线路上</translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>The CA certificate: %1</source>
+        <translation>CA 证书：%1</translation>
+    </message>
+    <message>
+        <source>Certificates from the local CA in %1 (made on first use).</source>
+        <translation>证书来自 %1 中的本地 CA（首次使用时创建）。</translation>
+    </message>
+    <message>
+        <source>The server could not start on port %1 (see the log).</source>
+        <translation>服务器无法在端口 %1 上启动（见日志）。</translation>
+    </message>
+    <message>
+        <source>Listening on 127.0.0.1:%1. Try: curl --cacert &quot;%2&quot; https://localhost:%1/</source>
+        <translation>正在 127.0.0.1:%1 上监听。试试：curl --cacert &quot;%2&quot; https://localhost:%1/</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https:// URL.</source>
+        <translation>“%1”不是 https:// URL。</translation>
+    </message>
+    <message>
+        <source>Fetching %1 ...</source>
+        <translation>正在获取 %1 ……</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <source>encrypted: only the two ends read it</source>
+        <translation>已加密：只有两端能读懂</translation>
+    </message>
+    <message>
+        <source>in clear: anyone on the path reads it</source>
+        <translation>明文：路径上的任何人都能读到</translation>
+    </message>
+    <message>
+        <source>handshake complete</source>
+        <translation>握手完成</translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation>TLS 错误</translation>
+    </message>
+    <message>
+        <source>HTTP request %1</source>
+        <translation>HTTP 请求 %1</translation>
+    </message>
+    <message>
+        <source>HTTP response %1</source>
+        <translation>HTTP 响应 %1</translation>
+    </message>
+    <message>
+        <source>client → server</source>
+        <translation>客户端 → 服务器</translation>
+    </message>
+    <message>
+        <source>server → client</source>
+        <translation>服务器 → 客户端</translation>
+    </message>
+    <message>
+        <source>HTTP %1 over %2, %3%4.</source>
+        <translation>HTTP %1，经由 %2，%3%4。</translation>
+    </message>
+    <message>
+        <source> (resumed with a ticket)</source>
+        <translation>（用票据恢复）</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>没有应答：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handshake message(s), </source>
+        <translation>
+            <numerusform>%n 条握手消息，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n TLS record(s) on the wire. </source>
+        <translation>
+            <numerusform>线路上 %n 个 TLS 记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DNS %1 | TCP connection %2 | TLS handshake %3 | waiting %4 | download %5 | total %6</source>
+        <translation>DNS %1 | TCP 连接 %2 | TLS 握手 %3 | 等待 %4 | 下载 %5 | 合计 %6</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::HttpsServer</name>
+    <message>
+        <source>cannot write the key log %1: %2</source>
+        <translation>无法写入密钥日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器可以绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>The HTTPS server listens on %1 and serves the demo site over TLS with the certificate %2.</source>
+        <translation>HTTPS 服务器在 %1 上监听，用证书 %2 通过 TLS 提供示例网站。</translation>
+    </message>
+    <message>
+        <source>The HTTPS server stopped listening; open connections are closed with close_notify.</source>
+        <translation>HTTPS 服务器停止监听；打开的连接以 close_notify 关闭。</translation>
+    </message>
+    <message>
+        <source>The client closed the connection in the middle of the handshake.</source>
+        <translation>客户端在握手进行到一半时关闭了连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Idle for %n ms: the server closes the connection with close_notify.</source>
+        <translation>
+            <numerusform>空闲 %n 毫秒：服务器以 close_notify 关闭连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No complete handshake within %n ms: the client stopped in the middle; the server closes the connection.</source>
+        <translation>
+            <numerusform>%n 毫秒内没有完成握手：客户端停在了中途；服务器关闭连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) are already open, the server&apos;s limit: this one is closed before its handshake.</source>
+        <translation>
+            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接在握手前被关闭。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A plain HTTP request arrived at the TLS port (the bytes are readable text, not a TLS record). The server answers 400 in clear, as nginx does, and closes.</source>
+        <translation>一个明文 HTTP 请求到达了 TLS 端口（这些字节是可读文本，而不是 TLS 记录）。服务器像 nginx 一样以明文回复 400，然后关闭连接。</translation>
+    </message>
+</context>
+<context>
     <name>netstage::KernelObserver</name>
     <message>
         <source>The kernel observer cannot open NETLINK_SOCK_DIAG, so the TCP states are not shown.</source>
         <translation>内核观察器无法打开 NETLINK_SOCK_DIAG，因此不显示 TCP 状态。</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::LabServer</name>
+    <message>
+        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
+        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
+        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
+    </message>
+    <message>
+        <source>%1 KiB are waiting for this peer to read them (more than %2 KiB): the server stops reading from it until they drain. Its own kernel buffers fill, TCP&apos;s window closes, and the peer waits (flow control, like Node&apos;s highWaterMark); the other clients are served as before.</source>
+        <translation>有 %1 KiB 数据在等这个对端读取（超过 %2 KiB）：服务器暂停读取它发来的数据，直到这些数据被取走。它自己的内核缓冲区随之填满，TCP 窗口关闭，对端只能等待（流量控制，类似 Node 的 highWaterMark）；其他客户端照常得到服务。</translation>
+    </message>
+    <message>
+        <source>The peer read its answers (%1 KiB still waiting, less than %2 KiB): the server reads from it again.</source>
+        <translation>对端读走了它的应答（还有 %1 KiB 在等待，少于 %2 KiB）：服务器恢复读取它的数据。</translation>
     </message>
 </context>
 <context>
@@ -3665,16 +4147,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>Switch the language</source>
-        <translation>切换语言</translation>
-    </message>
-    <message numerus="yes">
-        <source>The window is rebuilt in the new language. The event log and the TCP lab&apos;s connections stay; the %n open socket(s) of the other labs are closed. Switch now?</source>
-        <translation>
-            <numerusform>窗口将以新语言重建。事件日志和 TCP 实验的连接会保留；其他实验中 %n 个打开的套接字将被关闭。现在切换吗？</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>No recent recordings</source>
         <translation>没有最近的录制</translation>
     </message>
@@ -4560,14 +5032,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
 <context>
     <name>netstage::TcpLab</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
-    </message>
-    <message>
         <source>The server stopped listening; connections it accepted stay open until they are closed.</source>
         <translation>服务器停止了监听；它已接受的连接保持打开，直到被关闭。</translation>
     </message>
@@ -4904,14 +5368,143 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     </message>
 </context>
 <context>
+    <name>netstage::TlsCa</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not make the local certificate authority</source>
+        <translation>OpenSSL 无法创建本地证书颁发机构</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not make the server certificate</source>
+        <translation>OpenSSL 无法创建服务器证书</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TlsContext</name>
+    <message>
+        <source>OpenSSL could not make a TLS context: %1</source>
+        <translation>OpenSSL 无法创建 TLS 上下文：%1</translation>
+    </message>
+    <message>
+        <source>cannot load the server certificate %1: %2</source>
+        <translation>无法加载服务器证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the CA certificate %1: %2</source>
+        <translation>无法读取 CA 证书 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TlsEngine</name>
+    <message>
+        <source>%1 with %2: the handshake is complete, resumed from a session ticket (no certificate sent). From here on only encrypted application_data records cross the wire.</source>
+        <translation>%1，%2：握手完成，由会话票据恢复（未发送证书）。从现在起线路上只有加密的 application_data 记录。</translation>
+    </message>
+    <message>
+        <source>%1 with %2: the handshake is complete. From here on only encrypted application_data records cross the wire.</source>
+        <translation>%1，%2：握手完成。从现在起线路上只有加密的 application_data 记录。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not accepted: %1. The client ends the handshake with an alert.</source>
+        <translation>服务器的证书未被接受：%1。客户端以告警结束握手。</translation>
+    </message>
+    <message>
+        <source>The peer sent a plain HTTP request to this TLS port (its first bytes are text, not a TLS record).</source>
+        <translation>对端向这个 TLS 端口发送了明文 HTTP 请求（开头的字节是文本，不是 TLS 记录）。</translation>
+    </message>
+    <message>
+        <source>The bytes that arrived are not a TLS record (%1): the peer does not speak TLS, or the stream is damaged.</source>
+        <translation>到达的字节不是 TLS 记录（%1）：对端不说 TLS，或者数据流已损坏。</translation>
+    </message>
+    <message>
+        <source>The peer refused the handshake with an alert: %1.</source>
+        <translation>对端以告警拒绝了握手：%1。</translation>
+    </message>
+    <message>
+        <source>TLS failed: %1.</source>
+        <translation>TLS 失败：%1。</translation>
+    </message>
+    <message>
+        <source>close_notify: this side will send no more data over TLS.</source>
+        <translation>close_notify：本端不会再通过 TLS 发送数据。</translation>
+    </message>
+    <message>
+        <source>close_notify: the peer will send no more data over TLS.</source>
+        <translation>close_notify：对端不会再通过 TLS 发送数据。</translation>
+    </message>
+    <message>
+        <source>This side ends the handshake with the alert %1.</source>
+        <translation>本端以告警 %1 结束握手。</translation>
+    </message>
+    <message>
+        <source>The peer ends the connection with the alert %1.</source>
+        <translation>对端以告警 %1 结束连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>ClientHello, in clear: offers %1, %n cipher suite(s), server name &quot;%2&quot;; with a key share it could finish in one round trip.</source>
+        <translation>
+            <numerusform>ClientHello，明文：提供 %1、%n 个密码套件、服务器名“%2”；带着密钥共享，握手可以一次往返完成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ServerHello, in clear: %1, %2. After it both sides derive the handshake keys; in TLS 1.3 everything that follows is encrypted.</source>
+        <translation>ServerHello，明文：%1，%2。之后双方推导出握手密钥；在 TLS 1.3 中其后的一切都是加密的。</translation>
+    </message>
+    <message>
+        <source>ServerHello, in clear: %1, %2. In TLS 1.2 the certificate and the key exchange follow in clear too.</source>
+        <translation>ServerHello，明文：%1，%2。在 TLS 1.2 中随后的证书和密钥交换也是明文。</translation>
+    </message>
+    <message>
+        <source>EncryptedExtensions: the server&apos;s choices that need not be in clear (ALPN %1).</source>
+        <translation>EncryptedExtensions：服务器那些不必公开的选择（ALPN %1）。</translation>
+    </message>
+    <message>
+        <source>Certificate: %1, issued by %2, valid until %3, names %4.</source>
+        <translation>Certificate：%1，由 %2 签发，有效期至 %3，名称 %4。</translation>
+    </message>
+    <message>
+        <source>ServerKeyExchange, in clear: the server&apos;s ephemeral %1 key, signed with its certificate&apos;s key.</source>
+        <translation>ServerKeyExchange，明文：服务器的临时 %1 公钥，用其证书的私钥签名。</translation>
+    </message>
+    <message>
+        <source>ServerHelloDone: the server&apos;s first flight is over; the client answers (the second round trip of TLS 1.2).</source>
+        <translation>ServerHelloDone：服务器的第一组消息结束；客户端作答（TLS 1.2 的第二次往返）。</translation>
+    </message>
+    <message>
+        <source>ClientKeyExchange, in clear: the client&apos;s ephemeral key. Both sides can now compute the keys.</source>
+        <translation>ClientKeyExchange，明文：客户端的临时公钥。现在双方都能算出密钥。</translation>
+    </message>
+    <message>
+        <source>CertificateVerify: a %1 signature over the handshake so far, proving the server holds the certificate&apos;s private key.</source>
+        <translation>CertificateVerify：对目前为止整个握手的 %1 签名，证明服务器持有证书的私钥。</translation>
+    </message>
+    <message>
+        <source>Finished: a MAC over the whole handshake; this side is done.</source>
+        <translation>Finished：覆盖整个握手的 MAC；本端握手完成。</translation>
+    </message>
+    <message>
+        <source>Finished from the peer: the handshake was not tampered with.</source>
+        <translation>来自对端的 Finished：握手没有被篡改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>NewSessionTicket: a ticket (valid %n s) the client can show next time to resume without a certificate.</source>
+        <translation>
+            <numerusform>NewSessionTicket：一张票据（有效期 %n 秒），客户端下次出示它即可恢复会话，无需证书。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>netstage::UdpCli</name>
     <message>
         <source>UDP server (seed, echo) and sender; a relay that loses and reorders</source>
         <translation>UDP 服务器（seed、echo）和发送端；一个会丢包和乱序的中继</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage udp --help&apos;.</source>
-        <translation>请试试 &apos;netstage udp --help&apos;。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -4926,28 +5519,8 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>中继：收到 %1 个数据报，丢弃 %2，复制 %3，乱序 %4，延迟 %5，转发 %6</translation>
     </message>
     <message>
-        <source>udp needs a verb: serve or send</source>
-        <translation>udp 需要一个动作：serve 或 send</translation>
-    </message>
-    <message>
-        <source>unknown udp verb &quot;%1&quot; (try: serve, send)</source>
-        <translation>未知的 udp 动作“%1”（可用：serve、send）</translation>
-    </message>
-    <message>
         <source>%1 needs %2</source>
         <translation>%1 需要%2</translation>
-    </message>
-    <message>
-        <source>%1 belongs to udp send</source>
-        <translation>%1 只用于 udp send</translation>
-    </message>
-    <message>
-        <source>a file name or -</source>
-        <translation>一个文件名或 -</translation>
-    </message>
-    <message>
-        <source>an address</source>
-        <translation>一个地址</translation>
     </message>
     <message>
         <source>a number from 0 to 65535</source>
@@ -4982,10 +5555,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>一个正整数</translation>
     </message>
     <message>
-        <source>unknown option %1 for udp %2</source>
-        <translation>udp %2 没有选项 %1</translation>
-    </message>
-    <message>
         <source>udp serve takes no argument &quot;%1&quot;</source>
         <translation>udp serve 不接受参数“%1”</translation>
     </message>
@@ -5001,17 +5570,14 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <source>&quot;%1&quot; is not hex bytes (e.g. &quot;48 65 6c 6c 6f&quot;)</source>
         <translation>“%1”不是十六进制字节（例如 &quot;48 65 6c 6c 6f&quot;）</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n datagram(s) sent; answers received: %2</source>
+        <translation>
+            <numerusform>%1：已发送 %n 个数据报；收到的回复：%2</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Usage:
-  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
-                     [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
-                     [--wait MS] [--connect]
-                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
-                     [--reorder P] [--seed N] [--pcap FILE] [--events FILE|-]
-                     [--quiet]
-
-serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0
+        <source>serve  binds a UDP socket (127.0.0.1 unless --host says otherwise; --port 0
        picks a free port) until SIGINT/SIGTERM or --for SECONDS.
        seed: the tutorial&apos;s dgram server: every datagram is logged as
              &quot;server got: TEXT from ADDRESS:PORT&quot; (rinfo), nothing is answered.
@@ -5033,16 +5599,7 @@ send   sends TEXT as one datagram (--hex: TEXT is hex bytes), or --count N
 --events FILE|-  every event as a JSON line (listening, message, relay, error...)
 --quiet          no people-readable event lines
 </source>
-        <translation>用法：
-  netstage udp serve [--host 127.0.0.1] [--port 41234] [--preset seed|echo]
-                     [--for SECONDS] [--events FILE|-] [--quiet]
-  netstage udp send  HOST:PORT TEXT [--hex] [--count N] [--interval MS]
-                     [--wait MS] [--connect]
-                     [--loss P] [--delay MS] [--jitter MS] [--duplicate P]
-                     [--reorder P] [--seed N] [--pcap FILE] [--events FILE|-]
-                     [--quiet]
-
-serve  绑定一个 UDP 套接字（默认 127.0.0.1，可用 --host 指定；--port 0
+        <translation>serve  绑定一个 UDP 套接字（默认 127.0.0.1，可用 --host 指定；--port 0
        自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
        seed：教程中的 dgram 服务器：每个数据报都记录为
              &quot;server got: TEXT from ADDRESS:PORT&quot;（rinfo），不作任何回复。
@@ -5063,16 +5620,6 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
 --events FILE|-  每个事件写成一行 JSON（listening、message、relay、error……）
 --quiet          不输出供人阅读的事件行
 </translation>
-    </message>
-    <message>
-        <source>a file name</source>
-        <translation>一个文件名</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n datagram(s) sent; answers received: %2</source>
-        <translation>
-            <numerusform>%1：已发送 %n 个数据报；收到的回复：%2</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -5153,10 +5700,6 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>地址已被占用：这个地址上的 UDP 端口 %1 已经绑定了另一个套接字（另一个服务器，还是教程中的 Node 服务器？）。请停止它，或换一个端口。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The UDP server is bound to %1: it has no connections and no handshake; every datagram that arrives is one `message` with its sender&apos;s address (rinfo).</source>
         <translation>UDP 服务器已绑定到 %1：它没有连接，也没有握手；每到达一个数据报就是一次 `message`，附带发送方的地址（rinfo）。</translation>
     </message>
@@ -5203,6 +5746,12 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
     <message>
         <source>Cannot close: %1 is not an open socket.</source>
         <translation>无法关闭：%1 不是一个打开的套接字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The kernel dropped %n datagram(s) for this socket: its receive buffer was full, the program did not read fast enough (SO_RXQ_OVFL counts them; %1 so far). UDP has no flow control: nobody, not even the sender, is told.</source>
+        <translation>
+            <numerusform>内核为这个套接字丢弃了 %n 个数据报：它的接收缓冲区满了，程序读得不够快（由 SO_RXQ_OVFL 计数；迄今共 %1 个）。UDP 没有流量控制：没有人会被告知，发送方也不会。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5512,67 +6061,8 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
 <context>
     <name>netstage::UrlCli</name>
     <message>
-        <source>Usage:
-  netstage url [URL] [--visits N] [--step-delay MS] [--waterfall FILE.png|FILE.svg]
-               [--timeout SECONDS] [--events FILE|-] [--quiet]
-
-What happens after you type a URL, on real sockets on this machine: the URL
-taken apart, the browser&apos;s DNS cache and the hosts file, a real DNS resolution
-over UDP (resolver -&gt; root -&gt; .test -&gt; example.test, each its own server on
-127.0.0.1), the TCP handshake, the request and the answer, the 301 from
-example.test to www.example.test followed, the HTML parsed for its CSS, scripts
-and images, each fetched once (kept-alive connections, at most 6 per host), the
-page&apos;s fetch(&apos;/api/time&apos;), render, done. Each phase is a `step` event with its
-start and duration; stderr gets the time per phase.
-
-URL        default: http://example.test/ on the built-in demo site (started on a
-           free port). Any http:// server works, e.g. http://localhost:3000/;
-           .test names come from NetStage&apos;s own DNS, others from the system&apos;s.
---visits N       walk N times (1-100); from the second visit the name comes from
-                 the browser&apos;s DNS cache (TTL 60 s) and no DNS datagram is sent
---step-delay MS  pause before each phase (0: real speed, the default)
---waterfall FILE draw the requests&apos; timing waterfall (PNG or SVG)
---timeout S      per request and per DNS question (default 10)
---events FILE|-  every event as a JSON line (- : stdout, nothing else goes there)
---quiet          no people-readable event lines
-
-Exit status: 0 the page was walked to the end, 1 it could not be (no such name,
-refused, timed out...), 2 bad usage.
-</source>
-        <translation>用法：
-  netstage url [URL] [--visits N] [--step-delay MS] [--waterfall FILE.png|FILE.svg]
-               [--timeout SECONDS] [--events FILE|-] [--quiet]
-
-在本机的真实套接字上演示输入 URL 之后发生的一切：拆解 URL，查看浏览器的
-DNS 缓存和 hosts 文件，通过 UDP 进行真实的域名解析（解析器 -&gt; 根 -&gt; .test
--&gt; example.test，每个都是 127.0.0.1 上独立的服务器），TCP 三次握手，请求
-与响应，跟随 example.test 到 www.example.test 的 301 重定向，解析 HTML，
-找出其中的 CSS、脚本和图片并各获取一次（保持连接，每个主机最多 6 个），
-页面的 fetch(&apos;/api/time&apos;)，渲染，完成。每个阶段是一个 `step` 事件，带有
-开始时间和持续时间；标准错误输出每个阶段的耗时。
-
-URL        默认：内置演示站点上的 http://example.test/（在一个空闲端口上
-           启动）。任何 http:// 服务器都可以，例如 http://localhost:3000/；
-           .test 域名由 NetStage 自己的 DNS 解析，其他域名由系统解析。
---visits N       访问 N 次（1-100）；从第二次访问起，域名来自浏览器的
-                 DNS 缓存（TTL 60 s），不再发送 DNS 数据报
---step-delay MS  每个阶段之前暂停（0：真实速度，默认值）
---waterfall FILE 绘制各请求计时的瀑布图（PNG 或 SVG）
---timeout S      每个请求和每个 DNS 查询的超时（默认 10）
---events FILE|-  每个事件写成一行 JSON（- ：标准输出，此时不再输出其他内容）
---quiet          不输出供人阅读的事件行
-
-退出状态：0 页面完整走完，1 无法走完（域名不存在、被拒绝、超时……），
-2 用法错误。
-</translation>
-    </message>
-    <message>
         <source>what happens after you type a URL: DNS, TCP, HTTP, sub-resources</source>
         <translation>输入 URL 之后发生了什么：DNS、TCP、HTTP、子资源</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage url --help&apos;.</source>
-        <translation>请试试 &apos;netstage url --help&apos;。</translation>
     </message>
     <message>
         <source>%1 %2 ms</source>
@@ -5615,10 +6105,6 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>瀑布图已写入 %1</translation>
     </message>
     <message>
-        <source>--events needs a file name or -</source>
-        <translation>--events 需要一个文件名或 -</translation>
-    </message>
-    <message>
         <source>--visits needs a number from 1 to 100</source>
         <translation>--visits 需要 1 到 100 之间的数字</translation>
     </message>
@@ -5635,10 +6121,6 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
         <translation>--waterfall 需要以 .png 或 .svg 结尾的文件名</translation>
     </message>
     <message>
-        <source>unknown option %1 for url</source>
-        <translation>未知的 url 选项 %1</translation>
-    </message>
-    <message>
         <source>url takes one URL, not also &quot;%1&quot;</source>
         <translation>url 只接受一个 URL，不能再加上“%1”</translation>
     </message>
@@ -5649,6 +6131,53 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
     <message>
         <source>only http:// URLs can be walked, not &quot;%1&quot;</source>
         <translation>URL 之旅只支持 http:// URL，不支持“%1”</translation>
+    </message>
+    <message>
+        <source>What happens after you type a URL, on real sockets on this machine: the URL
+taken apart, the browser&apos;s DNS cache and the hosts file, a real DNS resolution
+over UDP (resolver -&gt; root -&gt; .test -&gt; example.test, each its own server on
+127.0.0.1), the TCP handshake, the request and the answer, the 301 from
+example.test to www.example.test followed, the HTML parsed for its CSS, scripts
+and images, each fetched once (kept-alive connections, at most 6 per host), the
+page&apos;s fetch(&apos;/api/time&apos;), render, done. Each phase is a `step` event with its
+start and duration; stderr gets the time per phase.
+
+URL        default: http://example.test/ on the built-in demo site (started on a
+           free port). Any http:// server works, e.g. http://localhost:3000/;
+           .test names come from NetStage&apos;s own DNS, others from the system&apos;s.
+--visits N       walk N times (1-100); from the second visit the name comes from
+                 the browser&apos;s DNS cache (TTL 60 s) and no DNS datagram is sent
+--step-delay MS  pause before each phase (0: real speed, the default)
+--waterfall FILE draw the requests&apos; timing waterfall (PNG or SVG)
+--timeout S      per request and per DNS question (default 10)
+--events FILE|-  every event as a JSON line (- : stdout, nothing else goes there)
+--quiet          no people-readable event lines
+
+Exit status: 0 the page was walked to the end, 1 it could not be (no such name,
+refused, timed out...), 2 bad usage.
+</source>
+        <translation>在本机的真实套接字上演示输入 URL 之后发生的一切：拆解 URL，查看浏览器的
+DNS 缓存和 hosts 文件，通过 UDP 进行真实的域名解析（解析器 -&gt; 根 -&gt; .test
+-&gt; example.test，每个都是 127.0.0.1 上独立的服务器），TCP 三次握手，请求
+与响应，跟随 example.test 到 www.example.test 的 301 重定向，解析 HTML，
+找出其中的 CSS、脚本和图片并各获取一次（保持连接，每个主机最多 6 个），
+页面的 fetch(&apos;/api/time&apos;)，渲染，完成。每个阶段是一个 `step` 事件，带有
+开始时间和持续时间；标准错误输出每个阶段的耗时。
+
+URL        默认：内置演示站点上的 http://example.test/（在一个空闲端口上
+           启动）。任何 http:// 服务器都可以，例如 http://localhost:3000/；
+           .test 域名由 NetStage 自己的 DNS 解析，其他域名由系统解析。
+--visits N       访问 N 次（1-100）；从第二次访问起，域名来自浏览器的
+                 DNS 缓存（TTL 60 s），不再发送 DNS 数据报
+--step-delay MS  每个阶段之前暂停（0：真实速度，默认值）
+--waterfall FILE 绘制各请求计时的瀑布图（PNG 或 SVG）
+--timeout S      每个请求和每个 DNS 查询的超时（默认 10）
+--events FILE|-  每个事件写成一行 JSON（- ：标准输出，此时不再输出其他内容）
+--quiet          不输出供人阅读的事件行
+
+退出状态：0 页面完整走完，1 无法走完（域名不存在、被拒绝、超时……），
+2 用法错误。
+</translation>
     </message>
 </context>
 <context>
@@ -6296,69 +6825,8 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
 <context>
     <name>netstage::WsCli</name>
     <message>
-        <source>Usage:
-  netstage ws serve   [--host 127.0.0.1] [--port 8090] [--preset echo|chat]
-                      [--max-message BYTES] [--for SECONDS]
-                      [--events FILE|-] [--quiet]
-  netstage ws connect URL [--send TEXT]... [--binary] [--ping] [--close CODE]
-                      [--reason TEXT] [--abort] [--wait MS]
-                      [--events FILE|-] [--quiet]
-
-serve    a WebSocket server (127.0.0.1 unless --host says otherwise; --port 0
-         picks a free port) until SIGINT/SIGTERM or --for SECONDS. It shows
-         every byte it receives and sends: the HTTP upgrade request, the
-         101 answer (Sec-WebSocket-Accept recomputed and compared), and each
-         frame with its opcode, FIN, mask and length.
-         echo: sends every message back.  chat: sends every message to every
-         client. A request that is not a WebSocket upgrade gets 426 or 400;
-         a message over --max-message (1048576) bytes is closed with 1009;
-         each only ends that connection.
-connect  opens URL (ws://HOST:PORT/PATH) with QWebSocket, sends each --send
-         (--binary: as binary messages) and waits up to --wait MS (default
-         500) for an answer after each, pings with --ping, then closes with
-         --close CODE (default 1000) and --reason, or drops the connection
-         without a close frame with --abort (the server sees 1006).
-         QWebSocket hides its own bytes: this side&apos;s frames come from its API.
-         Exit status 0 when it opened and every step was done, 1 otherwise,
-         2 for bad usage.
---events FILE|-  every event as a JSON line (handshake, frame, close...)
---quiet          no people-readable event lines
-</source>
-        <translation>用法：
-  netstage ws serve   [--host 127.0.0.1] [--port 8090] [--preset echo|chat]
-                      [--max-message BYTES] [--for SECONDS]
-                      [--events FILE|-] [--quiet]
-  netstage ws connect URL [--send TEXT]... [--binary] [--ping] [--close CODE]
-                      [--reason TEXT] [--abort] [--wait MS]
-                      [--events FILE|-] [--quiet]
-
-serve    运行 WebSocket 服务器（默认 127.0.0.1，可用 --host 指定；--port 0
-         自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
-         它显示收发的每个字节：HTTP 升级请求、101 响应（重新计算并比对
-         Sec-WebSocket-Accept），以及每一帧的操作码、FIN、掩码和长度。
-         echo：把每条消息发回。  chat：把每条消息发给所有
-         客户端。不是 WebSocket 升级的请求得到 426 或 400；
-         超过 --max-message（1048576）字节的消息以 1009 关闭；
-         每种情况只结束该连接。
-connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --send
-         （--binary：作为二进制消息），每次发送后最多等待 --wait MS（默认
-         500）接收回复，--ping 时发送 ping，然后以 --close CODE（默认 1000）
-         和 --reason 关闭，或用 --abort 不发关闭帧直接断开连接（服务器
-         看到 1006）。
-         QWebSocket 隐藏了自己的字节：本端的帧信息来自它的 API。
-         成功打开且每一步都完成时退出状态为 0，否则为 1，
-         用法错误为 2。
---events FILE|-  每个事件写成一行 JSON（handshake、frame、close……）
---quiet          不输出供人阅读的事件行
-</translation>
-    </message>
-    <message>
         <source>WebSocket server (echo, chat) showing every byte; a QWebSocket client</source>
         <translation>显示每个字节的 WebSocket 服务器（echo、chat）；一个 QWebSocket 客户端</translation>
-    </message>
-    <message>
-        <source>Try &apos;netstage ws --help&apos;.</source>
-        <translation>请试试 &apos;netstage ws --help&apos;。</translation>
     </message>
     <message>
         <source>the server could not start</source>
@@ -6381,28 +6849,8 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>连接在所有步骤完成之前就关闭了（%1）</translation>
     </message>
     <message>
-        <source>ws needs a verb: serve or connect</source>
-        <translation>ws 需要一个动作：serve 或 connect</translation>
-    </message>
-    <message>
-        <source>unknown ws verb &quot;%1&quot; (try: serve, connect)</source>
-        <translation>未知的 ws 动作“%1”（可用：serve、connect）</translation>
-    </message>
-    <message>
         <source>%1 needs %2</source>
         <translation>%1 需要%2</translation>
-    </message>
-    <message>
-        <source>%1 does not belong to ws %2</source>
-        <translation>%1 不属于 ws %2</translation>
-    </message>
-    <message>
-        <source>a file name or -</source>
-        <translation>一个文件名或 -</translation>
-    </message>
-    <message>
-        <source>a value</source>
-        <translation>一个值</translation>
     </message>
     <message>
         <source>a number from 0 to 65535</source>
@@ -6421,20 +6869,12 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>一个字节数</translation>
     </message>
     <message>
-        <source>a text</source>
-        <translation>一段文本</translation>
-    </message>
-    <message>
         <source>--close needs a code that may be sent: 1000-1003, 1007-1014 or 3000-4999</source>
         <translation>--close 需要一个可以发送的状态码：1000-1003、1007-1014 或 3000-4999</translation>
     </message>
     <message>
         <source>milliseconds (0 to 600000)</source>
         <translation>毫秒数（0 到 600000）</translation>
-    </message>
-    <message>
-        <source>unknown option %1 for ws %2</source>
-        <translation>ws %2 没有选项 %1</translation>
     </message>
     <message>
         <source>ws serve takes no argument &quot;%1&quot;</source>
@@ -6448,20 +6888,53 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <source>&quot;%1&quot; is not a ws:// URL, e.g. ws://127.0.0.1:8090/</source>
         <translation>“%1”不是 ws:// URL，例如 ws://127.0.0.1:8090/</translation>
     </message>
+    <message>
+        <source>serve    a WebSocket server (127.0.0.1 unless --host says otherwise; --port 0
+         picks a free port) until SIGINT/SIGTERM or --for SECONDS. It shows
+         every byte it receives and sends: the HTTP upgrade request, the
+         101 answer (Sec-WebSocket-Accept recomputed and compared), and each
+         frame with its opcode, FIN, mask and length.
+         echo: sends every message back.  chat: sends every message to every
+         client. A request that is not a WebSocket upgrade gets 426 or 400;
+         a message over --max-message (1048576) bytes is closed with 1009;
+         each only ends that connection.
+connect  opens URL (ws://HOST:PORT/PATH) with QWebSocket, sends each --send
+         (--binary: as binary messages) and waits up to --wait MS (default
+         500) for an answer after each, pings with --ping, then closes with
+         --close CODE (default 1000) and --reason, or drops the connection
+         without a close frame with --abort (the server sees 1006).
+         QWebSocket hides its own bytes: this side&apos;s frames come from its API.
+         Exit status 0 when it opened and every step was done, 1 otherwise,
+         2 for bad usage.
+--events FILE|-  every event as a JSON line (handshake, frame, close...)
+--quiet          no people-readable event lines
+</source>
+        <translation>serve    运行 WebSocket 服务器（默认 127.0.0.1，可用 --host 指定；--port 0
+         自动选一个空闲端口），直到收到 SIGINT/SIGTERM 或 --for SECONDS 到期。
+         它显示收发的每个字节：HTTP 升级请求、101 响应（重新计算并比对
+         Sec-WebSocket-Accept），以及每一帧的操作码、FIN、掩码和长度。
+         echo：把每条消息发回。  chat：把每条消息发给所有
+         客户端。不是 WebSocket 升级的请求得到 426 或 400；
+         超过 --max-message（1048576）字节的消息以 1009 关闭；
+         每种情况只结束该连接。
+connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --send
+         （--binary：作为二进制消息），每次发送后最多等待 --wait MS（默认
+         500）接收回复，--ping 时发送 ping，然后以 --close CODE（默认 1000）
+         和 --reason 关闭，或用 --abort 不发关闭帧直接断开连接（服务器
+         看到 1006）。
+         QWebSocket 隐藏了自己的字节：本端的帧信息来自它的 API。
+         成功打开且每一步都完成时退出状态为 0，否则为 1，
+         用法错误为 2。
+--events FILE|-  每个事件写成一行 JSON（handshake、frame、close……）
+--quiet          不输出供人阅读的事件行
+</translation>
+    </message>
 </context>
 <context>
     <name>netstage::WsLab</name>
     <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
         <source>The WebSocket server listens on %1 (plain TCP underneath). A client first opens a TCP connection, then asks in HTTP to upgrade it.</source>
         <translation>WebSocket 服务器在 %1 上监听（底层是普通的 TCP）。客户端先建立 TCP 连接，再用 HTTP 请求把它升级。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
     </message>
     <message>
         <source>The server stopped listening; WebSocket connections it accepted stay open until they are closed.</source>
@@ -6598,6 +7071,18 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
         <translation>
             <numerusform>局域网模式同时最多允许 %n 个连接：这个连接在成为 WebSocket 之前就收到 503 Service Unavailable 并被关闭。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The upgrade request has no Sec-WebSocket-Key (or an empty one): RFC 6455 (4.2.1) wants 16 random bytes in base64, so the server answers 400 Bad Request and closes.</source>
+        <translation>升级请求没有 Sec-WebSocket-Key（或者它是空的）：RFC 6455（4.2.1）要求 16 个随机字节的 base64 编码，因此服务器回答 400 Bad Request 并关闭连接。</translation>
+    </message>
+    <message>
+        <source>The Sec-WebSocket-Key &quot;%1&quot; is not 16 bytes in base64 (24 characters): RFC 6455 (4.2.1) wants exactly that, so the server answers 400 Bad Request and closes.</source>
+        <translation>Sec-WebSocket-Key“%1”不是 16 个字节的 base64 编码（24 个字符）：RFC 6455（4.2.1）正是这样要求的，因此服务器回答 400 Bad Request 并关闭连接。</translation>
+    </message>
+    <message>
+        <source>More than %1 ping or pong frames within a second: the server drops this client (RST), so that one client cannot keep it busy; the others are served as before.</source>
+        <translation>一秒内收到超过 %1 个 ping 或 pong 帧：服务器断开这个客户端（RST），免得一个客户端拖住整个服务器；其他客户端照常得到服务。</translation>
     </message>
 </context>
 <context>

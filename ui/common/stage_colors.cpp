@@ -83,5 +83,36 @@ QColor timingPhase(int phase)
     }
 }
 
+QColor problemInk(bool darkTheme)
+{
+    return darkTheme ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+}
+
+QString noteStyle(bool bad)
+{
+    return bad ? QStringLiteral("color: %1; font-weight: bold;").arg(problemInk().name())
+               : QString();
+}
+
+QColor infoInk(bool darkTheme)
+{
+    return darkTheme ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x0b, 0x53, 0x94);
+}
+
+QString warningBannerStyle()
+{
+    return QStringLiteral("QLabel { background: #fff176; color: %1; font-weight: bold; "
+                          "border: 2px solid %1; border-radius: 4px; padding: 4px; }")
+        .arg(problemInk().name());
+}
+
+QString lanBannerStyle()
+{
+    // Okabe & Ito's orange, the colour of the timing charts' connect phase.
+    return QStringLiteral("QLabel { background: %1; color: black; font-weight: bold; "
+                          "padding: 2px 8px; }")
+        .arg(timingPhase(2).name());
+}
+
 } // namespace StageColors
 } // namespace netstage

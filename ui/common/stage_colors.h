@@ -36,6 +36,18 @@ QColor retiredInk();
 // An index out of range gives grey.
 QColor timingPhase(int phase);
 
+// A note that says something went wrong ("port 8124 is already in use"): dark red ink, or a
+// light red on a dark theme. noteStyle() is the style sheet of a note label: bold problem ink
+// when `bad`, the palette's own text otherwise.
+QColor problemInk(bool darkTheme = false);
+QString noteStyle(bool bad);
+// A note that informs (a lesson's running explanation): dark blue, or light blue on dark.
+QColor infoInk(bool darkTheme = false);
+// A banner that must be seen from the back row: a loud warning (yellow under problem ink, e.g.
+// the TCP panel's "listening on the network") and the LAN-mode banner (orange, black text).
+QString warningBannerStyle();
+QString lanBannerStyle();
+
 } // namespace StageColors
 
 } // namespace netstage

@@ -5,9 +5,12 @@
 #include "core/http/http_client.h"
 #include "core/http/http_server.h"
 #include "ui/common/empty_state.h"
+#include "ui/common/lan_host.h"
+#include "ui/common/stage_colors.h"
 #include "ui/http/http_exchange_view.h"
 #include "ui/http/http_request_log_model.h"
 #include "ui/http/http_timing_chart.h"
+#include "ui/http/https_pane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,6 +27,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -35,13 +39,25 @@ const QStringList kDemoNames = {QStringLiteral("example.test"), QStringLiteral("
 
 HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
                      QWidget* parent)
-    : QWidget(parent), timeline_(timeline), server_(new HttpServer(timeline, observer, wire, this)),
-      client_(new HttpClient(timeline, observer, wire, this)),
+    : HttpPanel(nullptr, nullptr, timeline, observer, wire, parent)
+{
+}
+
+HttpPanel::HttpPanel(HttpServer* server, HttpClient* client, Timeline* timeline,
+                     KernelObserver* observer, WireCapture* wire, QWidget* parent)
+    : QWidget(parent), timeline_(timeline),
+      server_(server ? server : new HttpServer(timeline, observer, wire, this)),
+      client_(client ? client : new HttpClient(timeline, observer, wire, this)),
       log_(new HttpRequestLogModel(timeline, QStringLiteral("http-conn-"), this))
 {
     auto* outer = new QHBoxLayout(this);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    outer->addWidget(split);
+    // HTTP and HTTPS (issue 15) side by side as two tabs of one lab.
+    tabs_ = new QTabWidget(this);
+    outer->addWidget(tabs_);
+    auto* split = new QSplitter(Qt::Horizontal, tabs_);
+    tabs_->addTab(split, tr("HTTP"));
+    httpsPane_ = new HttpsPane(timeline, observer, wire, tabs_);
+    tabs_->addTab(httpsPane_, tr("HTTPS (TLS)"));
 
     auto* left = new QWidget(split);
     auto* leftLayout = new QVBoxLayout(left);
@@ -95,8 +111,16 @@ HttpPanel::HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* 
     connect(client_, &HttpClient::finished, this, &HttpPanel::onFinished);
     connect(history_, &QListWidget::currentRowChanged, this, &HttpPanel::showHistoryRow);
     applyResolveOverrides();
-    onListening(false);
+    // A server that outlived the previous panel may be listening already.
+    if (server_->isListening())
+        portSpin_->setValue(server_->port());
+    onListening(server_->isListening());
     addEmptyStates();
+}
+
+void HttpPanel::showHttps()
+{
+    tabs_->setCurrentWidget(httpsPane_);
 }
 
 HttpPanel::~HttpPanel()
@@ -222,7 +246,7 @@ QWidget* HttpPanel::buildClientBox()
 void HttpPanel::note(QLabel* label, const QString& text, bool bad)
 {
     label->setText(text);
-    label->setStyleSheet(bad ? QStringLiteral("color: #b3261e;") : QString());
+    label->setStyleSheet(StageColors::noteStyle(bad));
     if (!text.isEmpty())
         emit statusMessage(text);
 }
@@ -455,6 +479,11 @@ void HttpPanel::addEmptyStates()
                        tr("Each request draws one bar here: DNS, connect, send, wait and "
                           "download."));
     noTimings->setAction(sendText, visit);
+}
+
+void HttpPanel::setLanHost(const QString& from, const QString& to)
+{
+    followLanHost(hostEdit_, from, to);
 }
 
 } // namespace netstage

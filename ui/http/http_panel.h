@@ -14,6 +14,7 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QTableView;
+class QTabWidget;
 
 namespace netstage {
 
@@ -22,6 +23,7 @@ class HttpExchangeView;
 class HttpRequestLogModel;
 class HttpServer;
 class HttpTimingChart;
+class HttpsPane;
 class KernelObserver;
 class Timeline;
 class WireCapture;
@@ -32,15 +34,23 @@ struct HttpExchange;
 // body), the history of requests, each one's raw request and response bytes, headers and body
 // (text, hex, or rendered), and a timing bar per request.
 //
-// The panel creates its own HTTP server and client on the window's shared timeline, kernel
-// observer and wire capture; everything they do arrives as events like every other lab's.
+// The window owns the HTTP server and client (alone in a test, the panel makes its own), on
+// the shared timeline, kernel observer and wire capture; everything they do arrives as events
+// like every other lab's.
 class HttpPanel : public QWidget
 {
     Q_OBJECT
 public:
     HttpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
               QWidget* parent = nullptr);
+    // Shows and commands `server` and `client`, which outlive the panel (the window's: a
+    // language switch rebuilds the panel while the server keeps listening). Null: its own.
+    HttpPanel(HttpServer* server, HttpClient* client, Timeline* timeline, KernelObserver* observer,
+              WireCapture* wire, QWidget* parent = nullptr);
     ~HttpPanel() override;
+    // LAN mode: the server's address box follows from `from` to `to` unless the user typed
+    // another address (followLanHost).
+    void setLanHost(const QString& from, const QString& to);
 
     HttpServer* server() const { return server_; }
     HttpClient* client() const { return client_; }
@@ -48,6 +58,8 @@ public:
     HttpTimingChart* timingChart() const { return chart_; }
     HttpExchangeView* exchangeView() const { return view_; }
     QListWidget* history() const { return history_; }
+    HttpsPane* httpsPane() const { return httpsPane_; }
+    void showHttps(); // the HTTPS tab to the front
 
     // The composer's fields, for tests and scripted demos.
     void setPort(quint16 port);
@@ -83,6 +95,8 @@ private:
     void note(QLabel* label, const QString& text, bool bad);
 
     Timeline* timeline_;
+    QTabWidget* tabs_ = nullptr;
+    HttpsPane* httpsPane_ = nullptr;
     HttpServer* server_;
     HttpClient* client_;
     HttpRequestLogModel* log_;

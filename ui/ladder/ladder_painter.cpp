@@ -1,3 +1,6 @@
+// Over 800 lines on purpose: layout, hit testing and drawing must agree on one geometry
+// (rows, lanes, badges), so they live together; the sections are marked with rules.
+
 #include "ui/ladder/ladder_painter.h"
 
 #include "ui/common/stage_colors.h"

@@ -1,3 +1,6 @@
+// Over 800 lines: the panel (controls, ladder, log, recordings, exports) and its small event
+// model (LessonEventModel), which is the part to move out when the panel grows.
+
 #include "ui/lessons/lesson_panel.h"
 
 #include "core/base/timeline.h"
@@ -8,6 +11,7 @@
 #include "core/observe/kernel_observer.h"
 #include "core/observe/wire_capture.h"
 #include "ui/common/empty_state.h"
+#include "ui/common/stage_colors.h"
 #include "ui/ladder/ladder_explainer.h"
 #include "ui/ladder/ladder_painter.h"
 #include "ui/ladder/ladder_view.h"
@@ -532,6 +536,45 @@ void LessonPanel::stepBack()
     player_->stepBack();
 }
 
+void LessonPanel::trigger(Control control)
+{
+    QAbstractButton* button = nullptr;
+    switch (control) {
+    case Control::Run:
+        button = run_;
+        break;
+    case Control::Step:
+        button = next_;
+        break;
+    case Control::Stop:
+        button = stop_;
+        break;
+    case Control::Play:
+        button = play_;
+        break;
+    case Control::Restart:
+        button = restart_;
+        break;
+    case Control::RealTime:
+        button = realTime_;
+        break;
+    }
+    if (button)
+        button->click(); // a disabled button stays disabled: click() does nothing then
+}
+
+void LessonPanel::changeSpeed(int delta)
+{
+    if (speed_->isEnabled())
+        speed_->setValue(speed_->value() + delta);
+}
+
+void LessonPanel::setDarkLadder(bool dark)
+{
+    if (dark_->isChecked() != dark)
+        dark_->click();
+}
+
 void LessonPanel::stopLesson()
 {
     runner_->stop();
@@ -693,9 +736,8 @@ void LessonPanel::styleNote()
     const bool bad = note_->property("bad").toBool();
     note_->setStyleSheet(
         bad ? QStringLiteral("QLabel { color: %1; font-weight: bold; }")
-                  .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020"))
-            : QStringLiteral("QLabel { color: %1; }")
-                  .arg(dark ? QStringLiteral("#8ab4f8") : QStringLiteral("#0b5394")));
+                  .arg(StageColors::problemInk(dark).name())
+            : QStringLiteral("QLabel { color: %1; }").arg(StageColors::infoInk(dark).name()));
 }
 
 void LessonPanel::setEvents(std::vector<Event> events, const QString& lesson)

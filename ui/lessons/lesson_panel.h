@@ -79,6 +79,21 @@ public:
     // worker thread; slidesExported reports (count -1 and the reason on failure).
     void exportSlides(const QString& dir);
 
+    // The panel's own controls, for keyboard shortcuts from outside (presentation mode): each
+    // does what its button does, and nothing while the button is disabled.
+    enum class Control
+    {
+        Run,      // run the selected lesson
+        Step,     // the next lesson step (step mode)
+        Stop,     // stop the lesson
+        Play,     // play or pause the replay
+        Restart,  // back to the beginning
+        RealTime, // real time on or off
+    };
+    void trigger(Control control);
+    void changeSpeed(int delta);   // the speed slider, while it is enabled
+    void setDarkLadder(bool dark); // the "Dark" box, as if the user clicked it
+
 public slots:
     void openWithDialog();
     void saveWithDialog();

@@ -5,6 +5,7 @@
 #include "core/observe/encapsulation.h"
 #include "ui/common/empty_state.h"
 #include "ui/common/log_cell_delegate.h"
+#include "ui/common/stage_colors.h"
 #include "ui/log/event_log_model.h"
 #include "ui/log/log_saver.h"
 
@@ -348,8 +349,7 @@ void EventLogPanel::onSaved(bool ok, qint64 count, const QString& path, const QS
 
 void EventLogPanel::showNote(const QString& text, bool bad)
 {
-    noteLabel_->setStyleSheet(bad ? QStringLiteral("color: #b71c1c; font-weight: bold;")
-                                  : QString());
+    noteLabel_->setStyleSheet(StageColors::noteStyle(bad));
     noteLabel_->setText(text);
 }
 

@@ -2,14 +2,18 @@
 
 #include "core/base/timeline.h"
 #include "core/http/http_server.h"
+#include "core/ladder/ladder.h"
+#include "core/lessons/lesson.h"
 #include "core/lessons/replay_player.h"
 #include "core/observe/wire_capture.h"
 #include "core/tcp/tcp_lab.h"
+#include "core/tls/https_client.h"
 #include "core/udp/udp_lab.h"
 #include "core/url/url_walk.h"
 #include "core/ws/ws_lab.h"
 #include "ui/http/http_exchange_view.h"
 #include "ui/http/http_panel.h"
+#include "ui/http/https_pane.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/osi/osi_panel.h"
@@ -203,6 +207,28 @@ void runHttpThenShoot(QApplication& app, MainWindow* window, const QString& file
     poll->start(50);
 }
 
+// The HTTPS tab's picture: the demo site over TLS on a free port, one fetch of the page, its
+// handshake message by message and the phases.
+void runHttpsThenShoot(QApplication& app, MainWindow* window, const QString& file)
+{
+    HttpPanel* panel = window->httpPanel();
+    panel->showHttps();
+    HttpsPane* pane = panel->httpsPane();
+    pane->setPort(0);
+    if (!pane->startServer() || !pane->fetch()) {
+        app.exit(1);
+        return;
+    }
+    QPointer<MainWindow> w(window);
+    QObject::connect(pane->client(), &HttpsClient::finished, window, [w, file, &app] {
+        QTimer::singleShot(500, w, [w, file, &app] {
+            if (w)
+                shoot(app, w, file);
+        });
+    });
+    QTimer::singleShot(20000, window, [&app] { app.exit(1); });
+}
+
 // The UDP view's picture: the echo server, a client sending six numbered datagrams through
 // the relay with loss (a fixed seed, so the same ones are lost every time), then the ladder:
 // one arrow per datagram, the lost ones ending in a cross, no states anywhere.
@@ -385,7 +411,7 @@ void runUrlThenShoot(QApplication& app, MainWindow* window, const QString& file,
 
 } // namespace
 
-int runGui(QApplication& app, const Command& cmd, const QString& language)
+int runGui(QApplication& app, const GuiOptions& cmd, const QString& language)
 {
     applyReadableFont(app);
     MainWindow window;
@@ -399,12 +425,14 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
         const bool urlWaterfall = view == QLatin1String("url-waterfall");
         // A view before anything ran in it: what it says while empty ("empty-tcp").
         const bool empty = view.startsWith(QLatin1String("empty-"));
+        const bool https = view == QLatin1String("https"); // the HTTP lab's HTTPS tab
         // The classroom: the handshake lesson in presentation mode (dark), and the keyboard
         // help over it, at a projector's 1280x800.
         const bool presenting =
             view == QLatin1String("presentation") || view == QLatin1String("shortcuts");
         if (!window.showView(handshake || versus || presenting ? QStringLiteral("lessons")
                              : urlWaterfall                    ? QStringLiteral("url")
+                             : https                           ? QStringLiteral("http")
                              : empty                           ? view.mid(6)
                                                                : view)) {
             std::fprintf(stderr, "netstage: %s\n",
@@ -436,6 +464,8 @@ int runGui(QApplication& app, const Command& cmd, const QString& language)
             runLessonThenShoot(app, &window, cmd.screenshot, handshake);
         else if (view == QLatin1String("http"))
             runHttpThenShoot(app, &window, cmd.screenshot);
+        else if (https)
+            runHttpsThenShoot(app, &window, cmd.screenshot);
         else if (view == QLatin1String("udp"))
             runUdpThenShoot(app, &window, cmd.screenshot);
         else if (view == QLatin1String("ws"))

@@ -1,7 +1,9 @@
 #include "ui/shell/main_window.h"
 
 #include "core/base/timeline.h"
-#include "core/cli/cli.h"
+#include "core/base/translators.h"
+#include "core/http/http_client.h"
+#include "core/http/http_server.h"
 #include "core/lessons/lesson.h"
 #include "core/lessons/replay_player.h"
 #include "core/net/lan_mode.h"
@@ -11,6 +13,7 @@
 #include "core/udp/udp_lab.h"
 #include "core/ws/ws_lab.h"
 #include "ui/common/app_settings.h"
+#include "ui/common/stage_colors.h"
 #include "ui/http/http_panel.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/lessons/lesson_panel.h"
@@ -63,6 +66,10 @@ MainWindow::MainWindow(QWidget* parent)
       observer_(std::make_unique<KernelObserver>(timeline_.get())),
       wire_(std::make_unique<WireCapture>(timeline_.get())),
       tcpLab_(std::make_unique<TcpLab>(timeline_.get(), observer_.get())),
+      udpLab_(std::make_unique<UdpLab>(timeline_.get())),
+      wsLab_(std::make_unique<WsLab>(timeline_.get(), observer_.get())),
+      httpServer_(std::make_unique<HttpServer>(timeline_.get(), observer_.get(), wire_.get())),
+      httpClient_(std::make_unique<HttpClient>(timeline_.get(), observer_.get(), wire_.get())),
       labs_(new QTabWidget(this)), saver_(new LogSaver(this)), eventsLabel_(new QLabel(this)),
       kernelLabel_(new QLabel(this)), lanLabel_(new QLabel(this))
 {
@@ -93,8 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     eventsLabel_->setContentsMargins(12, 0, 12, 0);
     kernelLabel_->setContentsMargins(12, 0, 12, 0);
     lanLabel_->setObjectName(QStringLiteral("lanBanner"));
-    lanLabel_->setStyleSheet(QStringLiteral(
-        "QLabel { background: #e69f00; color: black; font-weight: bold; padding: 2px 8px; }"));
+    lanLabel_->setStyleSheet(StageColors::lanBannerStyle());
     lanLabel_->hide();
     statusBar()->addPermanentWidget(lanLabel_); // permanent: never hidden by a message
     statusBar()->addPermanentWidget(eventsLabel_);
@@ -128,9 +134,15 @@ MainWindow::~MainWindow()
     tcpPanel_ = nullptr;
     lessonPanel_ = nullptr;
     httpPanel_ = nullptr;
+    udpPanel_ = nullptr;
+    wsPanel_ = nullptr;
     osiPanel_ = nullptr;
     urlPanel_ = nullptr;
     captureExport_.waitForFinished(); // it reads the frames of wire_
+    httpClient_.reset();
+    httpServer_.reset();
+    wsLab_.reset();
+    udpLab_.reset();
     tcpLab_.reset();
     wire_.reset();
     observer_.reset();
@@ -157,19 +169,23 @@ void MainWindow::buildPanels()
     addLab(QStringLiteral("lessons"), tr("Handshake && teardown"), lessonPanel_);
     connect(lessonPanel_, &LessonPanel::recordingOpened, this, &MainWindow::noteRecentFile);
     connect(lessonPanel_, &LessonPanel::recordingSaved, this, &MainWindow::noteRecentFile);
-    // In the tutorial's order: TCP, UDP, HTTP, WebSocket. The UDP and WebSocket panels own
-    // their labs and share the window's timeline, observer and wire capture.
-    addLab(QStringLiteral("udp"), tr("UDP"),
-           new UdpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
-    httpPanel_ = new HttpPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    // In the tutorial's order: TCP, UDP, HTTP, WebSocket. The panels show the window's labs
+    // and share its timeline, observer and wire capture.
+    udpPanel_ = new UdpPanel(udpLab_.get(), timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("udp"), tr("UDP"), udpPanel_);
+    httpPanel_ = new HttpPanel(httpServer_.get(), httpClient_.get(), timeline_.get(),
+                               observer_.get(), wire_.get(), labs_);
     addLab(QStringLiteral("http"), tr("HTTP"), httpPanel_);
-    addLab(QStringLiteral("ws"), tr("WebSocket"),
-           new WsPanel(timeline_.get(), observer_.get(), wire_.get(), labs_));
+    wsPanel_ = new WsPanel(wsLab_.get(), timeline_.get(), observer_.get(), wire_.get(), labs_);
+    addLab(QStringLiteral("ws"), tr("WebSocket"), wsPanel_);
     // The tutorial's section 2: the whole walk from a typed URL to the page, on real sockets.
-    urlPanel_ = new UrlPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+    // Made once: a language switch keeps it (it retranslates itself).
+    if (!urlPanel_) {
+        urlPanel_ = new UrlPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
+        connect(urlPanel_, &UrlPanel::recordingOpened, this, &MainWindow::noteRecentFile);
+        connect(urlPanel_, &UrlPanel::recordingSaved, this, &MainWindow::noteRecentFile);
+    }
     addLab(QStringLiteral("url"), tr("URL → page"), urlPanel_);
-    connect(urlPanel_, &UrlPanel::recordingOpened, this, &MainWindow::noteRecentFile);
-    connect(urlPanel_, &UrlPanel::recordingSaved, this, &MainWindow::noteRecentFile);
     // The network model (section 1 of the tutorial), and any packet of the labs encapsulated.
     osiPanel_ = new OsiPanel(timeline_.get(), wire_.get(), labs_);
     addLab(QStringLiteral("osi"), tr("Network model"), osiPanel_);
@@ -185,7 +201,8 @@ void MainWindow::addLab(const QString& name, const QString& title, QWidget* pane
     views_.insert(name, panel);
     // By name, so any lab panel can report without MainWindow knowing its class.
     if (panel->metaObject()->indexOfSignal("statusMessage(QString)") >= 0)
-        connect(panel, SIGNAL(statusMessage(QString)), this, SLOT(showStatusMessage(QString)));
+        connect(panel, SIGNAL(statusMessage(QString)), this, SLOT(showStatusMessage(QString)),
+                Qt::UniqueConnection); // a kept panel is added again after a language switch
 }
 
 void MainWindow::attachLayerSources()
@@ -368,25 +385,6 @@ QString MainWindow::currentView() const
     return views_.key(labs_->currentWidget());
 }
 
-int MainWindow::openSocketCount() const
-{
-    int open = 0;
-    for (const QString& socket : timeline_->socketIds()) {
-        bool app = false;
-        bool closed = false;
-        for (quint64 i : timeline_->indicesOf(socket)) {
-            if (timeline_->sourceAt(i) != ev::App)
-                continue;
-            app = true;
-            const Event e = timeline_->at(i);
-            if (e.event == ev::Close)
-                closed = true;
-        }
-        open += app && !closed;
-    }
-    return open;
-}
-
 void MainWindow::setLanguageInUse(const QString& lang)
 {
     language_ = lang;
@@ -400,17 +398,7 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
         return false;
     if (lang == language_)
         return true;
-    const int open = ask ? openSocketCount() : 0;
-    if (open > 0 &&
-        QMessageBox::question(
-            this, tr("Switch the language"),
-            tr("The window is rebuilt in the new language. The event log and the TCP lab's "
-               "connections stay; the %n open socket(s) of the other labs are closed. "
-               "Switch now?",
-               nullptr, open)) != QMessageBox::Yes) {
-        setLanguageInUse(language_); // the menu's check mark goes back
-        return false;
-    }
+    Q_UNUSED(ask) // every lab is the window's: a switch closes nothing, so nothing to confirm
     // What the user typed into the panels survives the rebuild.
     const QString view = currentView();
     QHash<QString, QVariantHash> controls;
@@ -428,12 +416,16 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
         lessonPosition = lessonPanel_->player()->position();
     }
 
-    // Panels first (they point into the labs), then the menus. A guided run points into
-    // the TCP panel: it ends with it.
+    // A guided run points into the TCP panel: it ends with it.
     if (tour_)
         tour_->end();
     delete tour_;
     startPage_ = nullptr;
+    // The URL panel stays (its walk and what it shows); it retranslates itself.
+    UrlPanel* keptUrl = urlPanel_;
+    if (keptUrl)
+        labs_->removeTab(labs_->indexOf(keptUrl));
+    // Panels first (they point into the labs), then the menus.
     views_.clear();
     while (QWidget* w = labs_->widget(0)) {
         labs_->removeTab(0);
@@ -442,8 +434,10 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
     tcpPanel_ = nullptr;
     lessonPanel_ = nullptr;
     httpPanel_ = nullptr;
+    udpPanel_ = nullptr;
+    wsPanel_ = nullptr;
     osiPanel_ = nullptr;
-    urlPanel_ = nullptr;
+    urlPanel_ = keptUrl;
     menuBar()->clear();
     const QList<QMenu*> menus = menuBar()->findChildren<QMenu*>(Qt::FindDirectChildrenOnly);
     qDeleteAll(menus);
@@ -804,17 +798,10 @@ void MainWindow::setLanMode(bool on, const QHostAddress& address, int maxConnect
 void MainWindow::applyLanHosts(const QString& from, const QString& to)
 {
     // Only the addresses the window put there: an address the user typed stays.
-    static const QStringList names = {QStringLiteral("serverHostEdit"),
-                                      QStringLiteral("udpHostEdit"), QStringLiteral("httpHostEdit"),
-                                      QStringLiteral("wsHostEdit")};
-    for (QWidget* view : std::as_const(views_)) {
-        for (const QString& name : names) {
-            auto* edit = view->findChild<QLineEdit*>(name);
-            if (edit && (edit->text().trimmed() == from ||
-                         edit->text().trimmed() == QLatin1String("localhost")))
-                edit->setText(to);
-        }
-    }
+    tcpPanel_->setLanHost(from, to);
+    udpPanel_->setLanHost(from, to);
+    httpPanel_->setLanHost(from, to);
+    wsPanel_->setLanHost(from, to);
 }
 
 void MainWindow::updateLanBanner()
@@ -856,7 +843,7 @@ void MainWindow::updateStatus()
                                     "NETLINK_SOCK_DIAG, as `ss` does. No root needed."));
     } else {
         kernelLabel_->setText(tr("Kernel states: unavailable"));
-        kernelLabel_->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
+        kernelLabel_->setStyleSheet(StageColors::noteStyle(true));
         kernelLabel_->setToolTip(tr("NETLINK_SOCK_DIAG could not be opened: the socket list "
                                     "shows only what the program sees."));
     }

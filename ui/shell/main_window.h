@@ -15,7 +15,9 @@ class QTabWidget;
 namespace netstage {
 
 class GuidedTour;
+class HttpClient;
 class HttpPanel;
+class HttpServer;
 class KernelObserver;
 class LessonPanel;
 class LogSaver;
@@ -24,12 +26,18 @@ class Presentation;
 class StartPage;
 class TcpLab;
 class TcpPanel;
+class UdpLab;
+class UdpPanel;
 class UrlPanel;
 class Timeline;
 class WireCapture;
+class WsLab;
+class WsPanel;
 
 // The one window: every lab is a tab. It owns the core objects (one timeline, one kernel
-// observer, the labs) so every panel and every file written sees the same session.
+// observer, the wire capture, every lab) so every panel and every file written sees the same
+// session, and rebuilding a panel (a language switch) never closes a socket.
+// The URL panel keeps its own walk and retranslates itself in place.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -40,6 +48,11 @@ public:
     Timeline* timeline() const { return timeline_.get(); }
     KernelObserver* observer() const { return observer_.get(); }
     TcpLab* tcpLab() const { return tcpLab_.get(); }
+    UdpLab* udpLab() const { return udpLab_.get(); }
+    WsLab* wsLab() const { return wsLab_.get(); }
+    HttpServer* httpServer() const { return httpServer_.get(); }
+    HttpClient* httpClient() const { return httpClient_.get(); }
+    UrlPanel* urlPanel() const { return urlPanel_; }
     TcpPanel* tcpPanel() const { return tcpPanel_; }
     WireCapture* wire() const { return wire_.get(); }
     LessonPanel* lessonPanel() const { return lessonPanel_; }
@@ -73,8 +86,9 @@ public:
 
     QString currentView() const;
     // The language of the window ("zh_CN" or "en"). Switching rebuilds the panels and menus
-    // in the new language: the timeline (the log) and the TCP lab survive; with `ask`, the
-    // user confirms first when other labs have open sockets. Returns false when not switched.
+    // in the new language over the same labs: every server, connection and chat, the log, the
+    // lesson on screen (at its step) and the URL walk stay. `ask` is kept for callers; nothing
+    // needs confirming any more. Returns false for a language it does not have.
     QString language() const { return language_; }
     void setLanguageInUse(const QString& lang); // what installTranslators() installed
     bool setLanguage(const QString& lang, bool ask = true);
@@ -104,7 +118,6 @@ private:
     void fillRecentMenu();
     void openRecordingWithDialog();
     void noteRecentFile(const QString& path);
-    int openSocketCount() const;
     void showLanDialog();
     void applyLanHosts(const QString& from, const QString& to);
     void updateLanBanner();
@@ -121,12 +134,18 @@ private:
     std::unique_ptr<KernelObserver> observer_;
     std::unique_ptr<WireCapture> wire_;
     std::unique_ptr<TcpLab> tcpLab_;
+    std::unique_ptr<UdpLab> udpLab_;
+    std::unique_ptr<WsLab> wsLab_;
+    std::unique_ptr<HttpServer> httpServer_;
+    std::unique_ptr<HttpClient> httpClient_;
 
     QTabWidget* labs_;
     QHash<QString, QWidget*> views_;
     TcpPanel* tcpPanel_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
     HttpPanel* httpPanel_ = nullptr;
+    UdpPanel* udpPanel_ = nullptr;
+    WsPanel* wsPanel_ = nullptr;
     UrlPanel* urlPanel_ = nullptr;
     OsiPanel* osiPanel_ = nullptr;
     StartPage* startPage_ = nullptr;

@@ -299,18 +299,16 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
         return a;
     };
     QPointer<LessonPanel> p(panel);
-    auto click = [p](const char* name) {
-        return [p, name] {
-            if (!p)
-                return;
-            if (auto* b = p->findChild<QAbstractButton*>(QLatin1String(name)))
-                b->click(); // a disabled control stays disabled: click() does nothing then
+    auto click = [p](LessonPanel::Control control) {
+        return [p, control] {
+            if (p)
+                p->trigger(control); // nothing while that control is disabled
         };
     };
     const auto panelContext = Qt::WidgetWithChildrenShortcut;
     add(panel, {QKeySequence(Qt::Key_Space)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Play or pause the replay"), kGroupPlayback,
-        panelContext, click("replayPlay"));
+        panelContext, click(LessonPanel::Control::Play));
     add(panel, {QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_Right)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Step forward (or the next lesson step)"),
         kGroupPlayback, panelContext, [p] {
@@ -325,7 +323,7 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
         });
     add(panel, {QKeySequence(Qt::Key_Home)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Back to the beginning"), kGroupPlayback,
-        panelContext, click("replayRestart"));
+        panelContext, click(LessonPanel::Control::Restart));
     add(panel, {QKeySequence(Qt::Key_End)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Jump to the end"), kGroupPlayback,
         panelContext, [p] {
@@ -336,12 +334,8 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
         });
     auto speed = [p](int delta) {
         return [p, delta] {
-            if (!p)
-                return;
-            if (auto* s = p->findChild<QSlider*>(QStringLiteral("speedSlider"))) {
-                if (s->isEnabled())
-                    s->setValue(s->value() + delta);
-            }
+            if (p)
+                p->changeSpeed(delta);
         };
     };
     add(panel, {QKeySequence(Qt::Key_BracketLeft)},
@@ -352,16 +346,16 @@ void Presentation::addLessonShortcuts(LessonPanel* panel)
         speed(10));
     add(panel, {QKeySequence(Qt::Key_T)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Real time on or off"), kGroupPlayback,
-        panelContext, click("replayRealTime"));
+        panelContext, click(LessonPanel::Control::RealTime));
     add(panel, {QKeySequence(Qt::Key_R)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Run the selected lesson"), kGroupPlayback,
-        panelContext, click("lessonRun"));
+        panelContext, click(LessonPanel::Control::Run));
     add(panel, {QKeySequence(Qt::Key_F5)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Run the next lesson step (step mode)"),
-        kGroupPlayback, panelContext, click("lessonStep"));
+        kGroupPlayback, panelContext, click(LessonPanel::Control::Step));
     add(panel, {QKeySequence(Qt::Key_S)},
         QT_TRANSLATE_NOOP("netstage::Presentation", "Stop the lesson"), kGroupPlayback,
-        panelContext, click("lessonStop"));
+        panelContext, click(LessonPanel::Control::Stop));
 
     if (!slidesAction_) {
         slidesAction_ = new QAction(window_);
@@ -574,11 +568,8 @@ void Presentation::applyTheme()
 {
     const bool dark = theme_ == Theme::Dark;
     // The lessons panel's own "Dark" box follows (and through it its diagram).
-    for (QAbstractButton* box :
-         window_->findChildren<QAbstractButton*>(QStringLiteral("ladderDarkCheck"))) {
-        if (box->isChecked() != dark)
-            box->click();
-    }
+    if (lessonPanel_)
+        lessonPanel_->setDarkLadder(dark);
     for (LadderView* v : window_->findChildren<LadderView*>())
         v->setTheme(dark ? LadderPainter::Theme::Dark : LadderPainter::Theme::Light);
 }

@@ -1,9 +1,12 @@
 #include "ui/tcp/tcp_panel.h"
 
+#include "core/base/hex.h"
 #include "core/base/timeline.h"
 #include "core/explain/explain.h"
 #include "core/tcp/tcp_lab.h"
 #include "ui/common/empty_state.h"
+#include "ui/common/lan_host.h"
+#include "ui/common/stage_colors.h"
 #include "ui/common/state_cell_delegate.h"
 #include "ui/log/event_log_panel.h"
 #include "ui/log/socket_list_model.h"
@@ -49,9 +52,7 @@ QLabel* makeWarningLabel(QWidget* parent)
 {
     auto* label = new QLabel(parent);
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("QLabel { background: #fff176; color: #b71c1c; "
-                                        "font-weight: bold; border: 2px solid #b71c1c; "
-                                        "border-radius: 4px; padding: 4px; }"));
+    label->setStyleSheet(StageColors::warningBannerStyle());
     label->hide();
     return label;
 }
@@ -359,15 +360,13 @@ void TcpPanel::updateBindWarning()
 
 void TcpPanel::showServerNote(const QString& text, bool bad)
 {
-    serverNote_->setStyleSheet(bad ? QStringLiteral("color: #b71c1c; font-weight: bold;")
-                                   : QString());
+    serverNote_->setStyleSheet(StageColors::noteStyle(bad));
     serverNote_->setText(text);
 }
 
 void TcpPanel::showSocketNote(const QString& text, bool bad)
 {
-    socketNote_->setStyleSheet(bad ? QStringLiteral("color: #b71c1c; font-weight: bold;")
-                                   : QString());
+    socketNote_->setStyleSheet(StageColors::noteStyle(bad));
     socketNote_->setText(text);
 }
 
@@ -445,7 +444,7 @@ QString TcpPanel::connectClient()
     QString host;
     quint16 port = 0;
     if (!parseTarget(targetEdit_->text(), &host, &port)) {
-        clientNote_->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
+        clientNote_->setStyleSheet(StageColors::noteStyle(true));
         clientNote_->setText(tr("Write the target as host:port, e.g. 127.0.0.1:8124."));
         return {};
     }
@@ -453,7 +452,7 @@ QString TcpPanel::connectClient()
     const QString id = lab_->connectTo(host, port);
     if (id.isEmpty()) {
         const QString why = errorSince(lab_->timeline(), before);
-        clientNote_->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
+        clientNote_->setStyleSheet(StageColors::noteStyle(true));
         clientNote_->setText(why.isEmpty() ? tr("Could not connect; see the event log.")
                                            : tr("Could not connect: %1").arg(why));
         return {};
@@ -527,20 +526,18 @@ void TcpPanel::updateSocketActions()
 
 bool TcpPanel::parseHex(const QString& text, QByteArray* out, QString* error)
 {
-    out->clear();
-    const QStringList tokens =
-        text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-    static const QRegularExpression hexOnly(QStringLiteral("^[0-9a-fA-F]+$"));
-    for (const QString& t : tokens) {
-        if (!hexOnly.match(t).hasMatch()) {
-            *error = tr("“%1” is not hex: use pairs of 0-9 and a-f, like 48 65 6c 6c 6f.").arg(t);
-            return false;
-        }
-        if (t.size() % 2 != 0) {
-            *error = tr("“%1” has an odd number of hex digits: each byte is two digits.").arg(t);
-            return false;
-        }
-        *out += QByteArray::fromHex(t.toLatin1());
+    // The same reading as the command line's --hex (core/base/hex.h).
+    const HexBytes h = HexBytes::parse(text);
+    *out = h.bytes;
+    if (h.problem == HexBytes::Problem::NotHex) {
+        *error =
+            tr("“%1” is not hex: use pairs of 0-9 and a-f, like 48 65 6c 6c 6f.").arg(h.badToken);
+        return false;
+    }
+    if (h.problem == HexBytes::Problem::OddDigits) {
+        *error =
+            tr("“%1” has an odd number of hex digits: each byte is two digits.").arg(h.badToken);
+        return false;
     }
     if (out->isEmpty()) {
         *error = tr("Nothing to send: type hex bytes like 48 65 6c 6c 6f.");
@@ -637,6 +634,11 @@ void TcpPanel::addEmptyStates()
                          "and close of the TCP lab appears here, one row each.")
                           .arg(start));
     noEvents->setAction(start, [this] { startServer(); });
+}
+
+void TcpPanel::setLanHost(const QString& from, const QString& to)
+{
+    followLanHost(hostEdit_, from, to);
 }
 
 } // namespace netstage

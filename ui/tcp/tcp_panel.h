@@ -27,6 +27,9 @@ class TcpPanel : public QWidget
 public:
     explicit TcpPanel(TcpLab* lab, QWidget* parent = nullptr);
     ~TcpPanel() override;
+    // LAN mode: the server's address box follows from `from` to `to` unless the user typed
+    // another address (followLanHost).
+    void setLanHost(const QString& from, const QString& to);
 
     SocketListModel* socketModel() const { return sockets_; }
     QTableView* socketView() const { return socketView_; }
@@ -37,7 +40,8 @@ public:
     // Selects the socket's row (and so filters the log to it). False if it is not listed yet.
     bool selectSocket(const QString& id);
 
-    // Parses "48 65 6c 6c 6f" (spaces optional). False and *error on anything else.
+    // Parses "48 65 6c 6c 6f" as --hex does (HexBytes: spaces optional, 0x allowed). False
+    // and *error on anything else, or nothing at all.
     static bool parseHex(const QString& text, QByteArray* out, QString* error);
     // Splits "host:port" or "[v6]:port". False on anything else.
     static bool parseTarget(const QString& text, QString* host, quint16* port);

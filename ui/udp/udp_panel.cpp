@@ -5,6 +5,8 @@
 #include "core/ladder/ladder.h"
 #include "core/udp/udp_lab.h"
 #include "ui/common/empty_state.h"
+#include "ui/common/lan_host.h"
+#include "ui/common/stage_colors.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/log/event_log_panel.h"
 #include "ui/log/socket_list_model.h"
@@ -68,7 +70,13 @@ QSpinBox* msSpin(QWidget* parent, const QString& name, int max, const QString& t
 } // namespace
 
 UdpPanel::UdpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire, QWidget* parent)
-    : QWidget(parent), timeline_(timeline), lab_(new UdpLab(timeline, this)),
+    : UdpPanel(nullptr, timeline, observer, wire, parent)
+{
+}
+
+UdpPanel::UdpPanel(UdpLab* lab, Timeline* timeline, KernelObserver* observer, WireCapture* wire,
+                   QWidget* parent)
+    : QWidget(parent), timeline_(timeline), lab_(lab ? lab : new UdpLab(timeline, this)),
       sockets_(new SocketListModel(timeline, QStringLiteral("udp"), this)),
       socketView_(new QTableView(this)), datagrams_(new UdpDatagramView(timeline, this)),
       log_(new EventLogPanel(timeline, QStringLiteral("udp-"), this))
@@ -167,7 +175,10 @@ UdpPanel::UdpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
             refreshLadder();
     });
     statsTimer->start();
-    onListeningChanged(false);
+    // A lab that outlived the previous panel may be bound already.
+    if (lab_->isListening())
+        portSpin_->setValue(lab_->serverPort());
+    onListeningChanged(lab_->isListening());
     updateSendButtons();
     updateRelayStats();
     addEmptyStates();
@@ -376,7 +387,7 @@ QGroupBox* UdpPanel::buildRelayBox()
 
 void UdpPanel::showNote(QLabel* label, const QString& text, bool bad)
 {
-    label->setStyleSheet(bad ? QStringLiteral("color: #b71c1c; font-weight: bold;") : QString());
+    label->setStyleSheet(StageColors::noteStyle(bad));
     label->setText(text);
 }
 
@@ -605,6 +616,11 @@ void UdpPanel::addEmptyStates()
                          "with no handshake before it and no ACK after it.")
                           .arg(sendText));
     noArrows->setAction(sendText, [this] { send(); });
+}
+
+void UdpPanel::setLanHost(const QString& from, const QString& to)
+{
+    followLanHost(hostEdit_, from, to);
 }
 
 } // namespace netstage

@@ -25,8 +25,9 @@ class WireCapture;
 
 // The UDP lab on screen: the tutorial's dgram server (seed or echo), a client that sends text
 // or hex once or N times, the relay's knobs (loss, duplicate, reorder, delay, jitter), the
-// sockets, a picture of what became of each datagram, and the event log. The panel owns its
-// lab; actions go to the lab and come back only as events on the shared timeline.
+// sockets, a picture of what became of each datagram, and the event log. The window owns the
+// lab (or, alone in a test, the panel); actions go to the lab and come back only as events on the
+// shared timeline.
 class UdpPanel : public QWidget
 {
     Q_OBJECT
@@ -35,7 +36,14 @@ public:
     // TCP segments, so the panel keeps them only for symmetry with the other labs.
     UdpPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
              QWidget* parent = nullptr);
+    // Shows and commands `lab`, which outlives the panel (the window's: a language switch
+    // rebuilds the panel while the lab and its sockets stay). Null: the panel makes its own.
+    UdpPanel(UdpLab* lab, Timeline* timeline, KernelObserver* observer, WireCapture* wire,
+             QWidget* parent = nullptr);
     ~UdpPanel() override;
+    // LAN mode: the server's address box follows from `from` to `to` unless the user typed
+    // another address (followLanHost).
+    void setLanHost(const QString& from, const QString& to);
 
     UdpLab* lab() const { return lab_; }
     SocketListModel* socketModel() const { return sockets_; }

@@ -7,6 +7,7 @@
 #include "core/observe/wire_capture.h"
 #include "core/url/url_walk.h"
 #include "ui/common/empty_state.h"
+#include "ui/common/stage_colors.h"
 #include "ui/http/http_exchange_view.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/url/url_step_model.h"
@@ -636,7 +637,7 @@ void UrlPanel::updateButtons()
 void UrlPanel::showNote(const QString& text, bool bad)
 {
     note_->setText(text);
-    note_->setStyleSheet(bad ? QStringLiteral("color: #b71c1c; font-weight: bold;") : QString());
+    note_->setStyleSheet(StageColors::noteStyle(bad));
 }
 
 void UrlPanel::setEvents(std::vector<Event> events)

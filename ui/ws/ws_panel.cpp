@@ -6,6 +6,8 @@
 #include "core/ws/ws_handshake.h"
 #include "core/ws/ws_lab.h"
 #include "ui/common/empty_state.h"
+#include "ui/common/lan_host.h"
+#include "ui/common/stage_colors.h"
 #include "ui/common/state_cell_delegate.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/log/event_log_panel.h"
@@ -68,7 +70,13 @@ QString showHead(const QString& head)
 } // namespace
 
 WsPanel::WsPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire, QWidget* parent)
-    : QWidget(parent), timeline_(timeline), lab_(new WsLab(timeline, observer, this)),
+    : WsPanel(nullptr, timeline, observer, wire, parent)
+{
+}
+
+WsPanel::WsPanel(WsLab* lab, Timeline* timeline, KernelObserver* observer, WireCapture* wire,
+                 QWidget* parent)
+    : QWidget(parent), timeline_(timeline), lab_(lab ? lab : new WsLab(timeline, observer, this)),
       sockets_(new SocketListModel(timeline, QStringLiteral("ws"), this)),
       socketView_(new QTableView(this)),
       log_(new EventLogPanel(timeline, QStringLiteral("ws-"), this))
@@ -167,7 +175,10 @@ WsPanel::WsPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire
             refreshDetails();
     });
     refresh->start();
-    onListeningChanged(false);
+    // A lab that outlived the previous panel may be listening already.
+    if (lab_->isListening())
+        portSpin_->setValue(lab_->serverPort());
+    onListeningChanged(lab_->isListening());
     refreshDetails();
     updateActions();
     addEmptyStates();
@@ -330,7 +341,7 @@ QGroupBox* WsPanel::buildSocketBox()
 
 void WsPanel::showNote(QLabel* label, const QString& text, bool bad)
 {
-    label->setStyleSheet(bad ? QStringLiteral("color: #b71c1c; font-weight: bold;") : QString());
+    label->setStyleSheet(StageColors::noteStyle(bad));
     label->setText(text);
 }
 
@@ -671,6 +682,11 @@ void WsPanel::addEmptyStates()
                                    "(opcode, FIN, mask, length) then appear here.")
                                     .arg(start));
     log_->emptyState()->setAction(start, [this] { startServer(); });
+}
+
+void WsPanel::setLanHost(const QString& from, const QString& to)
+{
+    followLanHost(hostEdit_, from, to);
 }
 
 } // namespace netstage

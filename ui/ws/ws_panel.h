@@ -34,7 +34,14 @@ class WsPanel : public QWidget
 public:
     WsPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wire,
             QWidget* parent = nullptr);
+    // Shows and commands `lab`, which outlives the panel (the window's: a language switch
+    // rebuilds the panel while the lab, its server and its chats stay). Null: its own lab.
+    WsPanel(WsLab* lab, Timeline* timeline, KernelObserver* observer, WireCapture* wire,
+            QWidget* parent = nullptr);
     ~WsPanel() override;
+    // LAN mode: the server's address box follows from `from` to `to` unless the user typed
+    // another address (followLanHost).
+    void setLanHost(const QString& from, const QString& to);
 
     WsLab* lab() const { return lab_; }
     SocketListModel* socketModel() const { return sockets_; }

@@ -176,7 +176,7 @@ void TstNames::explainSentence()
 
 void TstNames::qtNameOfEnd()
 {
-    // DESIGN.md: the log shows `end` = `readChannelFinished` for students moving to Qt (bare or
+    // docs/EVENTS.md: the log shows `end` = `readChannelFinished` for students moving to Qt (bare or
     // qualified with its class).
     const QString end = netstage::Explain::qtName(QStringLiteral("end"));
     QVERIFY2(end == QStringLiteral("readChannelFinished") ||

@@ -1,11 +1,14 @@
 // The command line, parsed only (nothing runs): defaults, every option, and bad usage.
 #include "core/cli/cli.h"
 
+#include "core/base/hex.h"
+
 #include <QTest>
 #include <vector>
 
 using netstage::Cli;
 using netstage::Command;
+using netstage::HexBytes;
 using netstage::TcpPreset;
 
 namespace {
@@ -54,6 +57,9 @@ private slots:
     void version();
     void headless();
     void langFromArgv();
+    void oneTable();
+    void hexOneReading_data();
+    void hexOneReading();
 };
 
 void TstCliArgs::noArgumentsIsGui()
@@ -255,6 +261,58 @@ void TstCliArgs::langFromArgv()
     const Command c = parse({"--lang", "en", "tcp", "serve"});
     QCOMPARE(c.kind, Command::Kind::TcpServe);
     QCOMPARE(c.lang, QStringLiteral("en"));
+}
+
+void TstCliArgs::oneTable()
+{
+    // One parser for every lab (core/cli/cli_options.h): --opt=value beside --opt value, an
+    // option of another verb named with its verb, the usage lines made from the table.
+    QCOMPARE(parse({"tcp", "serve", "--port=9001"}).port, quint16(9001));
+    const Command other = parse({"tcp", "serve", "--send", "hello"});
+    QCOMPARE(other.kind, Command::Kind::UsageError);
+    QVERIFY2(other.error.contains(QLatin1String("tcp connect")), qPrintable(other.error));
+    const Command flagValue = parse({"tcp", "connect", "127.0.0.1:9", "--hex=yes"});
+    QCOMPARE(flagValue.kind, Command::Kind::UsageError);
+    const Command unknown = parse({"tcp", "lesson", "teardown", "--colour"});
+    QVERIFY2(unknown.error.contains(QLatin1String("--step-delay")), qPrintable(unknown.error));
+    QVERIFY2(Cli::tcpHelp().contains(QLatin1String("netstage tcp connect HOST:PORT "
+                                                   "[--send TEXT]... [--hex]")),
+             qPrintable(Cli::tcpHelp()));
+    // Every lab's help starts with usage lines made the same way.
+    for (const netstage::LabCli& m : Cli::labModules())
+        QVERIFY2(m.help().startsWith(QStringLiteral("Usage:\n  netstage %1").arg(m.name)),
+                 qPrintable(m.help().left(200)));
+}
+
+void TstCliArgs::hexOneReading_data()
+{
+    // One reading for --hex and the window's Hex box (core/base/hex.h): "" = not hex bytes.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("spaced") << "48 65 6c 6c 6f" << QByteArray("Hello") << true;
+    QTest::newRow("packed") << "48656C" << QByteArray("Hel") << true;
+    QTest::newRow("colons") << "48:65:6c" << QByteArray("Hel") << true;
+    QTest::newRow("0x packed") << "0x48656c" << QByteArray("Hel") << true;
+    QTest::newRow("0x each") << "0x48 0X65 0x6c" << QByteArray("Hel") << true;
+    QTest::newRow("half a byte") << "48 6" << QByteArray() << false;
+    QTest::newRow("not hex") << "48 zz" << QByteArray() << false;
+    QTest::newRow("0x alone") << "0x" << QByteArray() << false;
+}
+
+void TstCliArgs::hexOneReading()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, ok);
+    const HexBytes h = HexBytes::parse(text);
+    QCOMPARE(h.ok(), ok);
+    QCOMPARE(h.bytes, bytes);
+    if (!ok)
+        QVERIFY(!h.badToken.isEmpty());
+    // The command line takes exactly what the reading takes.
+    const Command c = parse({"tcp", "connect", "127.0.0.1:9", "--hex", "--send", text});
+    QCOMPARE(c.kind, ok ? Command::Kind::TcpConnect : Command::Kind::UsageError);
 }
 
 QTEST_GUILESS_MAIN(TstCliArgs)

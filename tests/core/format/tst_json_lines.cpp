@@ -1,4 +1,4 @@
-// JSON Lines: the exact shape of one line (DESIGN.md's names in DESIGN.md's order, omission of
+// JSON Lines: the exact shape of one line (docs/EVENTS.md's names in its order, omission of
 // what does not apply), escaping, UTF-8, binary payloads as "hex", parsing back, the writer.
 #include "core/base/event.h"
 #include "core/base/timeline.h"
@@ -186,7 +186,7 @@ void TstJsonLines::escaping()
 void TstJsonLines::controlCharactersAreEscapedText()
 {
     // Control characters are valid UTF-8: the payload stays "text", escaped as \u00XX; "hex" is
-    // only for payloads that are not valid UTF-8 (event.h, DESIGN.md).
+    // only for payloads that are not valid UTF-8 (event.h, docs/EVENTS.md).
     Event e = fullEvent();
     e.payload = QByteArray("bell\x07 unit\x1f nul-free\x01");
     e.bytes = e.payload.size();

@@ -269,15 +269,43 @@ private slots:
         RawPeer a(f.port()), b(f.port());
         QVERIFY(a.connected() && b.connected());
         QTRY_COMPARE(f.server.connectionCount(), 2);
+        // Both are busy (a request begun just now), so none gives way: the third is refused.
+        a.send("GET / HTTP/1.1\r\n");
+        b.send("GET / HTTP/1.1\r\n");
+        QTRY_COMPARE(testutil::filter(f.timeline, {QString(), ev::Data, QString(), ev::In}).size(),
+                     size_t(2));
         RawPeer c(f.port());
         QVERIFY(c.connected());
         QTRY_VERIFY_WITH_TIMEOUT(c.closed, 5000);
         QVERIFY(c.raw.startsWith("HTTP/1.1 503"));
         QVERIFY(testutil::has(f.timeline, {QString(), QStringLiteral("drop")}));
         // The two that were in are served.
-        a.send(get("/"));
+        a.send("Host: localhost\r\n\r\n");
         QTRY_COMPARE(a.answers.size(), 1);
         QCOMPARE(a.answers[0].status, 200);
+    }
+
+    void oldestIdleGivesWay()
+    {
+        // Issue 18: at the limit, the oldest idle connection is closed for the newcomer.
+        Fixture f;
+        HttpServerOptions o;
+        o.maxConnections = 2;
+        QVERIFY(f.start(o));
+        RawPeer a(f.port()), b(f.port());
+        QVERIFY(a.connected() && b.connected());
+        QTRY_COMPARE(f.server.connectionCount(), 2);
+        RawPeer c(f.port());
+        QVERIFY(c.connected());
+        QTRY_VERIFY_WITH_TIMEOUT(a.closed, 5000);
+        QVERIFY(a.raw.isEmpty()); // idle: closed without an answer
+        const auto drops = testutil::filter(f.timeline, {QString(), QStringLiteral("drop")});
+        QCOMPARE(drops.size(), size_t(1));
+        QVERIFY(drops[0].extra.value(QStringLiteral("evicted")).toBool());
+        c.send(get("/"));
+        QTRY_COMPARE(c.answers.size(), 1);
+        QCOMPARE(c.answers[0].status, 200);
+        QVERIFY(!b.closed);
     }
 
     void peerFinAfterRequest()

@@ -47,6 +47,24 @@ class TstHttpSite : public QObject
 {
     Q_OBJECT
 private slots:
+    void strictRequests()
+    {
+        // Issue 18: two Host headers are refused (RFC 9112 3.2); the 301 page escapes the
+        // client's target; a file of the built-in site asked as a folder is not there.
+        HttpSite site;
+        HttpSiteRequest two;
+        two.method = "GET";
+        two.target = "/";
+        two.host = "a.test";
+        two.hostFields = 2;
+        QCOMPARE(site.respond(two).status, 400);
+        const HttpSiteResponse r = ask(site, "/\"><script>alert(1)</script>", "example.test");
+        QCOMPARE(r.status, 301);
+        QVERIFY2(!r.body.contains("<script>"), r.body.constData());
+        QVERIFY(r.body.contains("&lt;script&gt;"));
+        QCOMPARE(ask(site, "/index.html/").status, 404);
+    }
+
     void virtualHosts()
     {
         HttpSite site;
@@ -161,6 +179,20 @@ private slots:
         HttpSiteResponse r = ask(site, "/sub?q=1");
         QCOMPARE(r.status, 301);
         QCOMPARE(header(r, "Location"), QByteArray("/sub/?q=1"));
+        // Issue 18: a path-absolute Location ("//sub/" would name the host "sub"), and a file
+        // asked for as a folder is not there.
+        QCOMPARE(header(ask(site, "//sub"), "Location"), QByteArray("/sub/"));
+        QCOMPARE(ask(site, "/index.html/").status, 404);
+        // Streamed: the file is named, not read.
+        HttpSiteRequest sr;
+        sr.method = "GET";
+        sr.target = "/index.html";
+        sr.host = "localhost";
+        sr.streamFiles = true;
+        const HttpSiteResponse streamed = site.respond(sr);
+        QCOMPARE(streamed.status, 200);
+        QVERIFY(streamed.body.isEmpty());
+        QCOMPARE(streamed.fileSize, qint64(11));
         QCOMPARE(ask(site, "/empty/").status, 403);
 
         // Every way out is closed.

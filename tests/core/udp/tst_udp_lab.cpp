@@ -256,7 +256,7 @@ void TstUdpLab::throughTheRelay()
     o.viaRelay = true;
     const QString c = lab.openClient(QStringLiteral("127.0.0.1"), lab.serverPort(), o);
     QVERIFY(!c.isEmpty());
-    QVERIFY(lab.relay() && lab.relay()->isRunning());
+    QVERIFY2(lab.relay() && lab.relay()->isRunning(), testutil::dump(tl).constData());
     QVERIFY(lab.openSockets().contains(UdpRelay::kSocketId));
     QVERIFY(lab.send(c, "via"));
     QTRY_VERIFY_WITH_TIMEOUT(testutil::has(tl, {c, kMessage, ev::App, ev::In}), 5000);

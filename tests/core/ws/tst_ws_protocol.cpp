@@ -11,6 +11,7 @@ using netstage::HttpHead;
 using netstage::WsFrame;
 using netstage::WsFrameParser;
 using netstage::WsHandshake;
+using netstage::WsUtf8Refragmenter;
 
 namespace {
 
@@ -63,6 +64,8 @@ class TstWsProtocol : public QObject
     Q_OBJECT
 private slots:
     void acceptOfTheRfcExample();
+    void keyMustBeSixteenBytes();
+    void textFragmentsRecutAtCharacters();
     void parseUpgradeRequest();
     void classify_data();
     void classify();
@@ -84,6 +87,52 @@ void TstWsProtocol::acceptOfTheRfcExample()
     QCOMPARE(WsHandshake::acceptFor("dGhlIHNhbXBsZSBub25jZQ=="),
              QByteArray("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
     QCOMPARE(WsHandshake::kGuid, QByteArray("258EAFA5-E914-47DA-95CA-C5AB0DC85B11"));
+}
+
+void TstWsProtocol::keyMustBeSixteenBytes()
+{
+    // RFC 6455 4.2.1: 16 random bytes in base64 (issue 18: short, empty and missing got 101
+    // or no answer at all).
+    QVERIFY(WsHandshake::keyIsValid("dGhlIHNhbXBsZSBub25jZQ=="));
+    QVERIFY(!WsHandshake::keyIsValid("short"));
+    QVERIFY(!WsHandshake::keyIsValid(""));
+    QVERIFY(!WsHandshake::keyIsValid("dGhlIHNhbXBsZSBub25jZQ"));   // no padding: 22 characters
+    QVERIFY(!WsHandshake::keyIsValid("dGhlIHNhbXBsZSBub25j!Q==")); // not base64
+    QVERIFY(!WsHandshake::keyIsValid("dGhlIHNhbXBsZSBub25jZSBub25jZQ==")); // 22 bytes
+}
+
+void TstWsProtocol::textFragmentsRecutAtCharacters()
+{
+    // "ok€" split inside the €: Qt 6.4 would close with 1007 (issue 18); re-cut, each fragment
+    // holds whole characters. Masked frames, as a client sends them.
+    auto frame = [](int b0, const QByteArray& payload, const QByteArray& key) {
+        QByteArray f;
+        f += char(b0);
+        f += char(0x80 | payload.size());
+        f += key;
+        for (int i = 0; i < payload.size(); ++i)
+            f += char(payload[i] ^ key[i % 4]);
+        return f;
+    };
+    const QByteArray key("\x11\x22\x33\x44", 4);
+    const QByteArray zero(4, '\0');
+    WsUtf8Refragmenter r;
+    const QByteArray in = frame(0x01, "ok\xe2", key) + frame(0x89, "p", key) + // a ping between
+                          frame(0x80, "\x82\xac", key);
+    // Fed byte by byte: the result must not depend on how the bytes arrive.
+    QByteArray out;
+    for (char c : in)
+        out += r.feed(QByteArray(1, c));
+    QCOMPARE(out,
+             frame(0x01, "ok", zero) + frame(0x89, "p", key) + frame(0x80, "\xe2\x82\xac", zero));
+    // Binary and unfragmented text pass as they are; invalid UTF-8 stays invalid.
+    WsUtf8Refragmenter p;
+    const QByteArray plain = frame(0x82, "\xe2", key) + frame(0x81, "\xff", key);
+    QCOMPARE(p.feed(plain), plain);
+    QCOMPARE(WsUtf8Refragmenter::incompleteTail("ok\xe2\x82"), 2);
+    QCOMPARE(WsUtf8Refragmenter::incompleteTail("ok\xe2\x82\xac"), 0);
+    QCOMPARE(WsUtf8Refragmenter::incompleteTail("\xf0\x9f\x98"), 3);
+    QCOMPARE(WsUtf8Refragmenter::incompleteTail("abc"), 0);
 }
 
 void TstWsProtocol::parseUpgradeRequest()

@@ -1,7 +1,7 @@
 // Datagrams on the ladder, from real UDP sockets on loopback (the UDP lab, its relay): one lane
 // per endpoint in the order they appear, one arrow per datagram with no states, a datagram the
 // relay dropped ends halfway, a delayed one reaches down to the row where it arrived. DNS
-// datagrams (the URL walk's events, briefs/url-contract.md) are labelled with their question
+// datagrams (the URL walk's events, docs/EVENTS.md) are labelled with their question
 // and answer. The pictures land in the build directory for a person to look at.
 #include "core/base/timeline.h"
 #include "core/cli/cli.h"
@@ -331,7 +331,7 @@ private slots:
         lab.closeAll();
     }
 
-    // The URL walk's DNS datagrams (events as in briefs/url-contract.md): lanes in the order
+    // The URL walk's DNS datagrams (events as in docs/EVENTS.md): lanes in the order
     // the resolver talks to each server, labelled with the question and the answer.
     void dnsLabels()
     {

@@ -421,7 +421,7 @@ void TstLadderPainter::screenshots()
         qInfo("screenshot: %s", qPrintable(path));
     }
 
-    // Chinese in a marker (a student typed 你好): needs a CJK font, as PLATFORM-FACTS says.
+    // Chinese in a marker (a student typed 你好): needs a CJK font, as docs/PLATFORM-FACTS.md says.
     if (QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty())
         QSKIP("no Chinese font installed (apt-get install fonts-wqy-microhei)");
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));

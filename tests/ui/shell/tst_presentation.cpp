@@ -228,7 +228,7 @@ void TstPresentation::overlayListsEveryShortcut()
         QVERIFY2(listed.contains(a), qPrintable(a->text()));
     }
     QCOMPARE(int(table.size()), withKeys);
-    // The playback controls the brief names, and the window's own menus.
+    // The playback controls (the ladder's keys), and the window's own menus.
     QStringList texts;
     for (const ShortcutRow& r : table)
         texts << r.group + QLatin1Char('|') + r.text;

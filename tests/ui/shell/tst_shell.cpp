@@ -126,8 +126,9 @@ void TstShell::languageSwitchesAtRunTimeAndKeepsTheSession()
     QAction* zh = w.menuBar()->findChild<QAction*>(QStringLiteral("language_zh_CN"));
     QVERIFY(zh);
     QSignalSpy changed(&w, &MainWindow::languageChanged);
-    // Sockets are open (the server and its connection), so the window asks first; the
-    // user says yes.
+    // Sockets are open (the server and its connection); the window owns every lab, so a
+    // switch closes none and asks nothing (a question box, if one came, is answered yes and
+    // fails the test below).
     QString question;
     QTimer::singleShot(300, [&question] {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
@@ -139,7 +140,7 @@ void TstShell::languageSwitchesAtRunTimeAndKeepsTheSession()
     zh->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
     QCOMPARE(w.language(), QStringLiteral("zh_CN"));
-    QVERIFY2(question.contains(QStringLiteral("open socket")), qPrintable(question));
+    QVERIFY2(question.isEmpty(), qPrintable(question));
     QVERIFY2(menuTitles(&w).contains(QStringLiteral("文件(&F)")),
              qPrintable(menuTitles(&w).join(QLatin1Char('|'))));
     QVERIFY2(tabTitles(&w).contains(QStringLiteral("握手与挥手")),
