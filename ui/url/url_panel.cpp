@@ -339,6 +339,7 @@ void UrlPanel::retranslate()
     if (explain_->text().isEmpty())
         explain_->setText(tr("Each step of the walk lights up here as it happens; open a step "
                              "to see its events."));
+    describeEmptyStates();
 }
 
 void UrlPanel::changeEvent(QEvent* event)
@@ -783,28 +784,41 @@ void UrlPanel::openWithDialog()
 
 void UrlPanel::addEmptyStates()
 {
-    const QString goText = EmptyState::plainText(goButton_->text());
     auto* noSteps = EmptyState::over(steps_);
     noSteps->setObjectName(QStringLiteral("urlStepsEmpty"));
+    noSteps->setAction(QStringLiteral("Go"), [this] { go(); });
+    auto* noRequests = new EmptyState(waterfall_, [this] { return waterfall_->rowCount() == 0; });
+    noRequests->setObjectName(QStringLiteral("urlWaterfallEmpty"));
+    noRequests->setAction(QStringLiteral("Go"), [this] { go(); });
+    auto* noArrows = new EmptyState(ladder_, [this] { return ladder_->ladder().items.empty(); });
+    noArrows->setObjectName(QStringLiteral("urlLadderEmpty"));
+    noArrows->setAction(QStringLiteral("Go"), [this] { go(); });
+    describeEmptyStates();
+}
+
+void UrlPanel::describeEmptyStates()
+{
+    // This panel outlives a language switch: retranslate() says it all again.
+    auto* noSteps = findChild<EmptyState*>(QStringLiteral("urlStepsEmpty"));
+    auto* noRequests = findChild<EmptyState*>(QStringLiteral("urlWaterfallEmpty"));
+    auto* noArrows = findChild<EmptyState*>(QStringLiteral("urlLadderEmpty"));
+    if (!noSteps || !noRequests || !noArrows)
+        return; // not made yet
+    const QString goText = EmptyState::plainText(goButton_->text());
     noSteps->setText(tr("No walk yet"),
                      tr("“%1” walks the URL above on real sockets: the DNS caches, the "
                         "resolver, the connection, the request, the redirect, the page; each step "
                         "lights up here.")
                          .arg(goText));
-    noSteps->setAction(goText, [this] { go(); });
-    auto* noRequests = new EmptyState(waterfall_, [this] { return waterfall_->rowCount() == 0; });
-    noRequests->setObjectName(QStringLiteral("urlWaterfallEmpty"));
     noRequests->setText(tr("No requests yet"),
                         tr("The walk's requests appear here as a browser's Network panel shows "
                            "them, one bar each."));
-    noRequests->setAction(goText, [this] { go(); });
-    auto* noArrows = new EmptyState(ladder_, [this] { return ladder_->ladder().items.empty(); });
-    noArrows->setObjectName(QStringLiteral("urlLadderEmpty"));
     noArrows->setText(tr("Nothing to draw yet"),
                       tr("“%1” walks the URL: every DNS datagram and TCP segment of the walk "
                          "becomes an arrow here.")
                           .arg(goText));
-    noArrows->setAction(goText, [this] { go(); });
+    for (EmptyState* e : {noSteps, noRequests, noArrows})
+        e->actionButton()->setText(goText);
 }
 
 } // namespace netstage

@@ -86,6 +86,7 @@ protected:
 private:
     // What each empty view will show and the one action that fills it.
     void addEmptyStates();
+    void describeEmptyStates();
     void buildUi();
     void retranslate();
     void flush();

@@ -78,6 +78,7 @@ private slots:
     void guidedRunAdvancesOnRealActions();
     void escEndsTheGuidedRun();
     void emptyStatesSayWhatAndFillTheView();
+    void everythingFollowsTheLanguage();
 
 private:
     void freshSettings();
@@ -457,6 +458,28 @@ void TstStartPage::emptyStatesSayWhatAndFillTheView()
                      !plain(e->actionButton()->text()).isEmpty(),
                  qPrintable(name));
     }
+}
+
+void TstStartPage::everythingFollowsTheLanguage()
+{
+    // The start page and the rebuilt panels come back in Chinese; the URL panel, which a
+    // switch keeps, says its empty states again in the new language.
+    MainWindow w;
+    w.show();
+    QVERIFY(w.setLanguage(QStringLiteral("zh_CN"), false));
+    QCOMPARE(w.startPage()->cardButton(QStringLiteral("tcp"))->text(),
+             QStringLiteral("打开 TCP 实验"));
+    QVERIFY(w.startPage()->isOfferingTour());
+    auto* tcp = EmptyState::of(w.tcpPanel()->socketView());
+    QVERIFY(tcp);
+    QCOMPARE(tcp->title(), QStringLiteral("还没有服务器"));
+    auto* walk = w.findChild<EmptyState*>(QStringLiteral("urlStepsEmpty"));
+    QVERIFY(walk);
+    QCOMPARE(walk->title(), QStringLiteral("还没有走过"));
+    QCOMPARE(walk->actionButton()->text(), QStringLiteral("前往"));
+    QVERIFY(w.setLanguage(QStringLiteral("en"), false));
+    QCOMPARE(walk->title(), QStringLiteral("No walk yet"));
+    QCOMPARE(walk->actionButton()->text(), QStringLiteral("Go"));
 }
 
 QTEST_MAIN(TstStartPage)
