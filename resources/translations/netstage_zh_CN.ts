@@ -313,6 +313,9 @@ Options:
   --view V        the view for --screenshot: tcp (default), lessons, handshake,
                   tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,
                   presentation, shortcuts, tcp-states
+  --view V        the view for --screenshot: tcp (default), start, lessons,
+                  handshake, tcp-vs-udp, udp, http, https, ws, url, url-waterfall,
+                  osi, presentation, shortcuts; empty-V: view V before anything ran
   --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
   --version       the version
 
@@ -325,6 +328,9 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
   --view V        --screenshot 使用的视图：tcp（默认）、lessons、handshake、
                   tcp-vs-udp、udp、http、ws、url、url-waterfall、osi、
                   presentation、shortcuts、tcp-states
+  --view V        --screenshot 使用的视图：tcp（默认）、start、lessons、
+                  handshake、tcp-vs-udp、udp、http、https、ws、url、url-waterfall、
+                  osi、presentation、shortcuts；empty-V：视图 V 在运行任何东西之前的样子
   --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
   --version       显示版本
 
@@ -1168,6 +1174,14 @@ text: %3</source>
         <source>A %1 event is not a packet: choose a segment, a datagram or a data event to see its layers.</source>
         <translation>%1 事件不是数据包：请选择报文段、数据报或 data 事件来查看它的分层。</translation>
     </message>
+    <message>
+        <source>No events yet</source>
+        <translation>还没有事件</translation>
+    </message>
+    <message>
+        <source>Everything a socket of this lab does appears here, one row each.</source>
+        <translation>这个实验中套接字做的每一件事都会出现在这里，每件事一行。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::Explain</name>
@@ -1581,6 +1595,61 @@ text: %3</source>
     <message>
         <source>unknown view &quot;%1&quot; (known: %2)</source>
         <translation>未知视图“%1”（已知：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::GuidedTour</name>
+    <message>
+        <source>Esc ends the guided run.</source>
+        <translation>按 Esc 结束引导。</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: start the tutorial&apos;s server</source>
+        <translation>第 1 步（共 4 步）：启动教程中的服务器</translation>
+    </message>
+    <message>
+        <source>Press “%1” (the seed preset, port 8124). In the log: listening. In the socket table: the server, in LISTEN.</source>
+        <translation>按“%1”（seed 预设，端口 8124）。日志中会出现：listening。套接字表中会出现：服务器，状态 LISTEN。</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: connect a client</source>
+        <translation>第 2 步（共 4 步）：连接一个客户端</translation>
+    </message>
+    <message>
+        <source>Press “%1”. In the log: connect on the client, connection on the server, then the server&apos;s welcome line arriving as data. In the socket table: the client and the server&apos;s side, both ESTABLISHED.</source>
+        <translation>按“%1”。日志中会出现：客户端的 connect、服务器的 connection，然后服务器的欢迎语作为 data 到达。套接字表中会出现：客户端和服务器一侧的连接，都是 ESTABLISHED。</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: send a message</source>
+        <translation>第 3 步（共 4 步）：发送一条消息</translation>
+    </message>
+    <message>
+        <source>Type a few words and press “%1”. In the log: data out of the client, data into the server, and its answer “%2” coming back. In the socket table: both sides stay ESTABLISHED.</source>
+        <translation>输入几个字，然后按“%1”。日志中会出现：客户端发出的 data、服务器收到的 data，以及它回复的“%2”。套接字表中：两端仍然是 ESTABLISHED。</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: half-close</source>
+        <translation>第 4 步（共 4 步）：半关闭</translation>
+    </message>
+    <message>
+        <source>Press “%1”: the client sends FIN and keeps reading. In the log: finish on the client, end at the server, which then ends its side too (the seed server does). In the socket table: the client goes through FIN-WAIT-2 and stays in TIME-WAIT for 60 seconds.</source>
+        <translation>按“%1”：客户端发送 FIN，但继续读取。日志中会出现：客户端的 finish、服务器的 end，随后服务器也结束自己这一侧（seed 服务器就是这样做的）。套接字表中：客户端经过 FIN-WAIT-2，然后在 TIME-WAIT 停留 60 秒。</translation>
+    </message>
+    <message>
+        <source>Done: the tutorial&apos;s TCP chapter, on real sockets</source>
+        <translation>完成：用真实套接字走完了教程的 TCP 一章</translation>
+    </message>
+    <message>
+        <source>Every row of the log is one thing a socket did; the socket table keeps closed sockets, so TIME-WAIT stays visible. Next: the 4-way teardown drawn as a ladder, in “Handshake &amp; teardown”.</source>
+        <translation>日志的每一行都是某个套接字做的一件事；套接字表会保留已关闭的套接字，所以 TIME-WAIT 一直看得见。下一步：在“握手与挥手”中看 4 次挥手画成的时序图。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>End the guided run</source>
+        <translation>结束引导</translation>
     </message>
 </context>
 <context>
@@ -2037,12 +2106,28 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
         <translation>没有响应：%1（%2）</translation>
     </message>
     <message>
+        <source>No request yet</source>
+        <translation>还没有请求</translation>
+    </message>
+    <message>
+        <source>“%1” asks the demo site for the URL above; each request is listed here, its bytes beside it.</source>
+        <translation>“%1”向演示网站请求上面的 URL；每个请求都列在这里，旁边是它的字节。</translation>
+    </message>
+    <message>
+        <source>No timings yet</source>
+        <translation>还没有计时</translation>
+    </message>
+    <message>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
         <source>HTTPS (TLS)</source>
         <translation>HTTPS（TLS）</translation>
+    </message>
+    <message>
+        <source>Each request draws one bar here: DNS, connect, send, wait and download.</source>
+        <translation>每个请求在这里画一条横条：DNS、连接、发送、等待和下载。</translation>
     </message>
 </context>
 <context>
@@ -3723,6 +3808,14 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
         <source>Choose a folder for the slides</source>
         <translation>选择存放幻灯片的文件夹</translation>
     </message>
+    <message>
+        <source>No lesson drawn yet</source>
+        <translation>还没有画出课程</translation>
+    </message>
+    <message>
+        <source>“%1” runs the chosen lesson on real sockets and draws every segment here as it happens, with each side&apos;s state. Or open a recording (Ctrl+O).</source>
+        <translation>“%1”在真实套接字上运行选中的课程，并在报文段发生时把它画在这里，附上两端的状态。也可以打开一个录制文件（Ctrl+O）。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::LessonRunner</name>
@@ -4445,6 +4538,16 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
     <message>
         <source>&amp;Nothing but errors</source>
         <translation>只记录错误(&amp;N)</translation>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>开始页(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Guided run of the TCP chapter</source>
+        <translation>TCP 一章的引导(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -5071,6 +5174,145 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
     </message>
 </context>
 <context>
+    <name>netstage::StartPage</name>
+    <message>
+        <source>Start here: the tutorial, one chapter a card</source>
+        <translation>从这里开始：教程的每一章是一张卡片</translation>
+    </message>
+    <message>
+        <source>Every button opens a view ready to run, with real sockets on this machine: the lesson chosen, the server preset set, the URL typed. Press the view&apos;s own button to begin.</source>
+        <translation>每个按钮都会打开一个准备就绪的视图，在本机上使用真实套接字：课程已选好，服务器预设已设置，URL 已填好。按视图中自己的按钮即可开始。</translation>
+    </message>
+    <message>
+        <source>First time here? Follow the guided run of the TCP chapter: start the tutorial&apos;s server, connect, send, half-close. Each step points at the button to press and says what will appear in the log and in the socket table.</source>
+        <translation>第一次使用？跟着引导走一遍 TCP 一章：启动教程中的服务器、连接、发送、半关闭。每一步都会指出要按的按钮，并说明日志和套接字表中会出现什么。</translation>
+    </message>
+    <message>
+        <source>Start the guided run</source>
+        <translation>开始引导</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>The network model</source>
+        <translation>网络模型</translation>
+    </message>
+    <message>
+        <source>The seven OSI layers beside TCP/IP&apos;s four, and a real frame of the TCP lab taken apart layer by layer.</source>
+        <translation>OSI 七层与 TCP/IP 四层对照，并把 TCP 实验中的一个真实帧逐层拆开。</translation>
+    </message>
+    <message>
+        <source>Open the network model</source>
+        <translation>打开网络模型</translation>
+    </message>
+    <message>
+        <source>Type a URL, load a page</source>
+        <translation>输入 URL 到页面加载</translation>
+    </message>
+    <message>
+        <source>What the browser does after you press Enter: DNS, the connection, the request, the 301 redirect, the page and its resources.</source>
+        <translation>按下回车后浏览器做了什么：DNS、建立连接、请求、301 重定向、页面及其资源。</translation>
+    </message>
+    <message>
+        <source>Walk http://example.test/</source>
+        <translation>走一遍 http://example.test/</translation>
+    </message>
+    <message>
+        <source>The 3-way handshake</source>
+        <translation>3 次握手</translation>
+    </message>
+    <message>
+        <source>SYN, SYN+ACK, ACK between two real sockets, drawn as a ladder with each side&apos;s kernel state.</source>
+        <translation>两个真实套接字之间的 SYN、SYN+ACK、ACK，画成时序图，附上两端的内核状态。</translation>
+    </message>
+    <message>
+        <source>Choose the handshake lesson</source>
+        <translation>选择握手课程</translation>
+    </message>
+    <message>
+        <source>The 4-way teardown</source>
+        <translation>4 次挥手</translation>
+    </message>
+    <message>
+        <source>FIN, ACK, FIN, ACK step by step: who waits in FIN-WAIT-2, CLOSE-WAIT and TIME-WAIT, and why.</source>
+        <translation>一步一步地看 FIN、ACK、FIN、ACK：谁在 FIN-WAIT-2、CLOSE-WAIT 和 TIME-WAIT 中等待，以及为什么。</translation>
+    </message>
+    <message>
+        <source>Choose the teardown lesson</source>
+        <translation>选择挥手课程</translation>
+    </message>
+    <message>
+        <source>Build a TCP service</source>
+        <translation>构建 TCP 服务</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s server on port 8124: start it, connect, send, half-close, and watch every socket&apos;s state.</source>
+        <translation>教程中端口 8124 上的服务器：启动它、连接、发送、半关闭，观察每个套接字的状态。</translation>
+    </message>
+    <message>
+        <source>Open the TCP lab</source>
+        <translation>打开 TCP 实验</translation>
+    </message>
+    <message>
+        <source>Build a UDP service</source>
+        <translation>构建 UDP 服务</translation>
+    </message>
+    <message>
+        <source>Datagrams without a connection: the tutorial&apos;s server on port 41234, and a relay that can lose them.</source>
+        <translation>没有连接的数据报：教程中端口 41234 上的服务器，以及一个会丢包的中继。</translation>
+    </message>
+    <message>
+        <source>Open the UDP lab</source>
+        <translation>打开 UDP 实验</translation>
+    </message>
+    <message>
+        <source>Build an HTTP service</source>
+        <translation>构建 HTTP 服务</translation>
+    </message>
+    <message>
+        <source>The demo site on port 8080: a request, the raw answer byte by byte, the redirect and the timings.</source>
+        <translation>端口 8080 上的演示网站：一个请求、逐字节的原始响应、重定向和计时。</translation>
+    </message>
+    <message>
+        <source>Open the HTTP lab</source>
+        <translation>打开 HTTP 实验</translation>
+    </message>
+    <message>
+        <source>Build a WebSocket service</source>
+        <translation>构建 WebSocket 服务</translation>
+    </message>
+    <message>
+        <source>The upgrade from HTTP, then frames both ways over the same TCP connection, on port 8090.</source>
+        <translation>从 HTTP 升级，然后在同一条 TCP 连接上双向收发数据帧，端口 8090。</translation>
+    </message>
+    <message>
+        <source>Open the WebSocket lab</source>
+        <translation>打开 WebSocket 实验</translation>
+    </message>
+    <message>
+        <source>Continue where you left off</source>
+        <translation>从上次离开的地方继续</translation>
+    </message>
+    <message>
+        <source>Press F1 (or ?) at any time for every keyboard shortcut; F11 presents to the class.</source>
+        <translation>随时按 F1（或 ?）查看所有快捷键；按 F11 进入课堂演示模式。</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>第 %1 节</translation>
+    </message>
+    <message>
+        <source>Nothing yet: the view you leave open and the recordings you save or open will be listed here next time.</source>
+        <translation>还没有内容：下次这里会列出你离开时打开的视图，以及你保存或打开过的录制文件。</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>回到 %1</translation>
+    </message>
+</context>
+<context>
     <name>netstage::TcpLab</name>
     <message>
         <source>The server stopped listening; connections it accepted stay open until they are closed.</source>
@@ -5398,6 +5640,22 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
     <message>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
+    </message>
+    <message>
+        <source>No server yet</source>
+        <translation>还没有服务器</translation>
+    </message>
+    <message>
+        <source>“%1” runs the tutorial&apos;s server on port %2; then “%3” connects a client. Every socket appears here with the kernel&apos;s state.</source>
+        <translation>“%1”在端口 %2 上运行教程中的服务器；然后“%3”连接一个客户端。每个套接字都会和它的内核状态一起出现在这里。</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet</source>
+        <translation>还什么都没有发生</translation>
+    </message>
+    <message>
+        <source>“%1” starts the server: its listening, then every connect, data, end and close of the TCP lab appears here, one row each.</source>
+        <translation>“%1”启动服务器：它的 listening，以及 TCP 实验之后的每个 connect、data、end 和 close，都会出现在这里，每个一行。</translation>
     </message>
 </context>
 <context>
@@ -6203,6 +6461,30 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <source>Ladder</source>
         <translation>时序图</translation>
     </message>
+    <message>
+        <source>No UDP server yet</source>
+        <translation>还没有 UDP 服务器</translation>
+    </message>
+    <message>
+        <source>“%1” binds the tutorial&apos;s server on port 41234 (no connection, no handshake); then “%2” sends it a datagram.</source>
+        <translation>“%1”在端口 41234 上绑定教程中的服务器（没有连接，也没有握手）；然后“%2”给它发送一个数据报。</translation>
+    </message>
+    <message>
+        <source>No datagrams yet</source>
+        <translation>还没有数据报</translation>
+    </message>
+    <message>
+        <source>“%1” starts the server; every datagram sent and received then appears here with its sender&apos;s address and port.</source>
+        <translation>“%1”启动服务器；之后收发的每个数据报都会连同发送方的地址和端口出现在这里。</translation>
+    </message>
+    <message>
+        <source>No datagrams to draw</source>
+        <translation>还没有可画的数据报</translation>
+    </message>
+    <message>
+        <source>“%1” sends a datagram to the target: each one becomes one arrow here, with no handshake before it and no ACK after it.</source>
+        <translation>“%1”向目标发送一个数据报：每个数据报在这里成为一个箭头，之前没有握手，之后没有 ACK。</translation>
+    </message>
 </context>
 <context>
     <name>netstage::UdpRelay</name>
@@ -6570,6 +6852,30 @@ URL        默认：内置演示站点上的 http://example.test/（在一个空
     <message>
         <source>Open a saved walk</source>
         <translation>打开保存的 URL 之旅</translation>
+    </message>
+    <message>
+        <source>No walk yet</source>
+        <translation>还没有走过</translation>
+    </message>
+    <message>
+        <source>“%1” walks the URL above on real sockets: the DNS caches, the resolver, the connection, the request, the redirect, the page; each step lights up here.</source>
+        <translation>“%1”在真实套接字上走一遍上面的 URL：DNS 缓存、解析器、连接、请求、重定向、页面；每一步都会在这里亮起。</translation>
+    </message>
+    <message>
+        <source>No requests yet</source>
+        <translation>还没有请求</translation>
+    </message>
+    <message>
+        <source>The walk&apos;s requests appear here as a browser&apos;s Network panel shows them, one bar each.</source>
+        <translation>这次访问的请求会像浏览器的“网络”面板那样出现在这里，每个请求一条横条。</translation>
+    </message>
+    <message>
+        <source>Nothing to draw yet</source>
+        <translation>还没有可画的内容</translation>
+    </message>
+    <message>
+        <source>“%1” walks the URL: every DNS datagram and TCP segment of the walk becomes an arrow here.</source>
+        <translation>“%1”走一遍这个 URL：这次访问的每个 DNS 数据报和 TCP 报文段都会在这里成为一个箭头。</translation>
     </message>
 </context>
 <context>
@@ -7483,6 +7789,22 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     <message>
         <source>Started %1 towards %2; its state is in the socket list. QWebSocket hides its own bytes: select the server&apos;s ws-conn socket to see the handshake byte for byte.</source>
         <translation>已启动 %1，目标 %2；它的状态见套接字列表。QWebSocket 隐藏了它自己的字节：选中服务器的 ws-conn 套接字，可以逐字节查看握手。</translation>
+    </message>
+    <message>
+        <source>No WebSocket server yet</source>
+        <translation>还没有 WebSocket 服务器</translation>
+    </message>
+    <message>
+        <source>“%1” runs the echo server on port 8090; then “%2” opens a client: an HTTP upgrade, then frames on the same TCP connection.</source>
+        <translation>“%1”在端口 8090 上运行 echo 服务器；然后“%2”打开一个客户端：先是 HTTP 升级，然后在同一条 TCP 连接上收发数据帧。</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet</source>
+        <translation>还什么都没有发生</translation>
+    </message>
+    <message>
+        <source>“%1” starts the server: the upgrade&apos;s bytes and every frame (opcode, FIN, mask, length) then appear here.</source>
+        <translation>“%1”启动服务器：升级请求的字节和之后的每个数据帧（操作码、FIN、掩码、长度）都会出现在这里。</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "core/explain/explain.h"
 #include "core/http/http_client.h"
 #include "core/http/http_server.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/lan_host.h"
 #include "ui/common/stage_colors.h"
 #include "ui/http/http_exchange_view.h"
@@ -114,6 +115,7 @@ HttpPanel::HttpPanel(HttpServer* server, HttpClient* client, Timeline* timeline,
     if (server_->isListening())
         portSpin_->setValue(server_->port());
     onListening(server_->isListening());
+    addEmptyStates();
 }
 
 void HttpPanel::showHttps()
@@ -193,6 +195,7 @@ QWidget* HttpPanel::buildClientBox()
                             QStringLiteral("PUT"), QStringLiteral("DELETE"),
                             QStringLiteral("OPTIONS")});
     urlEdit_ = new QLineEdit(QStringLiteral("http://example.test:8080/"), box);
+    urlEdit_->setObjectName(QStringLiteral("httpUrlEdit"));
     sendButton_ = new QPushButton(tr("Send"), box);
     sendButton_->setDefault(true);
     line->addWidget(methodCombo_);
@@ -452,6 +455,30 @@ void HttpPanel::fetchResource(const QUrl& url)
     HttpClientRequest r;
     r.url = url;
     pendingResources_.insert(key, client_->fetch(r));
+}
+
+void HttpPanel::addEmptyStates()
+{
+    const QString sendText = EmptyState::plainText(sendButton_->text());
+    // The one action: the demo site when no server runs yet, then the request.
+    auto visit = [this] {
+        if (!server_->isListening() && !startServer())
+            return;
+        sendRequest();
+    };
+    auto* noRequests = EmptyState::over(history_);
+    noRequests->setObjectName(QStringLiteral("httpHistoryEmpty"));
+    noRequests->setText(tr("No request yet"),
+                        tr("“%1” asks the demo site for the URL above; each request is listed "
+                           "here, its bytes beside it.")
+                            .arg(sendText));
+    noRequests->setAction(sendText, visit);
+    auto* noTimings = new EmptyState(chart_, [this] { return chart_->rowCount() == 0; });
+    noTimings->setObjectName(QStringLiteral("httpTimingEmpty"));
+    noTimings->setText(tr("No timings yet"),
+                       tr("Each request draws one bar here: DNS, connect, send, wait and "
+                          "download."));
+    noTimings->setAction(sendText, visit);
 }
 
 void HttpPanel::setLanHost(const QString& from, const QString& to)

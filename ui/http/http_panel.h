@@ -82,6 +82,8 @@ signals:
     void statusMessage(const QString& message);
 
 private:
+    // What each empty view will show and the one action that fills it.
+    void addEmptyStates();
     QWidget* buildServerBox();
     QWidget* buildClientBox();
     void onListening(bool listening);

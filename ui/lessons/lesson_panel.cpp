@@ -10,6 +10,7 @@
 #include "core/lessons/replay_player.h"
 #include "core/observe/kernel_observer.h"
 #include "core/observe/wire_capture.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/stage_colors.h"
 #include "ui/ladder/ladder_explainer.h"
 #include "ui/ladder/ladder_painter.h"
@@ -206,10 +207,12 @@ LessonPanel::~LessonPanel()
 void LessonPanel::buildUi()
 {
     lessons_ = new QComboBox(this);
+    lessons_->setObjectName(QStringLiteral("lessonCombo"));
     lessons_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (const Lesson& l : Lessons::all())
         lessons_->addItem(QString(), QString::fromLatin1(l.name));
     stepMode_ = new QCheckBox(this);
+    stepMode_->setObjectName(QStringLiteral("lessonStepMode"));
     stepMode_->setChecked(true);
     loss_ = new QSpinBox(this);
     loss_->setObjectName(QStringLiteral("lessonLossSpin"));
@@ -261,6 +264,9 @@ void LessonPanel::buildUi()
     view_ = new LadderView(this);
     explainer_ = new LadderExplainer(this);
     explainer_->setView(view_);
+    empty_ =
+        new EmptyState(view_, [this] { return view_->ladder().items.empty() && !isRunning(); });
+    empty_->setObjectName(QStringLiteral("lessonEmptyState"));
     steps_ = new QListWidget(this);
     steps_->setWordWrap(true);
     steps_->setSelectionMode(QAbstractItemView::NoSelection);
@@ -413,6 +419,13 @@ void LessonPanel::retranslate()
                          "sending them again; UDP steps go through the relay with the same "
                          "loss. The rule is removed when the lesson ends."));
     run_->setText(tr("Run lesson"));
+    empty_->setText(tr("No lesson drawn yet"),
+                    tr("“%1” runs the chosen lesson on real sockets and draws every segment "
+                       "here as it happens, with each side's state. Or open a recording (Ctrl+O).")
+                        .arg(run_->text()));
+    empty_->setAction(run_->text(), [this] {
+        startLesson(lessons_->currentData().toString(), stepMode_->isChecked());
+    });
     next_->setText(tr("Step"));
     next_->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
     next_->setToolTip(tr("Run the next application action (F5, or N in the diagram)."));
@@ -464,6 +477,14 @@ void LessonPanel::changeEvent(QEvent* event)
     if (event->type() == QEvent::PaletteChange && note_)
         styleNote();
     QWidget::changeEvent(event);
+}
+
+void LessonPanel::selectLesson(const QString& name, bool stepMode)
+{
+    const int i = lessons_->findData(name);
+    if (i >= 0)
+        lessons_->setCurrentIndex(i);
+    stepMode_->setChecked(stepMode);
 }
 
 bool LessonPanel::startLesson(const QString& name, bool stepMode)

@@ -22,6 +22,7 @@ namespace netstage {
 
 class KernelObserver;
 class LadderExplainer;
+class EmptyState;
 class LadderView;
 class LessonEventModel;
 class LessonRunner;
@@ -45,6 +46,8 @@ public:
 
     // Runs a lesson by name ("handshake", "teardown"...). In step mode it waits for next().
     bool startLesson(const QString& name, bool stepMode);
+    // Chooses the lesson (and step mode) the Run button will run, without running it.
+    void selectLesson(const QString& name, bool stepMode);
     void nextStep();
     void stopLesson();
     bool isRunning() const;
@@ -140,6 +143,7 @@ private:
     int autoStepDelayMs_ = 900;
     QTimer* rebuild_ = nullptr;
 
+    EmptyState* empty_ = nullptr; // over the ladder until a lesson draws
     QComboBox* lessons_ = nullptr;
     QCheckBox* stepMode_ = nullptr;
     QSpinBox* loss_ = nullptr; // real loss on the TCP port (root), 0 = off

@@ -3,6 +3,7 @@
 #include "core/base/timeline.h"
 #include "core/format/json_lines.h"
 #include "core/observe/encapsulation.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/log_cell_delegate.h"
 #include "ui/common/stage_colors.h"
 #include "ui/log/event_log_model.h"
@@ -91,6 +92,11 @@ EventLogPanel::EventLogPanel(Timeline* timeline, const QString& socketPrefix, QW
     bar->addWidget(saveButton_);
 
     view_->setModel(model_);
+    // The lab's panel names the action that fills it (emptyState()).
+    empty_ = EmptyState::over(view_);
+    empty_->setObjectName(QStringLiteral("logEmptyState"));
+    empty_->setText(tr("No events yet"),
+                    tr("Everything a socket of this lab does appears here, one row each."));
     auto* cells = new LogCellDelegate(EventLogModel::State, view_);
     cells->setUniqueColumns({EventLogModel::Time, EventLogModel::Bytes, EventLogModel::Text});
     view_->setItemDelegate(cells);

@@ -12,6 +12,7 @@ class QTableView;
 
 namespace netstage {
 
+class EmptyState;
 class EventLogModel;
 class LogSaver;
 class Timeline;
@@ -28,6 +29,8 @@ public:
 
     EventLogModel* model() const { return model_; }
     QTableView* view() const { return view_; }
+    // Over the log while it shows no row: what will appear and the action that fills it.
+    EmptyState* emptyState() const { return empty_; }
 
     // Shows one socket's events; an empty id shows all sockets.
     void showSocket(const QString& socket);
@@ -75,6 +78,7 @@ private:
     QPushButton* saveButton_;
     QLabel* countLabel_;
     QLabel* noteLabel_;
+    EmptyState* empty_ = nullptr;
     bool followTail_ = true;
 };
 

@@ -424,6 +424,8 @@ int runGui(QApplication& app, const GuiOptions& cmd, const QString& language)
         // "tcp-vs-udp": the lessons view after that lesson (TCP and UDP side by side).
         const bool versus = view == QLatin1String("tcp-vs-udp");
         const bool urlWaterfall = view == QLatin1String("url-waterfall");
+        // A view before anything ran in it: what it says while empty ("empty-tcp").
+        const bool empty = view.startsWith(QLatin1String("empty-"));
         const bool https = view == QLatin1String("https"); // the HTTP lab's HTTPS tab
         // "tcp-states": the lessons view after the teardown lesson, the state diagram large.
         const bool states = view == QLatin1String("tcp-states");
@@ -434,6 +436,7 @@ int runGui(QApplication& app, const GuiOptions& cmd, const QString& language)
         if (!window.showView(handshake || versus || presenting || states ? QStringLiteral("lessons")
                              : urlWaterfall                              ? QStringLiteral("url")
                              : https                                     ? QStringLiteral("http")
+                             : empty                                     ? view.mid(6)
                                                                          : view)) {
             std::fprintf(stderr, "netstage: %s\n",
                          qPrintable(QCoreApplication::translate("netstage::Gui",
@@ -453,6 +456,11 @@ int runGui(QApplication& app, const GuiOptions& cmd, const QString& language)
             window.presentation()->setPresenting(true);
             runLessonThenShoot(app, &window, cmd.screenshot, false, QStringLiteral("handshake"),
                                view == QLatin1String("shortcuts"));
+        } else if (empty || view == QLatin1String("start")) {
+            // Nothing to run: the page and the overlays as a first run shows them.
+            QTimer::singleShot(700, &window, [&app, &window, file = cmd.screenshot] {
+                shoot(app, &window, file);
+            });
         } else if (versus)
             runLessonThenShoot(app, &window, cmd.screenshot, false, view);
         else if (states) {

@@ -20,8 +20,10 @@
 #include "ui/log/event_log_panel.h"
 #include "ui/log/log_saver.h"
 #include "ui/osi/osi_panel.h"
+#include "ui/shell/guided_tour.h"
 #include "ui/shell/lan_mode_dialog.h"
 #include "ui/shell/presentation.h"
+#include "ui/shell/start_page.h"
 #include "ui/tcp/tcp_panel.h"
 #include "ui/udp/udp_panel.h"
 #include "ui/url/url_panel.h"
@@ -31,6 +33,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -48,6 +51,7 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QScreen>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -99,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildPanels();
     buildMenus();
     setAcceptDrops(true);
+    updateStartPage(); // a window without remembered settings is a first run
 
     eventsLabel_->setObjectName(QStringLiteral("eventsLabel"));
     kernelLabel_->setObjectName(QStringLiteral("kernelLabel"));
@@ -134,7 +139,9 @@ MainWindow::~MainWindow()
 {
     // Panels hold pointers into the labs and the timeline: they go first, then the labs
     // (which may still log their goodbyes), then the observer, then the timeline.
+    delete tour_;
     delete takeCentralWidget();
+    startPage_ = nullptr;
     tcpPanel_ = nullptr;
     lessonPanel_ = nullptr;
     httpPanel_ = nullptr;
@@ -155,6 +162,18 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildPanels()
 {
+    // The first tab: the tutorial's chapters, each a button to a view ready to run.
+    startPage_ = new StartPage(labs_);
+    addLab(QStringLiteral("start"), tr("Start"), startPage_);
+    connect(startPage_, &StartPage::cardChosen, this, &MainWindow::openCard);
+    connect(startPage_, &StartPage::viewChosen, this, &MainWindow::showView);
+    connect(startPage_, &StartPage::recordingChosen, this, &MainWindow::openRecordingFile);
+    connect(startPage_, &StartPage::tourRequested, this, &MainWindow::startTour);
+    connect(startPage_, &StartPage::tourSkipped, this, [this] {
+        firstRun_ = false;
+        if (remembering_)
+            AppSettings::setValue(QStringLiteral("tour/offered"), true);
+    });
     tcpPanel_ = new TcpPanel(tcpLab_.get(), labs_);
     addLab(QStringLiteral("tcp"), tr("TCP"), tcpPanel_);
     lessonPanel_ = new LessonPanel(timeline_.get(), observer_.get(), wire_.get(), labs_);
@@ -377,6 +396,13 @@ void MainWindow::buildMenus()
     viewMenu_ = view;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* start = help->addAction(tr("&Start page"));
+    start->setObjectName(QStringLiteral("startPageAction"));
+    connect(start, &QAction::triggered, this, [this] { showView(QStringLiteral("start")); });
+    QAction* tour = help->addAction(tr("&Guided run of the TCP chapter"));
+    tour->setObjectName(QStringLiteral("tourAction"));
+    connect(tour, &QAction::triggered, this, &MainWindow::startTour);
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About NetStage"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -418,6 +444,11 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
         lessonPosition = lessonPanel_->player()->position();
     }
 
+    // A guided run points into the TCP panel: it ends with it.
+    if (tour_)
+        tour_->end();
+    delete tour_;
+    startPage_ = nullptr;
     // The URL panel stays (its walk and what it shows); it retranslates itself.
     UrlPanel* keptUrl = urlPanel_;
     if (keptUrl)
@@ -453,6 +484,7 @@ bool MainWindow::setLanguage(const QString& lang, bool ask)
     if (LanMode::enabled())
         applyLanHosts(QStringLiteral("127.0.0.1"), LanMode::address().toString());
     updateLanBanner();
+    updateStartPage();
     showView(view);
     kernelShown_ = -1;
     updateStatus();
@@ -484,9 +516,111 @@ void MainWindow::rememberSettings()
         restoreGeometry(geometry);
     for (auto it = views_.cbegin(); it != views_.cend(); ++it)
         AppSettings::restoreControls(it.key(), it.value());
+    // The first run opens on the start page and offers the guided run; later runs open the
+    // view left open last time, the start page one tab away.
     const QString view = AppSettings::lastView();
+    firstRun_ = view.isEmpty() && !AppSettings::value(QStringLiteral("tour/offered")).toBool();
+    updateStartPage();
     if (!view.isEmpty())
         showView(view);
+    else
+        showView(QStringLiteral("start"));
+}
+
+void MainWindow::updateStartPage()
+{
+    if (!startPage_)
+        return;
+    startPage_->setFirstRun(firstRun_);
+    const QString last = remembering_ ? AppSettings::lastView() : QString();
+    QString title;
+    if (QWidget* w = views_.value(last); w && last != QLatin1String("start"))
+        title = labs_->tabText(labs_->indexOf(w)).replace(QLatin1String("&&"), QLatin1String("&"));
+    else
+        title.clear();
+    startPage_->setContinue(title.isEmpty() ? QString() : last, title,
+                            remembering_ ? AppSettings::recentFiles().mid(0, 5) : QStringList());
+}
+
+bool MainWindow::openCard(const QString& id)
+{
+    auto child = [this](const QString& view, const QString& name) -> QWidget* {
+        QWidget* v = views_.value(view);
+        return v ? v->findChild<QWidget*>(name) : nullptr;
+    };
+    // A preset and a port as the card promises; a running server keeps its own.
+    auto setPreset = [&](const QString& view, const QString& name, int preset) {
+        if (auto* c = qobject_cast<QComboBox*>(child(view, name)); c && c->findData(preset) >= 0)
+            c->setCurrentIndex(c->findData(preset));
+    };
+    auto setPort = [&](const QString& view, const QString& name, int port) {
+        if (auto* s = qobject_cast<QSpinBox*>(child(view, name)); s && s->isEnabled())
+            s->setValue(port);
+    };
+    if (id == QLatin1String("osi"))
+        return showView(QStringLiteral("osi"));
+    if (id == QLatin1String("url")) {
+        urlPanel_->setUrl(QStringLiteral("http://example.test/"));
+        return showView(QStringLiteral("url"));
+    }
+    if (id == QLatin1String("handshake") || id == QLatin1String("teardown")) {
+        // The teardown step by step: the server waits in CLOSE-WAIT, so all four segments
+        // show; the handshake runs straight through.
+        if (!lessonPanel_->isRunning())
+            lessonPanel_->selectLesson(id, id == QLatin1String("teardown"));
+        return showView(QStringLiteral("lessons"));
+    }
+    if (id == QLatin1String("tcp")) {
+        setPreset(QStringLiteral("tcp"), QStringLiteral("presetCombo"), int(TcpPreset::Seed));
+        setPort(QStringLiteral("tcp"), QStringLiteral("serverPortSpin"), 8124);
+        // The client aims at that server.
+        const auto* host = qobject_cast<QLineEdit*>(
+            child(QStringLiteral("tcp"), QStringLiteral("serverHostEdit")));
+        if (auto* target = qobject_cast<QLineEdit*>(
+                child(QStringLiteral("tcp"), QStringLiteral("targetEdit")));
+            target && host && !tcpLab_->isListening())
+            target->setText(QStringLiteral("%1:8124").arg(host->text().trimmed()));
+        return showView(QStringLiteral("tcp"));
+    }
+    if (id == QLatin1String("udp")) {
+        setPreset(QStringLiteral("udp"), QStringLiteral("udpPresetCombo"), int(UdpPreset::Seed));
+        setPort(QStringLiteral("udp"), QStringLiteral("udpPortSpin"), 41234);
+        return showView(QStringLiteral("udp"));
+    }
+    if (id == QLatin1String("http")) {
+        setPort(QStringLiteral("http"), QStringLiteral("httpPortSpin"), 8080);
+        const auto* port =
+            qobject_cast<QSpinBox*>(child(QStringLiteral("http"), QStringLiteral("httpPortSpin")));
+        httpPanel_->setUrl(
+            QStringLiteral("http://example.test:%1/").arg(port ? port->value() : 8080));
+        return showView(QStringLiteral("http"));
+    }
+    if (id == QLatin1String("ws")) {
+        setPreset(QStringLiteral("ws"), QStringLiteral("wsPresetCombo"), int(WsPreset::Echo));
+        setPort(QStringLiteral("ws"), QStringLiteral("wsPortSpin"), 8090);
+        return showView(QStringLiteral("ws"));
+    }
+    return false;
+}
+
+GuidedTour* MainWindow::tour() const
+{
+    return tour_;
+}
+
+GuidedTour* MainWindow::startTour()
+{
+    if (tour_)
+        tour_->end();
+    delete tour_;
+    firstRun_ = false;
+    if (startPage_)
+        startPage_->setFirstRun(false);
+    if (remembering_)
+        AppSettings::setValue(QStringLiteral("tour/offered"), true);
+    openCard(QStringLiteral("tcp"));
+    tour_ = new GuidedTour(this, tcpPanel_, tcpLab_.get());
+    return tour_;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -545,6 +679,7 @@ void MainWindow::noteRecentFile(const QString& path)
     if (!remembering_ || path.startsWith(QLatin1Char(':')))
         return; // samples are in their own menu
     AppSettings::addRecentFile(path);
+    updateStartPage();
 }
 
 void MainWindow::fillRecentMenu()

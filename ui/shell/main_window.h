@@ -3,6 +3,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 class QHostAddress;
@@ -13,6 +14,7 @@ class QTabWidget;
 
 namespace netstage {
 
+class GuidedTour;
 class HttpClient;
 class HttpPanel;
 class HttpServer;
@@ -21,6 +23,7 @@ class LessonPanel;
 class LogSaver;
 class OsiPanel;
 class Presentation;
+class StartPage;
 class TcpLab;
 class TcpPanel;
 class UdpLab;
@@ -56,6 +59,14 @@ public:
     HttpPanel* httpPanel() const { return httpPanel_; }
     OsiPanel* osiPanel() const { return osiPanel_; }
     Presentation* presentation() const { return presentation_; }
+    StartPage* startPage() const { return startPage_; }
+
+    // The start page's cards: opens the card's view ready to run (the lesson chosen, the
+    // server preset set, the URL typed). False for an unknown card.
+    bool openCard(const QString& id);
+    // The guided first run of the TCP chapter over the TCP lab (the running one, if any).
+    GuidedTour* startTour();
+    GuidedTour* tour() const;
 
     // Views by name, as --view takes them ("tcp"). showView returns false for an unknown name.
     QStringList viewNames() const;
@@ -116,6 +127,7 @@ private:
     void attachLayerSources();
     void showAbout();
     void updateStatus();
+    void updateStartPage();
 
     // Declared in construction order; the destructor takes them down in the safe order.
     std::unique_ptr<Timeline> timeline_;
@@ -136,6 +148,9 @@ private:
     WsPanel* wsPanel_ = nullptr;
     UrlPanel* urlPanel_ = nullptr;
     OsiPanel* osiPanel_ = nullptr;
+    StartPage* startPage_ = nullptr;
+    QPointer<GuidedTour> tour_;
+    bool firstRun_ = true; // no view was left open last time and the tour was not yet offered
     bool exportingCapture_ = false;
     QFuture<QString> captureExport_;       // reads the wire capture: finished before it goes
     Presentation* presentation_ = nullptr; // presentation mode, zoom, themes, keys, exports

@@ -4,6 +4,7 @@
 #include "core/base/timeline.h"
 #include "core/explain/explain.h"
 #include "core/tcp/tcp_lab.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/lan_host.h"
 #include "ui/common/stage_colors.h"
 #include "ui/common/state_cell_delegate.h"
@@ -124,6 +125,7 @@ TcpPanel::TcpPanel(TcpLab* lab, QWidget* parent)
     onListeningChanged(lab_->isListening());
     updateBindWarning();
     updateSocketActions();
+    addEmptyStates();
 }
 
 TcpPanel::~TcpPanel() = default;
@@ -607,6 +609,31 @@ bool TcpPanel::abortSelected()
                       : tr("Abort failed: %1").arg(errorSince(lab_->timeline(), before)),
                    !ok);
     return ok;
+}
+
+void TcpPanel::addEmptyStates()
+{
+    auto* noSockets = EmptyState::over(socketView_);
+    noSockets->setObjectName(QStringLiteral("tcpSocketsEmpty"));
+    const QString start = EmptyState::plainText(startButton_->text());
+    const QString connectText = EmptyState::plainText(connectButton_->text());
+    auto describe = [this, noSockets, start, connectText] {
+        noSockets->setText(tr("No server yet"),
+                           tr("“%1” runs the tutorial's server on port %2; then “%3” connects a "
+                              "client. Every socket appears here with the kernel's state.")
+                               .arg(start)
+                               .arg(portSpin_->value())
+                               .arg(connectText));
+    };
+    describe();
+    connect(portSpin_, &QSpinBox::valueChanged, noSockets, describe);
+    noSockets->setAction(start, [this] { startServer(); });
+    EmptyState* noEvents = log_->emptyState();
+    noEvents->setText(tr("Nothing has happened yet"),
+                      tr("“%1” starts the server: its listening, then every connect, data, end "
+                         "and close of the TCP lab appears here, one row each.")
+                          .arg(start));
+    noEvents->setAction(start, [this] { startServer(); });
 }
 
 void TcpPanel::setLanHost(const QString& from, const QString& to)

@@ -60,6 +60,8 @@ signals:
     void statusMessage(const QString& message);
 
 private:
+    // What each empty view will show and the one action that fills it.
+    void addEmptyStates();
     QGroupBox* buildServerBox();
     QGroupBox* buildClientBox();
     QGroupBox* buildSocketBox();

@@ -4,6 +4,7 @@
 #include "core/explain/explain.h"
 #include "core/ladder/ladder.h"
 #include "core/udp/udp_lab.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/lan_host.h"
 #include "ui/common/stage_colors.h"
 #include "ui/ladder/ladder_view.h"
@@ -180,6 +181,7 @@ UdpPanel::UdpPanel(UdpLab* lab, Timeline* timeline, KernelObserver* observer, Wi
     onListeningChanged(lab_->isListening());
     updateSendButtons();
     updateRelayStats();
+    addEmptyStates();
 }
 
 void UdpPanel::refreshLadder()
@@ -589,6 +591,31 @@ void UdpPanel::updateSendButtons()
 {
     const bool sending = !client_.isEmpty() && lab_->isSending(client_);
     stopSendButton_->setEnabled(sending);
+}
+
+void UdpPanel::addEmptyStates()
+{
+    const QString start = EmptyState::plainText(startButton_->text());
+    const QString sendText = EmptyState::plainText(sendButton_->text());
+    auto* noSockets = EmptyState::over(socketView_);
+    noSockets->setObjectName(QStringLiteral("udpSocketsEmpty"));
+    noSockets->setText(tr("No UDP server yet"),
+                       tr("“%1” binds the tutorial's server on port 41234 (no connection, no "
+                          "handshake); then “%2” sends it a datagram.")
+                           .arg(start, sendText));
+    noSockets->setAction(start, [this] { startServer(); });
+    log_->emptyState()->setText(tr("No datagrams yet"),
+                                tr("“%1” starts the server; every datagram sent and received "
+                                   "then appears here with its sender's address and port.")
+                                    .arg(start));
+    log_->emptyState()->setAction(start, [this] { startServer(); });
+    auto* noArrows = new EmptyState(ladder_, [this] { return ladder_->ladder().items.empty(); });
+    noArrows->setObjectName(QStringLiteral("udpLadderEmpty"));
+    noArrows->setText(tr("No datagrams to draw"),
+                      tr("“%1” sends a datagram to the target: each one becomes one arrow here, "
+                         "with no handshake before it and no ACK after it.")
+                          .arg(sendText));
+    noArrows->setAction(sendText, [this] { send(); });
 }
 
 void UdpPanel::setLanHost(const QString& from, const QString& to)

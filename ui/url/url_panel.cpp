@@ -6,6 +6,7 @@
 #include "core/lessons/replay_player.h"
 #include "core/observe/wire_capture.h"
 #include "core/url/url_walk.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/stage_colors.h"
 #include "ui/http/http_exchange_view.h"
 #include "ui/ladder/ladder_view.h"
@@ -70,6 +71,7 @@ UrlPanel::UrlPanel(Timeline* timeline, KernelObserver* observer, WireCapture* wi
     connect(walk_, &UrlWalk::waitingForNext, this, &UrlPanel::onWaiting);
     connect(walk_, &UrlWalk::finished, this, &UrlPanel::onFinished);
     updateButtons();
+    addEmptyStates();
 }
 
 UrlPanel::~UrlPanel()
@@ -337,6 +339,7 @@ void UrlPanel::retranslate()
     if (explain_->text().isEmpty())
         explain_->setText(tr("Each step of the walk lights up here as it happens; open a step "
                              "to see its events."));
+    describeEmptyStates();
 }
 
 void UrlPanel::changeEvent(QEvent* event)
@@ -777,6 +780,45 @@ void UrlPanel::openWithDialog()
         tr("NetStage recordings (*.netstage.jsonl *.jsonl);;All files (*)"));
     if (!path.isEmpty())
         openRecording(path);
+}
+
+void UrlPanel::addEmptyStates()
+{
+    auto* noSteps = EmptyState::over(steps_);
+    noSteps->setObjectName(QStringLiteral("urlStepsEmpty"));
+    noSteps->setAction(QStringLiteral("Go"), [this] { go(); });
+    auto* noRequests = new EmptyState(waterfall_, [this] { return waterfall_->rowCount() == 0; });
+    noRequests->setObjectName(QStringLiteral("urlWaterfallEmpty"));
+    noRequests->setAction(QStringLiteral("Go"), [this] { go(); });
+    auto* noArrows = new EmptyState(ladder_, [this] { return ladder_->ladder().items.empty(); });
+    noArrows->setObjectName(QStringLiteral("urlLadderEmpty"));
+    noArrows->setAction(QStringLiteral("Go"), [this] { go(); });
+    describeEmptyStates();
+}
+
+void UrlPanel::describeEmptyStates()
+{
+    // This panel outlives a language switch: retranslate() says it all again.
+    auto* noSteps = findChild<EmptyState*>(QStringLiteral("urlStepsEmpty"));
+    auto* noRequests = findChild<EmptyState*>(QStringLiteral("urlWaterfallEmpty"));
+    auto* noArrows = findChild<EmptyState*>(QStringLiteral("urlLadderEmpty"));
+    if (!noSteps || !noRequests || !noArrows)
+        return; // not made yet
+    const QString goText = EmptyState::plainText(goButton_->text());
+    noSteps->setText(tr("No walk yet"),
+                     tr("“%1” walks the URL above on real sockets: the DNS caches, the "
+                        "resolver, the connection, the request, the redirect, the page; each step "
+                        "lights up here.")
+                         .arg(goText));
+    noRequests->setText(tr("No requests yet"),
+                        tr("The walk's requests appear here as a browser's Network panel shows "
+                           "them, one bar each."));
+    noArrows->setText(tr("Nothing to draw yet"),
+                      tr("“%1” walks the URL: every DNS datagram and TCP segment of the walk "
+                         "becomes an arrow here.")
+                          .arg(goText));
+    for (EmptyState* e : {noSteps, noRequests, noArrows})
+        e->actionButton()->setText(goText);
 }
 
 } // namespace netstage

@@ -84,6 +84,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // What each empty view will show and the one action that fills it.
+    void addEmptyStates();
+    void describeEmptyStates();
     void buildUi();
     void retranslate();
     void flush();

@@ -5,6 +5,7 @@
 #include "core/ladder/ladder.h"
 #include "core/ws/ws_handshake.h"
 #include "core/ws/ws_lab.h"
+#include "ui/common/empty_state.h"
 #include "ui/common/lan_host.h"
 #include "ui/common/stage_colors.h"
 #include "ui/common/state_cell_delegate.h"
@@ -180,6 +181,7 @@ WsPanel::WsPanel(WsLab* lab, Timeline* timeline, KernelObserver* observer, WireC
     onListeningChanged(lab_->isListening());
     refreshDetails();
     updateActions();
+    addEmptyStates();
 }
 
 WsPanel::~WsPanel()
@@ -662,6 +664,24 @@ bool WsPanel::abortSelected()
         return false;
     }
     return true;
+}
+
+void WsPanel::addEmptyStates()
+{
+    const QString start = EmptyState::plainText(startButton_->text());
+    const QString connectText = EmptyState::plainText(connectButton_->text());
+    auto* noSockets = EmptyState::over(socketView_);
+    noSockets->setObjectName(QStringLiteral("wsSocketsEmpty"));
+    noSockets->setText(tr("No WebSocket server yet"),
+                       tr("“%1” runs the echo server on port 8090; then “%2” opens a client: "
+                          "an HTTP upgrade, then frames on the same TCP connection.")
+                           .arg(start, connectText));
+    noSockets->setAction(start, [this] { startServer(); });
+    log_->emptyState()->setText(tr("Nothing has happened yet"),
+                                tr("“%1” starts the server: the upgrade's bytes and every frame "
+                                   "(opcode, FIN, mask, length) then appear here.")
+                                    .arg(start));
+    log_->emptyState()->setAction(start, [this] { startServer(); });
 }
 
 void WsPanel::setLanHost(const QString& from, const QString& to)
