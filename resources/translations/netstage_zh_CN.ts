@@ -184,72 +184,6 @@ NetStage 用真实的套接字展示网络连接如何建立、如何断开。
 </translation>
     </message>
     <message>
-        <source>
-Options:
-  --lang L        zh_CN or en (default: the system&apos;s language)
-  --screenshot F  open the window, let it settle, write a PNG to F, exit
-  --view V        the view for --screenshot: tcp (default), lessons, handshake,
-                  tcp-vs-udp, udp, http, https, ws, url, url-waterfall, osi,
-                  presentation, shortcuts
-  --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
-  --version       the version
-
-Exit status: 0 success, 1 runtime failure, 2 bad usage.
-</source>
-        <translation>
-选项：
-  --lang L        zh_CN 或 en（默认：系统语言）
-  --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
-  --view V        --screenshot 使用的视图：tcp（默认）、lessons、handshake、
-                  tcp-vs-udp、udp、http、https、ws、url、url-waterfall、osi、
-                  presentation、shortcuts
-  --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
-  --version       显示版本
-
-退出状态：0 成功，1 运行时失败，2 用法错误。
-</translation>
-    </message>
-    <message>
-        <source>--explain        the JSON lines carry a sentence (&quot;detail&quot;) in --lang
---observe WHAT   none, app, kernel, wire or all (default), or a list: app,wire
---capacity N     events kept in memory (default 1000000)
-</source>
-        <translation>--explain        JSON 行带上一句说明（&quot;detail&quot;），语言按 --lang
---observe WHAT   none、app、kernel、wire 或 all（默认），也可以是列表：app,wire
---capacity N     内存中保留的事件数（默认 1000000）
-</translation>
-    </message>
-    <message>
-        <source>--observe must be none, app, kernel, wire or all (or a list such as app,kernel)</source>
-        <translation>--observe 必须是 none、app、kernel、wire 或 all（或者像 app,kernel 这样的列表）</translation>
-    </message>
-    <message>
-        <source>--capacity needs a number of events from 1000 to 100000000</source>
-        <translation>--capacity 需要一个 1000 到 100000000 之间的事件数</translation>
-    </message>
-    <message>
-        <source>netstage: the reader of %1 is not keeping up; events are left out of the stream (a &quot;dropped&quot; event marks each gap), the servers keep serving</source>
-        <translation>netstage：%1 的读取方跟不上；事件流中省略了一些事件（每个缺口由一个 &quot;dropped&quot; 事件标出），服务器照常服务</translation>
-    </message>
-    <message>
-        <source>stdout</source>
-        <translation>标准输出</translation>
-    </message>
-    <message>
-        <source>netstage: cannot write events to %1: %2; the stream stops here</source>
-        <translation>netstage：无法把事件写入 %1：%2；事件流到此为止</translation>
-    </message>
-    <message>
-        <source>Cannot write events to %1: %2.</source>
-        <translation>无法把事件写入 %1：%2。</translation>
-    </message>
-    <message numerus="yes">
-        <source>netstage: %n event(s) were left out of the stream to %1 because its reader did not keep up (the in-memory log kept them)</source>
-        <translation>
-            <numerusform>netstage：因为读取方跟不上，%n 个事件没有写入 %1 的事件流（内存中的日志保留了它们）</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>there is no display (DISPLAY is not set)</source>
         <translation>没有显示器（未设置 DISPLAY）</translation>
     </message>
@@ -310,12 +244,10 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
 Options:
   --lang L        zh_CN or en (default: the system&apos;s language)
   --screenshot F  open the window, let it settle, write a PNG to F, exit
-  --view V        the view for --screenshot: tcp (default), lessons, handshake,
-                  tcp-vs-udp, udp, http, ws, url, url-waterfall, osi,
-                  presentation, shortcuts, tcp-states
   --view V        the view for --screenshot: tcp (default), start, lessons,
                   handshake, tcp-vs-udp, udp, http, https, ws, url, url-waterfall,
-                  osi, presentation, shortcuts; empty-V: view V before anything ran
+                  osi, presentation, shortcuts, tcp-states; empty-V: view V before
+                  anything ran
   --help          this text; &apos;netstage &lt;lab&gt; --help&apos; for one lab
   --version       the version
 
@@ -325,12 +257,10 @@ Exit status: 0 success, 1 runtime failure, 2 bad usage.
 选项：
   --lang L        zh_CN 或 en（默认：系统语言）
   --screenshot F  打开窗口，等界面稳定后把 PNG 截图写入 F，然后退出
-  --view V        --screenshot 使用的视图：tcp（默认）、lessons、handshake、
-                  tcp-vs-udp、udp、http、ws、url、url-waterfall、osi、
-                  presentation、shortcuts、tcp-states
   --view V        --screenshot 使用的视图：tcp（默认）、start、lessons、
                   handshake、tcp-vs-udp、udp、http、https、ws、url、url-waterfall、
-                  osi、presentation、shortcuts；empty-V：视图 V 在运行任何东西之前的样子
+                  osi、presentation、shortcuts、tcp-states；empty-V：视图 V 在运行任何东西
+                  之前的样子
   --help          显示本帮助；&apos;netstage &lt;lab&gt; --help&apos; 查看单个实验
   --version       显示版本
 
@@ -401,12 +331,52 @@ lesson   在真实套接字上运行一节课程，每一步之前暂停 --step-
 </translation>
     </message>
     <message>
+        <source>--explain        the JSON lines carry a sentence (&quot;detail&quot;) in --lang
+--observe WHAT   none, app, kernel, wire or all (default), or a list: app,wire
+--capacity N     events kept in memory (default 1000000)
+</source>
+        <translation>--explain        JSON 行带上一句说明（&quot;detail&quot;），语言按 --lang
+--observe WHAT   none、app、kernel、wire 或 all（默认），也可以是列表：app,wire
+--capacity N     内存中保留的事件数（默认 1000000）
+</translation>
+    </message>
+    <message>
+        <source>--observe must be none, app, kernel, wire or all (or a list such as app,kernel)</source>
+        <translation>--observe 必须是 none、app、kernel、wire 或 all（或者像 app,kernel 这样的列表）</translation>
+    </message>
+    <message>
+        <source>--capacity needs a number of events from 1000 to 100000000</source>
+        <translation>--capacity 需要一个 1000 到 100000000 之间的事件数</translation>
+    </message>
+    <message>
         <source>--syn-retries needs a number from 1 to 6</source>
         <translation>--syn-retries 需要 1 到 6 之间的数字</translation>
     </message>
     <message>
         <source>--states needs a file name ending in .png or .svg</source>
         <translation>--states 需要以 .png 或 .svg 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>netstage: the reader of %1 is not keeping up; events are left out of the stream (a &quot;dropped&quot; event marks each gap), the servers keep serving</source>
+        <translation>netstage：%1 的读取方跟不上；事件流中省略了一些事件（每个缺口由一个 &quot;dropped&quot; 事件标出），服务器照常服务</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>标准输出</translation>
+    </message>
+    <message>
+        <source>netstage: cannot write events to %1: %2; the stream stops here</source>
+        <translation>netstage：无法把事件写入 %1：%2；事件流到此为止</translation>
+    </message>
+    <message>
+        <source>Cannot write events to %1: %2.</source>
+        <translation>无法把事件写入 %1：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>netstage: %n event(s) were left out of the stream to %1 because its reader did not keep up (the in-memory log kept them)</source>
+        <translation>
+            <numerusform>netstage：因为读取方跟不上，%n 个事件没有写入 %1 的事件流（内存中的日志保留了它们）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2335,19 +2305,6 @@ get    通过实验的 TCP 客户端依次获取每个 URL，对同一主机复�
     <message>
         <source>The file %1 could not be read to its end while it was being sent (did it change?): the connection is aborted, since the length already announced cannot be kept.</source>
         <translation>文件 %1 在发送过程中无法读到末尾（它被改动了吗？）：已经声明的长度无法兑现，因此连接被中止。</translation>
-    </message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s) are already open, the server&apos;s limit: this one is refused with 503 Service Unavailable and closed (Node&apos;s server.maxConnections emits &apos;drop&apos;).</source>
-        <translation>
-            <numerusform>已经打开了 %n 个连接，达到服务器的上限：这个连接以 503 Service Unavailable 拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -4520,6 +4477,18 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
         <translation>NetStage 录制文件 (*.jsonl *.netstage);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>开始页(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Guided run of the TCP chapter</source>
+        <translation>TCP 一章的引导(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;Observe</source>
         <translation>观察(&amp;O)</translation>
     </message>
@@ -4538,16 +4507,6 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
     <message>
         <source>&amp;Nothing but errors</source>
         <translation>只记录错误(&amp;N)</translation>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>&amp;Start page</source>
-        <translation>开始页(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Guided run of the TCP chapter</source>
-        <translation>TCP 一章的引导(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -5384,14 +5343,6 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
             <numerusform>局域网模式同时最多允许 %n 个连接：来自 %1 的连接被拒绝并关闭（Node 的 server.maxConnections 会触发 &apos;drop&apos;）。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
-    </message>
 </context>
 <context>
     <name>netstage::TcpPanel</name>
@@ -5659,6 +5610,160 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
     </message>
 </context>
 <context>
+    <name>netstage::TcpStateDiagram</name>
+    <message>
+        <source>passive OPEN</source>
+        <translation>被动打开</translation>
+    </message>
+    <message>
+        <source>create TCB</source>
+        <translation>创建 TCB</translation>
+    </message>
+    <message>
+        <source>active OPEN</source>
+        <translation>主动打开</translation>
+    </message>
+    <message>
+        <source>snd SYN</source>
+        <translation>发 SYN</translation>
+    </message>
+    <message>
+        <source>rcv SYN</source>
+        <translation>收 SYN</translation>
+    </message>
+    <message>
+        <source>snd SYN,ACK</source>
+        <translation>发 SYN,ACK</translation>
+    </message>
+    <message>
+        <source>SEND</source>
+        <translation>调用 SEND</translation>
+    </message>
+    <message>
+        <source>CLOSE</source>
+        <translation>调用 CLOSE</translation>
+    </message>
+    <message>
+        <source>delete TCB</source>
+        <translation>删除 TCB</translation>
+    </message>
+    <message>
+        <source>rcv RST</source>
+        <translation>收 RST</translation>
+    </message>
+    <message>
+        <source>rcv SYN,ACK</source>
+        <translation>收 SYN,ACK</translation>
+    </message>
+    <message>
+        <source>snd ACK</source>
+        <translation>发 ACK</translation>
+    </message>
+    <message>
+        <source>CLOSE, rcv RST or timeout</source>
+        <translation>CLOSE、收 RST 或超时</translation>
+    </message>
+    <message>
+        <source>rcv ACK of SYN</source>
+        <translation>收到 SYN 的 ACK</translation>
+    </message>
+    <message>
+        <source>snd FIN</source>
+        <translation>发 FIN</translation>
+    </message>
+    <message>
+        <source>rcv FIN</source>
+        <translation>收 FIN</translation>
+    </message>
+    <message>
+        <source>ABORT, rcv RST or timeout</source>
+        <translation>ABORT（中止）、收 RST 或超时</translation>
+    </message>
+    <message>
+        <source>snd RST</source>
+        <translation>发 RST</translation>
+    </message>
+    <message>
+        <source>rcv ACK of FIN</source>
+        <translation>收到 FIN 的 ACK</translation>
+    </message>
+    <message>
+        <source>rcv FIN,ACK of FIN</source>
+        <translation>收 FIN,ACK（确认了己方的 FIN）</translation>
+    </message>
+    <message>
+        <source>timeout = 2MSL</source>
+        <translation>超时 = 2MSL</translation>
+    </message>
+    <message>
+        <source>not drawn in RFC 9293&apos;s figure</source>
+        <translation>RFC 9293 的图中没有这条</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>TCP state diagram (RFC 9293)</source>
+        <translation>TCP 状态图（RFC 9293）</translation>
+    </message>
+    <message>
+        <source>Faint: transitions not taken in this run. Dashed: Linux does it, RFC 9293&apos;s figure does not draw it. Numbers: the order each end took them.</source>
+        <translation>浅色：本次没有走过的转换。虚线：Linux 会这样做，但 RFC 9293 的图中没有画。数字：每一端走过的先后顺序。</translation>
+    </message>
+    <message>
+        <source>Cannot save the state diagram as &quot;%1&quot;: use a file name ending in .png or .svg.</source>
+        <translation>无法把状态图保存为“%1”：请使用以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: the SVG could not be started.</source>
+        <translation>无法写入“%1”：SVG 无法开始写入。</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>netstage::TcpStateDiagramView</name>
+    <message>
+        <source>No socket was in %1 in this run.</source>
+        <translation>本次没有套接字处于 %1。</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to the end of the recording</source>
+        <translation>%1：从 %2 起，直到录制结束</translation>
+    </message>
+    <message>
+        <source>%1: from %2 for %3</source>
+        <translation>%1：从 %2 起，持续 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4). Click: go to the segment.</source>
+        <translation>%1：%2 → %3（%4）。单击：跳到引起它的报文段。</translation>
+    </message>
+</context>
+<context>
     <name>netstage::TlsCa</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -5789,157 +5894,6 @@ lesson 在本进程中运行一个服务器和一个客户端并加以比较：t
         <translation>
             <numerusform>NewSessionTicket：一张票据（有效期 %n 秒），客户端下次出示它即可恢复会话，无需证书。</numerusform>
         </translation>
-    <name>netstage::TcpStateDiagram</name>
-    <message>
-        <source>passive OPEN</source>
-        <translation>被动打开</translation>
-    </message>
-    <message>
-        <source>create TCB</source>
-        <translation>创建 TCB</translation>
-    </message>
-    <message>
-        <source>active OPEN</source>
-        <translation>主动打开</translation>
-    </message>
-    <message>
-        <source>snd SYN</source>
-        <translation>发 SYN</translation>
-    </message>
-    <message>
-        <source>rcv SYN</source>
-        <translation>收 SYN</translation>
-    </message>
-    <message>
-        <source>snd SYN,ACK</source>
-        <translation>发 SYN,ACK</translation>
-    </message>
-    <message>
-        <source>SEND</source>
-        <translation>调用 SEND</translation>
-    </message>
-    <message>
-        <source>CLOSE</source>
-        <translation>调用 CLOSE</translation>
-    </message>
-    <message>
-        <source>delete TCB</source>
-        <translation>删除 TCB</translation>
-    </message>
-    <message>
-        <source>rcv RST</source>
-        <translation>收 RST</translation>
-    </message>
-    <message>
-        <source>rcv SYN,ACK</source>
-        <translation>收 SYN,ACK</translation>
-    </message>
-    <message>
-        <source>snd ACK</source>
-        <translation>发 ACK</translation>
-    </message>
-    <message>
-        <source>CLOSE, rcv RST or timeout</source>
-        <translation>CLOSE、收 RST 或超时</translation>
-    </message>
-    <message>
-        <source>rcv ACK of SYN</source>
-        <translation>收到 SYN 的 ACK</translation>
-    </message>
-    <message>
-        <source>snd FIN</source>
-        <translation>发 FIN</translation>
-    </message>
-    <message>
-        <source>rcv FIN</source>
-        <translation>收 FIN</translation>
-    </message>
-    <message>
-        <source>ABORT, rcv RST or timeout</source>
-        <translation>ABORT（中止）、收 RST 或超时</translation>
-    </message>
-    <message>
-        <source>snd RST</source>
-        <translation>发 RST</translation>
-    </message>
-    <message>
-        <source>rcv ACK of FIN</source>
-        <translation>收到 FIN 的 ACK</translation>
-    </message>
-    <message>
-        <source>rcv FIN,ACK of FIN</source>
-        <translation>收 FIN,ACK（确认己方 FIN）</translation>
-    </message>
-    <message>
-        <source>timeout = 2MSL</source>
-        <translation>超时 = 2MSL</translation>
-    </message>
-    <message>
-        <source>not drawn in RFC 9293&apos;s figure</source>
-        <translation>RFC 9293 的图中没有这条</translation>
-    </message>
-    <message>
-        <source>client</source>
-        <translation>客户端</translation>
-    </message>
-    <message>
-        <source>server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>peer</source>
-        <translation>对端</translation>
-    </message>
-    <message>
-        <source>TCP state diagram (RFC 9293)</source>
-        <translation>TCP 状态图（RFC 9293）</translation>
-    </message>
-    <message>
-        <source>Faint: transitions not taken in this run. Dashed: Linux does it, RFC 9293&apos;s figure does not draw it. Numbers: the order each end took them.</source>
-        <translation>浅色：本次没有走过的转换。虚线：Linux 会这样做，但 RFC 9293 的图中没有画。数字：每一端走过的先后顺序。</translation>
-    </message>
-    <message>
-        <source>Cannot save the state diagram as &quot;%1&quot;: use a file name ending in .png or .svg.</source>
-        <translation>无法把状态图保存为“%1”：请使用以 .png 或 .svg 结尾的文件名。</translation>
-    </message>
-    <message>
-        <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation>无法写入“%1”：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write &quot;%1&quot;: the SVG could not be started.</source>
-        <translation>无法写入“%1”：SVG 无法开始写入。</translation>
-    </message>
-    <message>
-        <source>%1 µs</source>
-        <translation>%1 微秒</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-</context>
-<context>
-    <name>netstage::TcpStateDiagramView</name>
-    <message>
-        <source>No socket was in %1 in this run.</source>
-        <translation>本次没有套接字处于 %1。</translation>
-    </message>
-    <message>
-        <source>%1: from %2 to the end of the recording</source>
-        <translation>%1：从 %2 起，直到录制结束</translation>
-    </message>
-    <message>
-        <source>%1: from %2 for %3</source>
-        <translation>%1：从 %2 起，持续 %3</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3 (%4). Click: go to the segment.</source>
-        <translation>%1：%2 → %3（%4）。单击：跳到引起它的报文段。</translation>
     </message>
 </context>
 <context>
@@ -6194,9 +6148,6 @@ send   把 TEXT 作为一个数据报发送（--hex：TEXT 是十六进制字节
         <translation>
             <numerusform>内核为这个套接字丢弃了 %n 个数据报：它的接收缓冲区满了，程序读得不够快（由 SO_RXQ_OVFL 计数；迄今共 %1 个）。UDP 没有流量控制：没有人会被告知，发送方也不会。</numerusform>
         </translation>
-    <message>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
     </message>
 </context>
 <context>
@@ -7528,12 +7479,6 @@ connect  用 QWebSocket 打开 URL（ws://HOST:PORT/PATH），发送每个 --sen
     <message>
         <source>More than %1 ping or pong frames within a second: the server drops this client (RST), so that one client cannot keep it busy; the others are served as before.</source>
         <translation>一秒内收到超过 %1 个 ping 或 pong 帧：服务器断开这个客户端（RST），免得一个客户端拖住整个服务器；其他客户端照常得到服务。</translation>
-        <source>&quot;%1&quot; is not an IP address this server can bind to (try 127.0.0.1).</source>
-        <translation>“%1”不是本服务器能绑定的 IP 地址（试试 127.0.0.1）。</translation>
-    </message>
-    <message>
-        <source>Listening on %1, not on loopback: other machines on the network can connect to this server.</source>
-        <translation>正在 %1 上监听，而不是回环地址：网络上的其他机器也能连接到这个服务器。</translation>
     </message>
 </context>
 <context>
