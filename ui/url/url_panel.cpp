@@ -462,6 +462,7 @@ void UrlPanel::onWaiting(const QString& nextPhase)
 void UrlPanel::onFinished(bool ok, const QString& sentence)
 {
     waitingFor_.clear();
+    timeline_->flush(); // the walk's last events are still in the timeline's reorder window
     flush();
     showNote(sentence, !ok);
     if (ok)
