@@ -263,13 +263,14 @@ void HttpServer::adopt(qintptr fd)
     const int limit = LabServer::admissionLimit(options_.maxConnections);
     const int share = LabServer::addressShare(limit);
     const QHostAddress addr = conn->c->peerAddress();
-    QHash<QHostAddress, int> perAddress;
+    QHash<QHostAddress, int> perAddress; // only the connections held to a share
     int open = 0;
     for (const Conn* other : std::as_const(conns_)) {
         if (other->closed || other->closing)
             continue;
         ++open;
-        ++perAddress[other->c->peerAddress()];
+        if (LabServer::heldToShare(other->c->peerAddress(), other->c->localAddress()))
+            ++perAddress[other->c->peerAddress()];
     }
     const bool overShare = perAddress.value(addr) > share;
     if (open > limit || overShare) {

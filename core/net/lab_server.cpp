@@ -85,6 +85,11 @@ int LabServer::addressShare(int limit)
     return limit > 0 ? qMax(2, limit / 4) : 0;
 }
 
+bool LabServer::heldToShare(const QHostAddress& peer, const QHostAddress& local)
+{
+    return !peer.isEqual(local, QHostAddress::TolerantConversion);
+}
+
 int LabServer::admissionLimit(int own)
 {
     const int lan = LanMode::connectionLimit();

@@ -58,6 +58,13 @@ public:
     // classroom cannot take every slot: a quarter, at least 2 (0: no limit, no share).
     static int addressShare(int limit);
 
+    // Whether a connection is held to that share. Not when it comes from this machine itself
+    // (its peer address is the server's own address on that connection: the teacher's browser,
+    // curl or wrk beside the app, or a benchmark with 50 connections): one machine's share is
+    // about the other machines in the classroom. 127.0.0.2 connecting to 127.0.0.1 stands in for
+    // another machine and is held to it.
+    static bool heldToShare(const QHostAddress& peer, const QHostAddress& local);
+
     // The sentences of the backpressure events (pending: bytes waiting for the peer).
     static QString pauseSentence(qint64 pending);
     static QString resumeSentence(qint64 pending);
